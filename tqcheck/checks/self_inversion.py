@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.checks.base import Check, CheckContext
+from tqcheck.model import Finding, Severity
+from tqcheck.text.entities import find_names, fold, name_in
+
+# Words that relate one party to another; a name on both sides of one is related to itself.
+_RELATIONS = frozenset(
+    """from by against about to towards toward with on over versus vs at between for of
+    de da do das dos por pela pelo contra sobre com para sob entre à ao aos às
+    del por contra sobre con para hacia entre al
+    du des par contre sur avec pour vers entre au aux""".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]|\b(?:and|or|e|ou|y|o|et|but|mas|pero|mais)\b", re.IGNORECASE)
+
+
+class SelfInversion(Check):
+    """One entity stands on both sides of a relation in one sentence, so the sentence says the opposite.
+
+    Typical of a machine translation that put the subject where the object belonged. Needs no source:
+    with a source, it fires only when the source does not repeat the name as often.
+
+    Bad: "NATO considers Kaliningrad in danger from NATO, Russians"
+    Good: "Russia considers Kaliningrad in danger from NATO"
+    Bad: "Macron's statements about Macron sending NATO troops to Ukraine"
+    Good: "Macron's statements about sending NATO troops to Ukraine"
+    """
+
+    code = "TQ401"
+    name = "self-inversion"
+    severity = Severity.CRITICAL
+    options = {"max-gap-words": 8}
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        names = find_names(ctx.target)
+        reported: set[str] = set()
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                if first.key != second.key or first.key in reported:
+                    continue
+                between = ctx.target[first.span[1] : second.span[0]]
+                words = re.findall(r"[\w'’]+", between)
+                if len(words) > self.opts["max-gap-words"] or _CLAUSE_BREAK.search(between):
+                    continue
+                relation = next((w for w in words if w.lower() in _RELATIONS), None)
+                if relation is None:
+                    continue
+                if ctx.source is not None and self._source_repeats(ctx.source, first.text, ctx.target):
+                    continue
+                reported.add(first.key)
+                yield self.finding(
+                    f"{second.text} stands on both sides of '{relation}': the sentence relates "
+                    f"{first.text} to itself, so one of the two is probably the wrong party",
+                    (first.span[0], second.span[1]),
+                )
+
+    @staticmethod
+    def _source_repeats(source: str, name: str, target: str) -> bool:
+        """The source has the name (or, for translated names, some name) at least twice too."""
+        count = sum(1 for n in find_names(target) if n.key == fold(name))
+        source_names = find_names(source)
+        if name_in(name, source):
+            return sum(1 for n in source_names if name_in(name, n.text)) >= count
+        keys = [n.key for n in source_names]
+        return any(keys.count(k) >= count for k in keys)

@@ -1,0 +1,150 @@
+"""The command line: parses options, calls the library, prints, and picks the exit code. No logic."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from tqcheck import __version__
+from tqcheck.checks.registry import ALL_CHECKS, lookup
+from tqcheck.config import load_config
+from tqcheck.errors import TqcheckError
+from tqcheck.model import Report, Severity
+from tqcheck.pipeline import Languages, check_files
+from tqcheck.reporters import json as json_reporter
+from tqcheck.reporters import terminal
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+app = typer.Typer(
+    name="tqcheck",
+    help="Catch translations that read well but say the wrong thing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class BackendChoice(str, Enum):
+    auto = "auto"
+    embedded = "embedded"
+
+
+class FailOn(str, Enum):
+    critical = "critical"
+    major = "major"
+    minor = "minor"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tqcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Catch translations that read well but say the wrong thing."""
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"tqcheck: error: {message}", markup=False)
+    return typer.Exit(EXIT_ERROR)
+
+
+def exit_code(report: Report, fail_on: Severity) -> int:
+    if report.errors:
+        return EXIT_ERROR
+    worst = report.worst()
+    return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
+
+
+@app.command()
+def check(
+    translations: Annotated[list[str], typer.Argument(help="Translation files to check.", show_default=False)],
+    source: Annotated[
+        Optional[str], typer.Option("--source", "-s", help="Source file; without it each sentence is round-tripped.")
+    ] = None,
+    source_lang: Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
+    target_lang: Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")] = None,
+    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend.")] = None,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. [default: major]")
+    ] = None,
+) -> None:
+    """Check translations: back-translate, compare and run the critical-error checks."""
+    try:
+        config = load_config().with_overrides(
+            backend=backend.value if backend else None,
+            fail_on=Severity(fail_on.value) if fail_on else None,
+        )
+        report = check_files(
+            translations,
+            source=source,
+            languages=Languages(source=source_lang, target=target_lang),
+            config=config,
+        )
+    except TqcheckError as exc:
+        raise _fail(str(exc)) from None
+    for error in report.errors:
+        Console(stderr=True, highlight=False).print(f"tqcheck: error: {error}", markup=False)
+    try:
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the report: {exc.strerror}") from None
+    try:
+        if output_format is Format.json:
+            stream.write(json_reporter.render(report))
+        else:
+            terminal.render(report, Console(file=stream, highlight=False, soft_wrap=True))
+    finally:
+        if output:
+            stream.close()
+    raise typer.Exit(exit_code(report, config.fail_on))
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="A check code or name: print its documentation.")] = None,
+) -> None:
+    """List every check, or document one with its bad and good examples."""
+    console = Console(highlight=False)
+    if code is None:
+        for check_cls in ALL_CHECKS:
+            console.print(
+                f"{check_cls.code}  {check_cls.name:<28} {check_cls.severity.value:<9} {check_cls.summary()}",
+                markup=False,
+            )
+        return
+    try:
+        found = lookup(code)
+    except TqcheckError as exc:
+        raise _fail(str(exc)) from None
+    console.print(f"{found.code} {found.name} ({found.severity.value})\n", markup=False)
+    console.print(found.doc(), markup=False)
+    if found.options:
+        console.print("\nOptions ([tool.tqcheck.checks." + found.name + "]):", markup=False)
+        for key, value in found.options.items():
+            console.print(f"  {key} = {value}", markup=False)
+
+
+def main() -> None:
+    app()

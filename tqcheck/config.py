@@ -1,0 +1,82 @@
+"""Configuration: CLI options beat ``[tool.tqcheck]`` in pyproject.toml, which beats the defaults."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from tqcheck.errors import ConfigError
+from tqcheck.model import Severity
+
+KNOWN_KEYS = ("backend", "fail-on", "language-detector", "checks")
+
+
+@dataclass(frozen=True)
+class Config:
+    backend: str = "auto"
+    fail_on: Severity = Severity.MAJOR
+    language_detector: str = "fasttext"
+    check_options: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    origin: str | None = None  # the file the settings came from, for error messages
+
+    def with_overrides(self, **cli: Any) -> Config:
+        """Apply CLI values; ``None`` means the option was not given."""
+        return replace(self, **{k: v for k, v in cli.items() if v is not None})
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Read ``[tool.tqcheck]`` from the nearest pyproject.toml; defaults when there is none."""
+    path = find_pyproject(start or Path.cwd())
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    section = data.get("tool", {}).get("tqcheck")
+    if section is None:
+        return Config()
+    return parse_section(section, str(path))
+
+
+def parse_section(section: Mapping[str, Any], origin: str) -> Config:
+    unknown = sorted(set(section) - set(KNOWN_KEYS))
+    if unknown:
+        raise ConfigError(f"{origin}: unknown key [tool.tqcheck] {unknown[0]!r}; known keys: {', '.join(KNOWN_KEYS)}")
+    config = Config(origin=origin)
+    if "backend" in section:
+        config = replace(config, backend=_string(section, "backend", origin))
+    if "language-detector" in section:
+        config = replace(config, language_detector=_string(section, "language-detector", origin))
+    if "fail-on" in section:
+        value = _string(section, "fail-on", origin)
+        try:
+            config = replace(config, fail_on=Severity(value))
+        except ValueError:
+            raise ConfigError(f"{origin}: fail-on must be critical, major or minor, not {value!r}") from None
+    checks = section.get("checks", {})
+    if not isinstance(checks, Mapping) or not all(isinstance(v, Mapping) for v in checks.values()):
+        raise ConfigError(f"{origin}: [tool.tqcheck.checks] must hold one table per check name")
+    for name, opts in checks.items():
+        for key, value in opts.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"{origin}: [tool.tqcheck.checks.{name}] {key} must be a number")
+    return replace(config, check_options={k: dict(v) for k, v in checks.items()})
+
+
+def _string(section: Mapping[str, Any], key: str, origin: str) -> str:
+    value = section[key]
+    if not isinstance(value, str):
+        raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be a string")
+    return value

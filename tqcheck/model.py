@@ -1,0 +1,140 @@
+"""Frozen dataclasses that cross stage boundaries: the only types every stage shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ``rank`` orders them for ``--fail-on``."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+Span = tuple[int, int]
+"""Character offsets ``[start, end)`` into a segment's text."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    target_span: Span | None = None
+    source_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit to check: a target text, and its source when the check is bilingual."""
+
+    id: int
+    line: int
+    target: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class LangGuess:
+    lang: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Scores:
+    chrf: float
+    bleu: float
+    ter: float
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One differing stretch between a reference text and its back-translation."""
+
+    op: str  # "replace" | "delete" | "insert"
+    ref_span: Span
+    back_span: Span
+
+
+@dataclass(frozen=True)
+class BackendSignature:
+    name: str
+    model: str
+    version: str
+
+    def key(self) -> str:
+        return f"{self.name}|{self.model}|{self.version}"
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    segment: Segment
+    back_translation: str
+    scores: Scores
+    detected: LangGuess
+    findings: tuple[Finding, ...] = ()
+    diff: tuple[DiffOp, ...] = ()
+    forward_translation: str | None = None
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    source_path: str | None
+    source_lang: str | None
+    target_lang: str
+    backend: BackendSignature
+    mode: str  # "bilingual" | "monolingual"
+    detected_lang: LangGuess
+    segments: tuple[SegmentResult, ...]
+    pivot_lang: str | None = None
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file that could not be checked; reported, never fatal to the other files."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileReport, ...]
+    errors: tuple[InputError, ...] = field(default=())
+    elapsed_seconds: float = 0.0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.files for s in f.segments for x in s.findings if x.severity is severity)
+
+    def flagged(self) -> int:
+        return sum(1 for f in self.files for s in f.segments if s.findings)
+
+    def segment_count(self) -> int:
+        return sum(len(f.segments) for f in self.files)
+
+    def worst(self) -> Severity | None:
+        return max(
+            (s.worst for f in self.files for s in f.segments if s.worst is not None),
+            key=lambda s: s.rank,
+            default=None,
+        )

@@ -1,0 +1,205 @@
+"""Orchestration only: read → segment/align → language ID → translate → score → check → report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tqcheck.backends import get_backend
+from tqcheck.backends.base import Backend
+from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.registry import build_checks
+from tqcheck.config import Config
+from tqcheck.errors import BackendError, ReadError
+from tqcheck.model import FileReport, Finding, InputError, LangGuess, Report, Segment, SegmentResult
+from tqcheck.readers.plaintext import read_lines
+from tqcheck.scoring import score, word_diff
+from tqcheck.text.align import align_sentences, pair_lines
+from tqcheck.text.langid import detector
+from tqcheck.text.segment import sentences_of_lines
+
+PIVOT_FOR_ENGLISH = "pt"
+"""Round trips go through English, and English text through Portuguese (the embedded pair)."""
+
+Progress = Callable[[str, int], None]
+"""Called with a stage description and the number of segments it is about to process."""
+
+
+@dataclass(frozen=True)
+class Languages:
+    source: str | None = None
+    target: str | None = None
+
+
+class _Translator:
+    """Dedupes texts and remembers results for the run, so repeated sentences are translated once."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._memo: dict[tuple[str, str, str], str] = {}
+
+    def __call__(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        todo = sorted({t for t in texts if (src, tgt, t) not in self._memo}, key=len)
+        for text, out in zip(todo, self.backend.translate(todo, src, tgt)):
+            self._memo[(src, tgt, text)] = out
+        return [self._memo[(src, tgt, t)] for t in texts]
+
+
+def check_files(
+    targets: Sequence[str],
+    source: str | None = None,
+    languages: Languages = Languages(),
+    config: Config = Config(),
+    progress: Progress | None = None,
+) -> Report:
+    """Check every translation file; unreadable files become errors in the report, not exceptions."""
+    started = time.monotonic()
+    checks = build_checks(config.check_options)
+    detect = detector(config.language_detector)
+    files: list[FileReport] = []
+    errors: list[InputError] = []
+    source_lines: list[str] | None = None
+    if source is not None:
+        try:
+            source_lines = read_lines(source)
+        except ReadError as exc:
+            return Report((), (InputError(exc.path, exc.reason, exc.line),), time.monotonic() - started)
+    for path in targets:
+        try:
+            target_lines = read_lines(path)
+            files.append(
+                _check_file(path, target_lines, source, source_lines, languages, config, checks, detect, progress)
+            )
+        except ReadError as exc:
+            errors.append(InputError(exc.path, exc.reason, exc.line))
+        except BackendError as exc:
+            errors.append(InputError(path, str(exc)))
+    return Report(tuple(files), tuple(errors), round(time.monotonic() - started, 2))
+
+
+def _document_lang(lines: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:
+    if given:
+        return given
+    guess = detect(" ".join(lines))
+    if guess.lang is None:
+        raise ReadError(path, "cannot tell the document's language; give it with --source-lang/--target-lang")
+    return guess.lang
+
+
+def _check_file(
+    path: str,
+    target_lines: list[str],
+    source_path: str | None,
+    source_lines: list[str] | None,
+    languages: Languages,
+    config: Config,
+    checks: list[Check],
+    detect: Callable[[str], LangGuess],
+    progress: Progress | None,
+) -> FileReport:
+    target_lang = _document_lang(target_lines, languages.target, path, detect)
+    doc_guess = detect(" ".join(target_lines))
+    if source_lines is None:
+        return _check_monolingual(path, target_lines, target_lang, doc_guess, config, checks, detect, progress)
+    assert source_path is not None
+    source_lang = _document_lang(source_lines, languages.source, source_path, detect)
+    translate = _Translator(get_backend(config.backend, target_lang, source_lang))
+    if len(source_lines) == len(target_lines):
+        segments = pair_lines(source_lines, target_lines)
+    else:
+        segments = align_sentences(
+            sentences_of_lines(source_lines, source_lang), sentences_of_lines(target_lines, target_lang)
+        )
+    if progress:
+        progress("back-translating", len(segments))
+    back = translate([s.target for s in segments], target_lang, source_lang)
+    if progress:
+        progress("translating the source", len(segments))
+    forward = translate([s.source or "" for s in segments], source_lang, target_lang)
+    results = [
+        _check_segment(seg, b, fw, seg.source or "", source_lang, target_lang, checks, detect)
+        for seg, b, fw in zip(segments, back, forward)
+    ]
+    return FileReport(
+        path=path,
+        source_path=source_path,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        backend=translate.backend.signature,
+        mode="bilingual",
+        detected_lang=doc_guess,
+        segments=tuple(results),
+    )
+
+
+def _check_monolingual(
+    path: str,
+    lines: list[str],
+    lang: str,
+    doc_guess: LangGuess,
+    config: Config,
+    checks: list[Check],
+    detect: Callable[[str], LangGuess],
+    progress: Progress | None,
+) -> FileReport:
+    """No source: every sentence goes through a pivot language and back, and is compared with itself."""
+    pivot = PIVOT_FOR_ENGLISH if lang == "en" else "en"
+    backend = get_backend(config.backend, lang, pivot)
+    translate = _Translator(backend)
+    segments = [Segment(i, s.line, s.text) for i, s in enumerate(sentences_of_lines(lines, lang))]
+    if progress:
+        progress(f"round trip {lang}→{pivot}→{lang}", len(segments))
+    there = translate([s.target for s in segments], lang, pivot)
+    back = translate(there, pivot, lang)
+    results = [_check_segment(seg, b, None, seg.target, None, lang, checks, detect) for seg, b in zip(segments, back)]
+    return FileReport(
+        path=path,
+        source_path=None,
+        source_lang=None,
+        target_lang=lang,
+        backend=backend.signature,
+        mode="monolingual",
+        detected_lang=doc_guess,
+        segments=tuple(results),
+        pivot_lang=pivot,
+    )
+
+
+def _check_segment(
+    segment: Segment,
+    back: str,
+    forward: str | None,
+    reference: str,
+    source_lang: str | None,
+    target_lang: str,
+    checks: list[Check],
+    detect: Callable[[str], LangGuess],
+) -> SegmentResult:
+    guess = detect(segment.target)
+    scores = score(back, reference)
+    ctx = CheckContext(
+        target=segment.target,
+        target_lang=target_lang,
+        back_translation=back,
+        scores=scores,
+        detected=guess,
+        source=segment.source,
+        source_lang=source_lang,
+        forward_translation=forward,
+    )
+    findings: list[Finding] = []
+    for check in checks:
+        if check.needs_source and not ctx.bilingual:
+            continue
+        findings.extend(check.run(ctx))
+    findings.sort(key=lambda f: (-f.severity.rank, f.code))
+    return SegmentResult(
+        segment=segment,
+        back_translation=back,
+        scores=scores,
+        detected=guess,
+        findings=tuple(findings),
+        diff=word_diff(reference, back),
+        forward_translation=forward,
+    )

@@ -1,0 +1,1 @@
+"""Readers turn files into text the pipeline can segment."""

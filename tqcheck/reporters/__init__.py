@@ -1,0 +1,1 @@
+"""Writers that turn a Report into text: terminal and versioned JSON."""

@@ -1,0 +1,79 @@
+"""Human-readable report: each flagged segment with its findings and the differing spans marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from tqcheck.model import Report, SegmentResult, Severity, Span
+
+_STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
+_MARK = "bold red underline"
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+def marked(text: str, spans: Iterable[Span], plain: bool) -> Text:
+    """``text`` with ``spans`` highlighted, or wrapped in «…» when there is no colour."""
+    merged = _merge(spans)
+    if plain:
+        out, last = [], 0
+        for start, end in merged:
+            out += [text[last:start], "«", text[start:end], "»"]
+            last = end
+        return Text("".join(out) + text[last:])
+    rich_text = Text(text)
+    for start, end in merged:
+        rich_text.stylize(_MARK, start, end)
+    return rich_text
+
+
+def _segment(console: Console, path: str, seg: SegmentResult, plain: bool) -> None:
+    console.print(Text(f"{path}:{seg.segment.line}", style="bold"), Text(f"(segment {seg.segment.id})", style="dim"))
+    for f in seg.findings:
+        line = Text("  ")
+        line.append(f"{f.code} {f.severity.value:<8}", style=_STYLE[f.severity])
+        line.append(f" {f.name}: {f.message}")
+        console.print(line)
+    target_spans = [f.target_span for f in seg.findings if f.target_span and f.target_span != (0, len(seg.segment.target))]
+    console.print(Text("    translation:  ", style="dim"), marked(seg.segment.target, target_spans, plain))
+    if seg.segment.source is not None:
+        source_spans = [f.source_span for f in seg.findings if f.source_span] + [d.ref_span for d in seg.diff]
+        console.print(Text("    source:       ", style="dim"), marked(seg.segment.source, source_spans, plain))
+    console.print(
+        Text("    back:         ", style="dim"), marked(seg.back_translation, [d.back_span for d in seg.diff], plain)
+    )
+    console.print(Text(f"    chrF {seg.scores.chrf:.1f}  BLEU {seg.scores.bleu:.1f}  TER {seg.scores.ter:.1f}", style="dim"))
+    console.print()
+
+
+def render(report: Report, console: Console) -> None:
+    plain = not console.is_terminal or console.no_color
+    for file in report.files:
+        mode = (
+            f"source {file.source_path} ({file.source_lang}→{file.target_lang})"
+            if file.mode == "bilingual"
+            else f"round trip {file.target_lang}→{file.pivot_lang}→{file.target_lang}"
+        )
+        console.print(Text(f"{file.path}: {len(file.segments)} segments, {mode}, {file.backend.name} backend", style="bold"))
+        for seg in file.segments:
+            if seg.findings:
+                _segment(console, file.path, seg, plain)
+    summary = Text(
+        f"{len(report.files)} file(s), {report.segment_count()} segments, {report.flagged()} flagged: "
+        f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
+        f"{report.count(Severity.MINOR)} minor"
+    )
+    if report.errors:
+        summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")
+    console.print(summary)

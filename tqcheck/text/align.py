@@ -1,0 +1,85 @@
+"""Pairing source and translation: line by line when the files agree, else sentence alignment.
+
+Sentence alignment is Gale & Church (1993): a dynamic programme over character lengths with
+1-1, 1-0, 0-1, 2-1 and 1-2 beads. A 1-0 bead is a source sentence with no translation (omission),
+a 0-1 bead a translated sentence with no source (addition).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from tqcheck.model import Segment
+from tqcheck.text.segment import Sentence
+
+# Bead priors and length-ratio variance from Gale & Church's paper.
+_BEADS: dict[tuple[int, int], float] = {
+    (1, 1): 0.89,
+    (1, 0): 0.0099 / 2,
+    (0, 1): 0.0099 / 2,
+    (2, 1): 0.089 / 2,
+    (1, 2): 0.089 / 2,
+}
+_VARIANCE = 6.8
+
+
+def pair_lines(source: Sequence[str], target: Sequence[str], first_id: int = 0) -> list[Segment]:
+    """Line i with line i; a pair that is blank on both sides is skipped."""
+    if len(source) != len(target):
+        raise ValueError("line pairing needs files with the same number of lines")
+    segments: list[Segment] = []
+    for number, (src, tgt) in enumerate(zip(source, target), start=1):
+        if not src.strip() and not tgt.strip():
+            continue
+        segments.append(Segment(id=first_id + len(segments), line=number, target=tgt.strip(), source=src.strip()))
+    return segments
+
+
+def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
+    prior = -math.log(_BEADS[bead])
+    if src_len == 0 and tgt_len == 0:
+        return prior
+    mean = (src_len + tgt_len / ratio) / 2
+    delta = (tgt_len - src_len * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
+    tail = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)
+    return prior - math.log(tail)
+
+
+def align_sentences(source: Sequence[Sentence], target: Sequence[Sentence], first_id: int = 0) -> list[Segment]:
+    """Align two sentence lists; several sentences of one bead are joined with a space."""
+    n, m = len(source), len(target)
+    total_src = sum(len(s.text) for s in source) or 1
+    ratio = (sum(len(t.text) for t in target) or 1) / total_src
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            for di, dj in _BEADS:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                src_len = sum(len(s.text) for s in source[i:ni])
+                tgt_len = sum(len(t.text) for t in target[j:nj])
+                c = cost[i][j] + _bead_cost(src_len, tgt_len, (di, dj), ratio)
+                if c < cost[ni][nj]:
+                    cost[ni][nj] = c
+                    back[ni][nj] = (di, dj)
+    beads: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        step = back[i][j]
+        assert step is not None
+        beads.append((i - step[0], i, j - step[1], j))
+        i, j = i - step[0], j - step[1]
+    segments: list[Segment] = []
+    for si, se, ti, te in reversed(beads):
+        src = " ".join(s.text for s in source[si:se])
+        tgt = " ".join(t.text for t in target[ti:te])
+        line = target[ti].line if te > ti else (source[si].line if se > si else 0)
+        segments.append(Segment(id=first_id + len(segments), line=line, target=tgt, source=src))
+    return segments
