@@ -63,8 +63,12 @@ def _main(
     """Catch translations that read well but say the wrong thing."""
 
 
+def _error(message: str) -> None:
+    typer.echo(f"tqcheck: error: {message}", err=True)  # one line, never wrapped
+
+
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"tqcheck: error: {message}", markup=False)
+    _error(message)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -105,7 +109,7 @@ def check(
     except TqcheckError as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:
-        Console(stderr=True, highlight=False).print(f"tqcheck: error: {error}", markup=False)
+        _error(str(error))
     try:
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:

@@ -108,9 +108,11 @@ def _check_file(
     if len(source_lines) == len(target_lines):
         segments = pair_lines(source_lines, target_lines)
     else:
-        segments = align_sentences(
-            sentences_of_lines(source_lines, source_lang), sentences_of_lines(target_lines, target_lang)
-        )
+        source_sentences = sentences_of_lines(source_lines, source_lang)
+        if progress:
+            progress("translating source sentences for alignment", len(source_sentences))
+        source_mt = translate([s.text for s in source_sentences], source_lang, target_lang)
+        segments = align_sentences(source_sentences, sentences_of_lines(target_lines, target_lang), source_mt)
     if progress:
         progress("back-translating", len(segments))
     back = translate([s.target for s in segments], target_lang, source_lang)

@@ -2,7 +2,9 @@
 
 Sentence alignment is Gale & Church (1993): a dynamic programme over character lengths with
 1-1, 1-0, 0-1, 2-1 and 1-2 beads. A 1-0 bead is a source sentence with no translation (omission),
-a 0-1 bead a translated sentence with no source (addition).
+a 0-1 bead a translated sentence with no source (addition). Length alone prefers merging a dropped
+sentence into its neighbour, so when a machine translation of the source sentences is at hand its
+chrF against the draft adds a content cost, as in Bleualign (Sennrich & Volk, 2010).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 from collections.abc import Sequence
 
 from tqcheck.model import Segment
+from tqcheck.scoring import score
 from tqcheck.text.segment import Sentence
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
@@ -22,6 +25,8 @@ _BEADS: dict[tuple[int, int], float] = {
     (1, 2): 0.089 / 2,
 }
 _VARIANCE = 6.8
+_CONTENT_WEIGHT = 6.0
+_UNPAIRED_SIMILARITY = 0.5  # what an empty partner "resembles", so 1-0 beads compete fairly
 
 
 def pair_lines(source: Sequence[str], target: Sequence[str], first_id: int = 0) -> list[Segment]:
@@ -38,7 +43,7 @@ def pair_lines(source: Sequence[str], target: Sequence[str], first_id: int = 0) 
 
 def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
     prior = -math.log(_BEADS[bead])
-    if src_len == 0 and tgt_len == 0:
+    if 0 in bead:  # nothing to compare a lone sentence's length with
         return prior
     mean = (src_len + tgt_len / ratio) / 2
     delta = (tgt_len - src_len * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
@@ -46,11 +51,32 @@ def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) 
     return prior - math.log(tail)
 
 
-def align_sentences(source: Sequence[Sentence], target: Sequence[Sentence], first_id: int = 0) -> list[Segment]:
-    """Align two sentence lists; several sentences of one bead are joined with a space."""
+def _content_cost(mt: Sequence[str], target: Sequence[str]) -> float:
+    if not mt or not target:
+        similarity = _UNPAIRED_SIMILARITY
+    else:
+        # chrF weighs recall double; taking both directions penalises a bead that merges extra content
+        a, b = " ".join(mt), " ".join(target)
+        similarity = max(min(score(a, b).chrf, score(b, a).chrf) / 100, 0.01)
+    return -_CONTENT_WEIGHT * math.log(similarity)
+
+
+def align_sentences(
+    source: Sequence[Sentence],
+    target: Sequence[Sentence],
+    source_mt: Sequence[str] | None = None,
+    first_id: int = 0,
+) -> list[Segment]:
+    """Align two sentence lists; several sentences of one bead are joined with a space.
+
+    ``source_mt`` holds a machine translation of each source sentence into the target language.
+    """
     n, m = len(source), len(target)
-    total_src = sum(len(s.text) for s in source) or 1
-    ratio = (sum(len(t.text) for t in target) or 1) / total_src
+    # Target/source length ratio: from the machine translation when there is one (the draft's own
+    # total is skewed by the very omissions we look for), else Gale & Church's 1.
+    ratio = 1.0
+    if source_mt:
+        ratio = max(sum(map(len, source_mt)), 1) / max(sum(len(s.text) for s in source), 1)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -66,6 +92,8 @@ def align_sentences(source: Sequence[Sentence], target: Sequence[Sentence], firs
                 src_len = sum(len(s.text) for s in source[i:ni])
                 tgt_len = sum(len(t.text) for t in target[j:nj])
                 c = cost[i][j] + _bead_cost(src_len, tgt_len, (di, dj), ratio)
+                if source_mt is not None:
+                    c += _content_cost(source_mt[i:ni], [t.text for t in target[j:nj]])
                 if c < cost[ni][nj]:
                     cost[ni][nj] = c
                     back[ni][nj] = (di, dj)

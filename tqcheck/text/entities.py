@@ -17,7 +17,8 @@ from tqcheck.model import Span
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[^\w\s]", re.UNICODE)
 _CONNECTORS = frozenset("de da do dos das del della di du von van der den of the y e la le al el bin ibn".split())
-_OPENERS = frozenset('.!?:;"“”«»„(—–-•*')
+_ENDERS = frozenset(".!?:;—–-•*")
+_QUOTES = frozenset('"“”«»„(\'‘')
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Capitalised function words and calendar words that are not names.
 _NOT_NAMES = frozenset(
@@ -56,7 +57,12 @@ def _is_acronym(word: str) -> bool:
 def find_names(text: str) -> list[Name]:
     """Capitalised word runs that look like names, possessive endings removed."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    opens = [i == 0 or toks[i - 1][0] in _OPENERS for i in range(len(toks))]
+    opens = [
+        i == 0
+        or toks[i - 1][0] in _ENDERS
+        or (toks[i - 1][0] in _QUOTES and toks[i - 1][2] == toks[i][1])  # an opening quote touches its word
+        for i in range(len(toks))
+    ]
     known = {fold(_POSSESSIVE.sub("", w)) for i, (w, _, _) in enumerate(toks) if _is_cap(w) and not opens[i]}
     names: list[Name] = []
     i = 0

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.checks.base import CheckContext
+from tqcheck.model import LangGuess
+from tqcheck.scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
+
+
+@pytest.fixture
+def seed_lines() -> list[str]:
+    return SEED.read_text(encoding="utf-8").splitlines()
+
+
+def make_ctx(
+    target: str,
+    *,
+    source: str | None = None,
+    back: str | None = None,
+    forward: str | None = None,
+    source_lang: str | None = "pt",
+    target_lang: str = "en",
+    detected: LangGuess | None = None,
+) -> CheckContext:
+    """A check context as the pipeline builds it, from texts a model would have produced."""
+    back = back if back is not None else (source if source is not None else target)
+    reference = source if source is not None else target
+    return CheckContext(
+        target=target,
+        target_lang=target_lang,
+        back_translation=back,
+        scores=score(back, reference),
+        detected=detected or LangGuess(target_lang, 0.99),
+        source=source,
+        source_lang=source_lang if source is not None else None,
+        forward_translation=forward,
+    )

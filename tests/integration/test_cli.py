@@ -1,0 +1,149 @@
+"""The real CLI on real files with the embedded model: no mocks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SEED
+from tqcheck.cli import app
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ANNOTATIONS = SEED.parent / "annotations.json"
+runner = CliRunner()
+
+
+def run_json(*args: str):
+    result = runner.invoke(app, ["check", "--format", "json", *args])
+    return result, json.loads(result.stdout) if result.stdout.strip().startswith("{") else None
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    result, report = run_json(str(SEED))
+    assert result.exit_code == 1
+    return report
+
+
+def test_seed_article_headlines_flagged_with_few_other_flags(seed_report):
+    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    [file] = seed_report["files"]
+    assert file["mode"] == "monolingual" and file["source"] if "source" in file else True
+    major_plus = {
+        seg["target"]
+        for seg in file["segments"]
+        if any(f["severity"] in {"critical", "major"} for f in seg["findings"])
+    }
+    must = [a["text"] for a in annotations["must_flag"]]
+    assert all(sentence in major_plus for sentence in must), major_plus
+    assert len(major_plus - set(must)) <= annotations["max_other_major"]
+
+
+def test_json_contract_for_monolingual_mode(seed_report):
+    assert seed_report["schema_version"] == 1
+    assert seed_report["tool"] == {"name": "tqcheck", "version": "0.1.0"}
+    [file] = seed_report["files"]
+    assert file["source_path"] is None and file["target_lang"] == "en" and file["pivot_lang"] == "pt"
+    assert set(file["backend"]) == {"name", "model", "version"} and file["backend"]["name"] == "embedded"
+    ids = [s["id"] for s in file["segments"]]
+    assert ids == list(range(len(ids))) and len(ids) > 20  # every sentence, in order, flagged or not
+    seg = file["segments"][8]
+    assert seg["source"] is None and seg["line"] == 9 and seg["back_translation"]
+    assert set(seg["scores"]) == {"chrf", "bleu", "ter"}
+    [finding] = seg["findings"]
+    assert set(finding) == {"code", "name", "severity", "message", "target_span", "source_span"}
+    summary = seed_report["summary"]
+    assert summary["segments"] == len(ids) and summary["files"] == 1
+    assert summary["flagged"] == sum(1 for s in file["segments"] if s["findings"])
+
+
+def test_bilingual_line_pairs_find_planted_errors_and_pass_the_clean_twin():
+    result, report = run_json("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt"))
+    assert result.exit_code == 1
+    [file] = report["files"]
+    assert (file["source_lang"], file["target_lang"], file["mode"]) == ("pt", "en", "bilingual")
+    assert [s["line"] for s in file["segments"]] == [1, 2, 4]  # the blank pair is skipped
+    flagged = {f["code"]: (s["line"], f) for s in file["segments"] for f in s["findings"]}
+    line, number = flagged["TQ301"]
+    assert line == 2 and number["message"] == "source says 80%, translation says 99.99%"
+    target = file["segments"][1]["target"]
+    assert target[slice(*number["target_span"])] == "99.99%"
+    assert "Marta Temido" in flagged["TQ201"][1]["message"]
+
+    clean, clean_report = run_json("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt"))
+    assert clean.exit_code == 0 and clean_report["summary"]["flagged"] == 0
+
+
+def test_unequal_files_are_sentence_aligned_and_omission_reported():
+    result, report = run_json("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.omitted.en.txt"))
+    assert result.exit_code == 1
+    segs = report["files"][0]["segments"]
+    omitted = [s for s in segs if any(f["code"] == "TQ101" for f in s["findings"])]
+    assert [s["source"][:20] for s in omitted] == ["A oposição criticou "]
+    assert [s["target"] for s in omitted] == [""]
+
+
+def test_bad_inputs_exit_2_and_other_files_still_checked(tmp_path):
+    empty = tmp_path / "empty.en.txt"
+    empty.write_text("")
+    binary = tmp_path / "blob.en.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x00\x00")
+    latin1 = tmp_path / "latin1.en.txt"
+    latin1.write_bytes("Fine line\nCaf\xe9 au lait\n".encode("latin-1"))
+    args = [str(tmp_path / "missing.txt"), str(tmp_path), str(empty), str(binary), str(latin1)]
+    args += [str(DATA / "budget.en.txt")]
+    result = runner.invoke(app, ["check", "--format", "json", "-s", str(DATA / "budget.pt.txt"), *args])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [str(DATA / "budget.en.txt")]
+    errors = {e["path"]: e for e in report["errors"]}
+    assert "no such file" in errors[str(tmp_path / "missing.txt")]["message"]
+    assert "directory" in errors[str(tmp_path)]["message"]
+    assert "empty" in errors[str(empty)]["message"]
+    assert "binary" in errors[str(binary)]["message"]
+    assert errors[str(latin1)]["line"] == 2 and "UTF-8" in errors[str(latin1)]["message"]
+    assert re.search(rf"{re.escape(str(latin1))}:2: not valid UTF-8", result.stderr)
+    assert "Traceback" not in result.output
+
+
+def test_unsupported_pair_is_a_clear_error_without_traceback(tmp_path):
+    draft = tmp_path / "draft.el.txt"
+    draft.write_text("Το ΝΑΤΟ θεωρεί ότι το Καλίνινγκραντ κινδυνεύει.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft)])
+    assert result.exit_code == 2
+    assert "el→en" in result.stderr and "transformers backend" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_same_input_same_output_and_inputs_untouched(tmp_path):
+    files = [DATA / "budget.pt.txt", DATA / "budget.bad.en.txt"]
+    before = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+    out1, out2 = tmp_path / "1.json", tmp_path / "2.json"
+    for out in (out1, out2):
+        result = runner.invoke(app, ["check", "-f", "json", "-o", str(out), "-s", str(files[0]), str(files[1])])
+        assert result.exit_code == 1
+    assert out1.read_bytes() == out2.read_bytes()
+    assert [hashlib.sha256(f.read_bytes()).hexdigest() for f in files] == before
+
+
+def test_fail_on_threshold_and_text_output():
+    args = ["check", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "TQ301 critical" in result.stdout and "«99.99%»" in result.stdout
+    assert "1 flagged: 2 critical" in result.stdout
+    assert runner.invoke(app, ["check", "--fail-on", "critical", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")]).exit_code == 0
+    assert runner.invoke(app, ["check", "--format", "xml", str(DATA / "budget.en.txt")]).exit_code == 2
+
+
+def test_rules_lists_and_documents_checks():
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "TQ401  self-inversion" in listing.stdout
+    doc = runner.invoke(app, ["rules", "TQ401"])
+    assert "Bad: \"NATO considers Kaliningrad in danger from NATO, Russians\"" in doc.stdout
+    assert runner.invoke(app, ["rules", "TQ999"]).exit_code == 2

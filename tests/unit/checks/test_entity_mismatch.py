@@ -1,0 +1,34 @@
+from tests.conftest import make_ctx
+from tqcheck.checks.entity_mismatch import EntityMismatch
+
+
+def run(source, target, back, forward=None):
+    return list(EntityMismatch().run(make_ctx(target, source=source, back=back, forward=forward)))
+
+
+def test_replaced_country_is_critical_with_spans():
+    source = "Países como a Alemanha, a Finlândia e a Holanda têm razão."
+    target = "Countries like Germany, Sweden and the Netherlands are right."
+    back = "Países como a Alemanha, a Suécia e a Holanda têm razão."
+    forward = "Countries like Germany, Finland and the Netherlands are right."
+    [finding] = run(source, target, back, forward)
+    assert finding.severity.value == "critical"
+    assert source[slice(*finding.source_span)] == "Finlândia"
+    assert target[slice(*finding.target_span)] == "Sweden"
+    assert "Finlândia" in finding.message and "Sweden" in finding.message
+
+
+def test_names_kept_in_other_spelling_pass():
+    source = "Tal como a revista The Economist referiu, a Polónia não defende os animais."
+    target = "As The Economist noted, Poland does not champion animal rights."
+    back = "Como a The Economist observou, a Polônia não defende os direitos dos animais."
+    forward = "As The Economist noted, Poland does not defend animals."
+    assert run(source, target, back, forward) == []
+
+
+def test_dropped_name_without_forward_translation():
+    source = "O ministro Linas Linkevicius ameaçou Kaliningrado."
+    target = "The minister threatened Kaliningrad."
+    back = "O ministro ameaçou Kaliningrado."
+    [finding] = run(source, target, back)
+    assert finding.message == "source names Linas Linkevicius; the translation does not"

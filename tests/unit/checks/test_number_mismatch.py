@@ -1,0 +1,49 @@
+import pytest
+
+from tests.conftest import make_ctx
+from tqcheck.checks.number_mismatch import NumberMismatch
+
+
+def run(source: str, target: str):
+    return list(NumberMismatch().run(make_ctx(target, source=source)))
+
+
+def test_changed_percentage_names_both_values_and_spans():
+    source = "Segundo o inquérito, 80% dos inquiridos apoiam a medida."
+    target = "According to the survey, 99.99% of respondents support the measure."
+    [finding] = run(source, target)
+    assert finding.severity.value == "critical"
+    assert finding.message == "source says 80%, translation says 99.99%"
+    assert target[slice(*finding.target_span)] == "99.99%"
+    assert source[slice(*finding.source_span)] == "80%"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Morreram 13 mil pessoas.", "13,000 people died."),
+        ("A taxa subiu para 1,5%.", "The rate rose to 1.5%."),
+        ("As rendas aumentaram três vezes mais do que os salários.", "Rents rose three times more than wages."),
+        ("A França fornecerá 250.000 drones até ao final de 2024.", "France will supply 250,000 drones by the end of 2024."),
+        ("O défice foi de 2,3 mil milhões de euros.", "The deficit was 2.3 billion euros."),
+        ("Um dos deputados votou contra.", "1 of the MPs voted against."),
+    ],
+)
+def test_same_quantities_in_other_conventions_pass(source, target):
+    assert run(source, target) == []
+
+
+def test_dropped_and_added_numbers_are_reported():
+    [missing] = run("A reunião durou 3 horas.", "The meeting lasted hours.")
+    assert "source says 3" in missing.message and missing.target_span is None
+    [extra] = run("A reunião durou horas.", "The meeting lasted 5 hours.")
+    assert "translation says 5" in extra.message
+
+
+def test_changed_scale_is_caught():
+    [finding] = run("O custo foi de 13 mil euros.", "The cost was 13 million euros.")
+    assert "13 mil" in finding.message and "13 million" in finding.message
+
+
+def test_number_word_changed():
+    assert run("A obra demorou três anos.", "The work took four years.") != []

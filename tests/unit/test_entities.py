@@ -1,0 +1,17 @@
+from tqcheck.text.entities import find_names, name_in
+
+
+def test_names_from_a_seed_sentence(seed_lines):
+    line = seed_lines[11]  # "Earlier, Lithuania's ambassador to Sweden and former foreign minister Linas Linkevicius ..."
+    assert [n.text for n in find_names(line)] == ["Lithuania", "Sweden", "Linas Linkevicius", "Kaliningrad", "Russia", "NATO"]
+
+
+def test_sentence_opening_words_are_names_only_when_used_as_names():
+    assert [n.text for n in find_names("Earlier, the minister spoke.")] == []
+    assert [n.text for n in find_names("NATO met. Macron spoke after Macron's aide.")][:1] == ["NATO"]
+
+
+def test_fuzzy_presence_folds_accents_and_inflection():
+    assert name_in("Polónia", "a Polônia não é")
+    assert name_in("Linas Linkevicius", "disse Linkevičius")
+    assert not name_in("Finlândia", "a Alemanha e a Suécia")

@@ -1,0 +1,34 @@
+import pytest
+
+from tqcheck.errors import ReadError
+from tqcheck.readers.plaintext import read_lines
+
+
+def test_reads_utf8_with_bom(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("\ufeffOlá\r\nmundo\n".encode())
+    assert read_lines(p) == ["Olá", "mundo"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        (None, "no such file", None),
+        (b"", "file is empty", None),
+        (b"  \n\n", "file is empty", None),
+        (b"ok\nok\n\xff\xfe bad\n", "not valid UTF-8", 3),
+        (b"line\n\x00\x01\x02", "binary file", 2),
+    ],
+)
+def test_bad_input_names_file_and_line(tmp_path, content, message, line):
+    p = tmp_path / "draft.txt"
+    if content is not None:
+        p.write_bytes(content)
+    with pytest.raises(ReadError, match=message) as info:
+        read_lines(p)
+    assert info.value.path == str(p) and info.value.line == line
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(ReadError, match="is a directory"):
+        read_lines(tmp_path)
