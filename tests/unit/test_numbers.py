@@ -1,4 +1,4 @@
-from tqcheck.text.numbers import compare_numbers, extract_numbers
+from tqcheck.text.numbers import NumberDiff, compare_numbers, extract_numbers
 
 
 def values(text, lang):
@@ -22,4 +22,23 @@ def test_percent_flag_and_spans():
 
 def test_compare_finds_only_real_differences():
     diff = compare_numbers("Em 2019, 13 mil pessoas e 80%", "pt", "In 2019, 13,000 people and 99.99%", "en")
-    assert [m.text for m in diff.missing] == ["80%"] and [m.text for m in diff.extra] == ["99.99%"]
+    assert [(a.text, b.text) for a, b in diff.changed] == [("80%", "99.99%")]
+    assert diff.missing == () and diff.extra == ()
+
+
+def test_converted_units_times_and_ranges_pair_up():
+    source = "Winds of 85 miles per hour, 385 miles south, at 4.40 am and 09:30 BST, after the 1950-53 war."
+    target = "Ventos de 137 km/h, 619 km a sul, às 4h40 e às 09h30, após a guerra de 1950 a 1953."
+    assert compare_numbers(source, "en", target, "pt") == NumberDiff((), (), ())
+    assert compare_numbers("Up to 10 inches of rain, a 650 pound pig", "en", "Até 25 cm de chuva, porco de 300 quilos", "pt") == NumberDiff((), (), ())
+
+
+def test_number_words_count_only_against_another_number():
+    # "os dois" is idiom for "both": a lone number word is not a finding
+    assert compare_numbers("Today, there's neither.", "en", "Hoje não há nenhum dos dois.", "pt") == NumberDiff((), (), ())
+    diff = compare_numbers("A obra demorou três anos.", "pt", "The work took four years.", "en")
+    assert [(a.text, b.text) for a, b in diff.changed] == [("três", "four")]
+
+
+def test_ordinals_and_roman_numerals_are_soft():
+    assert compare_numbers("In the late 19th century, in World War Two", "en", "No final do século XIX, na Segunda Guerra", "pt") == NumberDiff((), (), ())

@@ -4,16 +4,17 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.entities import find_names, name_in
+from tqcheck.text.entities import Name, find_names, name_in
 
 
 class EntityMismatch(Check):
     """A name in the source is missing, replaced or swapped in the translation.
 
-    A source name counts as kept when the translation or its back-translation into the source
-    language has it (spelling and accents folded: "Polónia" = "Polônia"), so translated names such
-    as "Alemanha"/"Germany" are compared in one language. With a forward machine translation of the
-    source, names the draft adds are caught too.
+    Names are compared within one language at a time, so translated names ("Alemanha"/"Germany")
+    never need a dictionary: the source's names against the back-translation, and the forward
+    machine translation's names against the draft (spelling and accents folded: "Polónia" =
+    "Polônia"; acronyms in any letter order: "UBD" = "DBU"). A name counts as dropped or added only
+    when both languages agree, which filters out each model's own slips.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -26,21 +27,15 @@ class EntityMismatch(Check):
     options = {"similarity": 0.8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.source or not ctx.target:
+        if not ctx.source or not ctx.target or ctx.forward_translation is None:
             return
-        sim = self.opts["similarity"]
-        missing = [
-            n
-            for n in find_names(ctx.source)
-            if not name_in(n, ctx.target, sim) and not name_in(n, ctx.back_translation, sim)
-        ]
-        added = []
-        if ctx.forward_translation is not None:
-            added = [
-                n
-                for n in find_names(ctx.target)
-                if not name_in(n, ctx.forward_translation, sim) and not name_in(n, ctx.source, sim)
-            ]
+        source, target, back, forward = ctx.source, ctx.target, ctx.back_translation, ctx.forward_translation
+        missing = self._absent(find_names(source), back, target)  # source names the draft lost
+        added = self._absent(find_names(target), forward, source)  # draft names the source lacks
+        lost_in_target_language = self._absent(find_names(forward), target)
+        new_in_source_language = self._absent(find_names(back), source)
+        missing = missing if lost_in_target_language else []
+        added = added if new_in_source_language else []
         while missing and added:
             src, tgt = missing.pop(0), added.pop(0)
             yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
@@ -48,3 +43,7 @@ class EntityMismatch(Check):
             yield self.finding(f"source names {src.text}; the translation does not", None, src.span)
         for tgt in added:
             yield self.finding(f"translation names {tgt.text}, which the source does not", tgt.span, None)
+
+    def _absent(self, names: list[Name], *texts: str) -> list[Name]:
+        sim = self.opts["similarity"]
+        return [n for n in names if not any(name_in(n, t, sim) for t in texts)]

@@ -97,7 +97,34 @@ def find_names(text: str) -> list[Name]:
 
 
 def _words(text: str) -> list[str]:
-    return [fold(w) for w in re.findall(r"[^\W\d_]+", text)]
+    # "U.S." and "US" are one word; hyphens split ("Serbian-majority")
+    return [fold(w) for w in re.findall(r"[^\W\d_]+", re.sub(r"(?<=\b[A-Z])\.(?=[A-Z]\b\.?)", "", text))]
+
+
+def _acronym_key(word: str) -> str:
+    """Letters of an acronym in any order: "UBD" and "DBU", "BITs" and "TBI" are one name."""
+    return "".join(sorted(word.rstrip("s")))
+
+
+def _same_word(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 5 and len(b) <= 5 and _acronym_key(a) == _acronym_key(b):
+        return True
+    shortest = min(len(a), len(b))
+    prefix = len(_common_prefix(a, b))
+    if shortest >= 4 and prefix >= max(4, int(0.7 * shortest)):  # "Afghan" ~ "Afghanistan"
+        return True
+    return abs(len(a) - len(b)) <= max(2, len(a) // 3) and (
+        difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= threshold
+    )
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
@@ -106,12 +133,5 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     if not name_words:
         return True
     candidates = set(_words(text))
-    found = 0
-    for word in name_words:
-        if word in candidates or any(
-            difflib.SequenceMatcher(a=word, b=c, autojunk=False).ratio() >= threshold
-            for c in candidates
-            if abs(len(c) - len(word)) <= max(2, len(word) // 3)
-        ):
-            found += 1
+    found = sum(1 for word in name_words if any(_same_word(word, c, threshold) for c in candidates))
     return found * 2 >= len(name_words)

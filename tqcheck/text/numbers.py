@@ -1,8 +1,12 @@
-"""Locale-aware extraction and matching of numbers, amounts and percentages.
+"""Locale-aware extraction and matching of numbers, amounts, times and percentages.
 
 A mention keeps every plausible reading: "1.500" is 1500 in Portuguese and 1.5 in English, so it
-carries both, and two mentions match when their readings meet. That way a draft that kept the
-source's separators, or switched to the target's, is never flagged for it.
+carries both, and two mentions match when their readings meet. A draft that kept the source's
+separators, or switched to the target's, is never flagged for it. Translators convert units
+("85 miles per hour" → "137 km/h"), so imperial amounts also carry approximate metric readings.
+Number words ("três", "two") are often idiom ("os dois" = "both"), so a lone one is never reported;
+it counts only when the other side has a different number in its place. Words that may stand for
+a number without being one ("first", "segunda", "XIX", "a") are *soft*: they only ever pair.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 
 from tqcheck.model import Span
 
-_WORD_VALUES: dict[str, dict[str, int]] = {
+_CARDINALS: dict[str, dict[str, int]] = {
     "en": {
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -35,6 +39,21 @@ _WORD_VALUES: dict[str, dict[str, int]] = {
         "noventa": 90, "cien": 100, "ciento": 100, "docena": 12, "doble": 2, "triple": 3,
     },
 }
+# Soft words: ordinals and the many words for 1 (articles included: "um dos" = "one of").
+_SOFT: dict[str, int] = {
+    **dict.fromkeys("one a an single once first um uma primeiro primeira uno una un primer primera".split(), 1),
+    **dict.fromkeys("second segundo segunda".split(), 2),
+    **dict.fromkeys("third terceiro terceira tercero tercera".split(), 3),
+    **dict.fromkeys("fourth quarto quarta cuarto cuarta".split(), 4),
+    **dict.fromkeys("fifth quinto quinta".split(), 5),
+    **dict.fromkeys("sixth sexto sexta".split(), 6),
+    **dict.fromkeys("seventh sétimo sétima séptimo séptima".split(), 7),
+    **dict.fromkeys("eighth oitavo oitava octavo octava".split(), 8),
+    **dict.fromkeys("ninth nono nona noveno novena".split(), 9),
+    **dict.fromkeys("tenth décimo décima".split(), 10),
+    **dict.fromkeys("half metade meio mitad".split(), 0.5),
+}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 # Words that multiply the number before them ("13 mil", "2.5 billion").
 _SCALES: dict[str, float] = {
@@ -45,22 +64,32 @@ _SCALES: dict[str, float] = {
     "mil millones": 1e9,
     "trillion": 1e12, "trillions": 1e12, "trilhão": 1e12, "trilhões": 1e12, "bilião": 1e12, "biliões": 1e12,
 }
-
-# Words that stand for 1: the digit 1 on one side may be any of them on the other.
-ONE_WORDS = frozenset(
-    "one a an single first once um uma primeiro primeira uno una un primer primera".split()
-)
+# Imperial units and the metric reading a translator converts them to (temperature handled apart).
+_UNITS: dict[str, float] = {
+    "mile": 1.609, "miles": 1.609, "mph": 1.609, "inch": 25.4, "inches": 25.4, "foot": 0.3048,
+    "feet": 0.3048, "ft": 0.3048, "yard": 0.9144, "yards": 0.9144, "pound": 0.4536, "pounds": 0.4536,
+    "lb": 0.4536, "lbs": 0.4536, "ounce": 28.35, "ounces": 28.35, "oz": 28.35, "gallon": 3.785,
+    "gallons": 3.785, "acre": 0.4047, "acres": 0.4047, "stone": 6.35,
+}
+_APPROX = 0.05  # converted amounts are rounded by translators: 85 mph → "137 km/h"
 
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<num>\d+(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
     r"(?P<ord>st|nd|rd|th|º|ª|\.º|\.ª)?(?P<decade>'?s)?"
     r"(?P<pct>\s?%|\s?(?:per ?cent|percent|por cento|pontos percentuais|percentage points?))?",
     re.IGNORECASE,
 )
+_TIME = re.compile(
+    r"(?<![\w.,])(?P<h>\d{1,2})(?:(?::|h)(?P<m>\d{2})|\.(?P<dm>\d{2})(?=\s?[ap]\.?m\b))(?!\d)", re.IGNORECASE
+)
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<century>\d{2})\d{2}[-–]$")
 _SCALE_AFTER = re.compile(
-    r"\s?(?P<scale>mil milhões|mil millones|" + "|".join(sorted((re.escape(s) for s in _SCALES), key=len, reverse=True))
+    r"\s?(?P<scale>" + "|".join(sorted((re.escape(s) for s in _SCALES), key=len, reverse=True))
     + r")\b(?P<pct>\s?%|\s(?:per ?cent|percent|por cento))?",
     re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"[\s-]?(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|degrees|°\s?F|ºF)\b", re.IGNORECASE
 )
 
 
@@ -69,99 +98,161 @@ class NumberMention:
     text: str
     span: Span
     values: frozenset[float]
-    percent: bool
+    percent: bool = False
+    kind: str = "digits"  # "digits" | "word" | "soft"
+    approx: frozenset[float] = frozenset()  # converted readings, matched within _APPROX
 
     def matches(self, other: NumberMention) -> bool:
-        return any(_close(a, b) for a in self.values for b in other.values)
+        if any(_close(a, b) for a in self.values for b in other.values):
+            return True
+        return any(_near(a, b) for a in self.approx for b in other.values) or any(
+            _near(a, b) for a in other.approx for b in self.values
+        )
 
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= _APPROX * max(abs(a), abs(b)) + 0.5
+
+
 def _readings(token: str) -> set[float]:
     """Every value a digit string can mean under either convention for '.' and ','."""
-    token = token.replace("\u00a0", "").replace("\u202f", "")
+    token = re.sub(r"[\u00a0\u202f ]", "", token)
     seps = [c for c in token if c in ".,"]
     if not seps:
         return {float(token)}
     readings: set[float] = set()
     for group, decimal in ((",", "."), (".", ",")):
         head, _, tail = token.rpartition(decimal) if decimal in token else (token, "", "")
-        if not head:
-            head, tail = tail, ""
         parts = head.split(group)
         if any(not p.isdigit() for p in parts) or any(len(p) != 3 for p in parts[1:]):
             continue
         if tail and not tail.isdigit():
             continue
         readings.add(float("".join(parts) + ("." + tail if tail else "")))
-    if len(seps) == 1 and token.rpartition(seps[0])[2].isdigit() and len(token.rpartition(seps[0])[2]) == 3:
+    last = token.rpartition(seps[-1])[2]
+    if len(seps) == 1 and len(last) == 3:
         readings.add(float(token.replace(seps[0], "")))
     return readings or {float(re.sub(r"[.,]", "", token))}
 
 
+def _roman(word: str) -> int | None:
+    if len(word) < 2 or any(c not in _ROMAN for c in word):
+        return None
+    total = 0
+    for i, c in enumerate(word):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(word) and _ROMAN[word[i + 1]] > value else value
+    return total
+
+
+def _unit_readings(text: str, end: int, values: set[float]) -> set[float]:
+    unit = _UNIT_AFTER.match(text, end)
+    if not unit:
+        return set()
+    name = unit.group("unit").lower().replace(" ", "")
+    if name in {"degrees", "°f", "ºf"}:  # Fahrenheit, as a temperature or as a difference
+        return {(v - 32) * 5 / 9 for v in values} | {v * 5 / 9 for v in values}
+    factor = _UNITS[name]
+    return {v * factor for v in values} | ({v * factor / 10 for v in values} if name.startswith("inch") else set())
+
+
 def extract_numbers(text: str, lang: str | None) -> list[NumberMention]:
-    """Digit numbers (with scale words and percent signs) and number words of ``lang``."""
+    """Times, digit numbers (with scale words, units and percent signs), and number words of ``lang``."""
     mentions: list[NumberMention] = []
-    taken: list[Span] = []
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("dm"))
+        hours = {hour, hour - 12} if hour > 12 else {hour}
+        values = frozenset(h + minute / 100 for h in hours)
+        mentions.append(NumberMention(m.group(), m.span(), values))
+    taken = [n.span for n in mentions]
     for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         values = _readings(m.group("num"))
         end = m.end()
         percent = bool(m.group("pct"))
-        scale = _SCALE_AFTER.match(text, end) if not percent else None
-        if scale and not (scale.group("scale").lower() in {"m", "k", "bn", "mn"} and text[end:end + 1] == " "):
+        scale = None if percent else _SCALE_AFTER.match(text, end)
+        if scale and not (scale.group("scale").lower() in {"m", "k", "bn", "mn"} and text[end : end + 1] == " "):
             word = scale.group("scale").lower()
-            scaled = {v * _SCALES.get(word, 1e9) for v in values}
+            scaled = {v * _SCALES[word] for v in values}
             # "5m" may be metres and "5k" kilometres: keep the bare reading for the one-letter scales
             values = scaled | values if word in {"m", "k"} else scaled
             percent = bool(scale.group("pct"))
             end = scale.end()
+        year_range = _YEAR_RANGE.search(text[: m.start()])
+        if year_range and len(m.group("num")) == 2:
+            values |= {float(year_range.group("century") + m.group("num"))}  # "1950-53" is 1950-1953
         if m.group("decade"):
             values |= {v % 100 for v in values if v >= 1000}
         if m.group("num").isdigit() and end == m.end() and not m.group("ord"):
-            # "13h" and "1 p.m." are the same hour
-            values |= {v - 12 for v in values if 13 <= v <= 24}
-        mentions.append(NumberMention(text[m.start():end], (m.start(), end), frozenset(values), percent))
-        taken.append((m.start(), end))
-    words = _WORD_VALUES.get(lang or "", {})
-    if words:
-        for m in re.finditer(r"\b\w+\b", text):
-            value = words.get(m.group().lower())
-            if value is None or any(s <= m.start() < e for s, e in taken):
-                continue
-            values = {float(value)}
-            end = m.end()
-            scale = _SCALE_AFTER.match(text, end)
-            if scale and scale.group("scale").lower() not in {"m", "k", "bn", "mn"}:
-                values.add(value * _SCALES.get(scale.group("scale").lower(), 1e9))
-                end = scale.end()
-            mentions.append(NumberMention(text[m.start():end], (m.start(), end), frozenset(values), False))
+            values |= {v - 12 for v in values if 13 <= v <= 24}  # "13h" and "1 p.m." are the same hour
+        approx = _unit_readings(text, end, values)
+        mentions.append(
+            NumberMention(text[m.start() : end], (m.start(), end), frozenset(values), percent, "digits", frozenset(approx))
+        )
+    taken = [n.span for n in mentions]
+    cardinals = _CARDINALS.get(lang or "", {})
+    for m in re.finditer(r"\b\w+\b", text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        word = m.group()
+        value: float | None = cardinals.get(word.lower())
+        kind = "word"
+        if value is None:
+            value = _SOFT.get(word.lower()) or _roman(word)
+            kind = "soft"
+        if value is None:
+            continue
+        values = {float(value)}
+        end = m.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale and scale.group("scale").lower() not in {"m", "k", "bn", "mn"}:
+            values = {value * _SCALES[scale.group("scale").lower()]}
+            end = scale.end()
+            kind = "word"  # "a million" is a number
+        approx = _unit_readings(text, end, values)
+        mentions.append(
+            NumberMention(text[m.start() : end], (m.start(), end), frozenset(values), False, kind, frozenset(approx))
+        )
     mentions.sort(key=lambda n: n.span)
     return mentions
 
 
 @dataclass(frozen=True)
 class NumberDiff:
-    missing: tuple[NumberMention, ...]  # in the source, not in the translation
-    extra: tuple[NumberMention, ...]  # in the translation, not in the source
+    changed: tuple[tuple[NumberMention, NumberMention], ...]  # (source, translation) in each other's place
+    missing: tuple[NumberMention, ...]  # source numbers in digits the translation lacks
+    extra: tuple[NumberMention, ...]  # translation numbers in digits the source lacks
+
+
+def _pair(mentions: list[NumberMention], pool: list[NumberMention]) -> list[NumberMention]:
+    """Remove from ``pool`` a partner for each mention; return the mentions left without one."""
+    lonely = []
+    for mention in mentions:
+        partner = next((p for p in pool if mention.matches(p)), None)
+        if partner is None:
+            lonely.append(mention)
+        else:
+            pool.remove(partner)
+    return lonely
 
 
 def compare_numbers(source: str, source_lang: str | None, target: str, target_lang: str | None) -> NumberDiff:
-    """Pair the numbers of both sides; what is left unpaired differs."""
+    """Pair the numbers of both sides, firm ones first; what stays unpaired differs."""
     src = extract_numbers(source, source_lang)
     tgt = extract_numbers(target, target_lang)
-    unmatched_tgt = list(tgt)
-    missing = []
-    for mention in src:
-        partner = next((t for t in unmatched_tgt if mention.matches(t)), None)
-        if partner is None:
-            missing.append(mention)
-        else:
-            unmatched_tgt.remove(partner)
-    src_words = {w.lower() for w in re.findall(r"\w+", source)}
-    tgt_words = {w.lower() for w in re.findall(r"\w+", target)}
-    # A lone 1 is often written as a word ("um", "a", "first") on the other side.
-    missing = [m for m in missing if not (1.0 in m.values and tgt_words & ONE_WORDS)]
-    extra = [t for t in unmatched_tgt if not (1.0 in t.values and src_words & ONE_WORDS)]
-    return NumberDiff(tuple(missing), tuple(extra))
+    unpaired_tgt = [m for m in tgt if m.kind != "soft"]
+    unpaired_src = _pair([m for m in src if m.kind != "soft"], unpaired_tgt)
+    unpaired_src = _pair(unpaired_src, [m for m in tgt if m.kind == "soft"])
+    unpaired_tgt = _pair(unpaired_tgt, [m for m in src if m.kind == "soft"])
+    changed = tuple(zip(unpaired_src, unpaired_tgt))
+    n = len(changed)
+    return NumberDiff(
+        changed,
+        tuple(m for m in unpaired_src[n:] if m.kind == "digits"),
+        tuple(m for m in unpaired_tgt[n:] if m.kind == "digits"),
+    )

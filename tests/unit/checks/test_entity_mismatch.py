@@ -26,9 +26,18 @@ def test_names_kept_in_other_spelling_pass():
     assert run(source, target, back, forward) == []
 
 
-def test_dropped_name_without_forward_translation():
+def test_dropped_name():
     source = "O ministro Linas Linkevicius ameaçou Kaliningrado."
     target = "The minister threatened Kaliningrad."
     back = "O ministro ameaçou Kaliningrado."
-    [finding] = run(source, target, back)
+    forward = "Minister Linas Linkevicius threatened Kaliningrad."
+    [finding] = run(source, target, back, forward)
     assert finding.message == "source names Linas Linkevicius; the translation does not"
+
+
+def test_one_model_slip_is_not_evidence():
+    # the back-translation lost the name, but the forward translation agrees with the draft
+    source = "O ministro Linas Linkevicius ameaçou Kaliningrado."
+    target = "Minister Linas Linkevicius threatened Kaliningrad."
+    assert run(source, target, "O ministro ameaçou Kaliningrado.", target) == []
+    assert run(source, target, back="O ministro ameaçou Kaliningrado.") == []  # no forward translation: no verdict

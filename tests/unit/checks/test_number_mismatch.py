@@ -33,11 +33,12 @@ def test_same_quantities_in_other_conventions_pass(source, target):
     assert run(source, target) == []
 
 
-def test_dropped_and_added_numbers_are_reported():
+def test_dropped_and_added_numbers_are_major():
     [missing] = run("A reunião durou 3 horas.", "The meeting lasted hours.")
     assert "source says 3" in missing.message and missing.target_span is None
     [extra] = run("A reunião durou horas.", "The meeting lasted 5 hours.")
     assert "translation says 5" in extra.message
+    assert missing.severity.value == extra.severity.value == "major"
 
 
 def test_changed_scale_is_caught():
