@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.entities import Name, find_names, name_in
+from tqcheck.text.entities import Name, find_names, name_in, verifiable
 
 
 class EntityMismatch(Check):
@@ -13,8 +13,9 @@ class EntityMismatch(Check):
     Names are compared within one language at a time, so translated names ("Alemanha"/"Germany")
     never need a dictionary: the source's names against the back-translation, and the forward
     machine translation's names against the draft (spelling and accents folded: "Polónia" =
-    "Polônia"; acronyms in any letter order: "UBD" = "DBU"). A name counts as dropped or added only
-    when both languages agree, which filters out each model's own slips.
+    "Polônia"; known aliases: "EUA" = "Estados Unidos"). A name counts as dropped or added only
+    when both languages agree, which filters out each model's own slips. Acronyms other than the
+    widely shared ones are not evidence: each language coins its own.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -46,4 +47,4 @@ class EntityMismatch(Check):
 
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]
-        return [n for n in names if not any(name_in(n, t, sim) for t in texts)]
+        return [n for n in names if verifiable(n) and not any(name_in(n, t, sim) for t in texts)]

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from tqcheck.model import Span
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+|[^\w\s]", re.UNICODE)
-_CONNECTORS = frozenset("de da do dos das del della di du von van der den of the y e la le al el bin ibn".split())
+# Small words inside a name ("Banco de Portugal", "Parceria Global para a Água"); not "and"/"e",
+# which join two names rather than build one.
+_CONNECTORS = frozenset("de da do dos das del della di du von van der den of the la le al el bin ibn para for on a o".split())
 _ENDERS = frozenset(".!?:;—–-•*")
 _QUOTES = frozenset('"“”«»„(\'‘')
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -47,7 +49,16 @@ _ALIASES: tuple[tuple[str, ...], ...] = (
     ("ECB", "European Central Bank", "BCE", "Banco Central Europeu", "Banco Central Europeo"),
     ("AI", "artificial intelligence", "IA", "inteligência artificial", "inteligencia artificial"),
     ("TV", "television", "televisão", "televisión"),
+    ("Fed", "Federal Reserve", "Reserva Federal"),
 )
+_KNOWN_ACRONYMS = frozenset(a.replace(".", "") for group in _ALIASES for a in group if a.replace(".", "").isupper())
+
+
+def verifiable(name: Name) -> bool:
+    """Acronyms are localised ("IUWM" is "GIAU" in Portuguese) and all-caps datelines ("MUNICH –")
+    come and go: only acronyms every language shares are evidence."""
+    core = _POSSESSIVE.sub("", name.text).replace(".", "")
+    return not (core.isupper() and core not in _KNOWN_ACRONYMS)
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,19 @@ def _title_case(toks: list[tuple[str, int, int]]) -> bool:
     return len(words) >= 4 and capital_small_word and sum(_is_cap(w) for w in words) >= 0.7 * len(words)
 
 
+def _connector_gap(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Steps from token ``j`` over one or two lower-case connectors to a capitalised word, or 0."""
+    for width in (1, 2):
+        inner = toks[j + 1 : j + 1 + width]
+        if (
+            j + width + 1 < len(toks)
+            and all(w.islower() and w in _CONNECTORS for w, _, _ in inner)
+            and _is_cap(toks[j + width + 1][0])
+        ):
+            return width + 1
+    return 0
+
+
 def find_names(text: str) -> list[Name]:
     """Capitalised word runs that look like names, possessive endings removed."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -114,14 +138,8 @@ def find_names(text: str) -> list[Name]:
         while True:  # extend over "Linas Linkevicius", "Banco de Portugal"
             if j + 1 < len(toks) and _is_cap(toks[j + 1][0]) and not _POSSESSIVE.search(toks[j][0]):
                 j += 1
-            elif (
-                j + 2 < len(toks)
-                and toks[j + 1][0].lower() in _CONNECTORS
-                and toks[j + 1][0].islower()
-                and _is_cap(toks[j + 2][0])
-                and not _POSSESSIVE.search(toks[j][0])
-            ):
-                j += 2
+            elif (gap := _connector_gap(toks, j)) and not _POSSESSIVE.search(toks[j][0]):
+                j += gap
             else:
                 break
         start, end = toks[i][1], toks[j][2]
