@@ -40,10 +40,14 @@ class EntityMismatch(Check):
         while missing and added:
             src, tgt = missing.pop(0), added.pop(0)
             yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
+        # A name dropped or added outright is often a translator's liberty ("Pyongyang" → "North Korea"):
+        # major; a name replaced by another is critical.
         for src in missing:
-            yield self.finding(f"source names {src.text}; the translation does not", None, src.span)
+            yield self.finding(f"source names {src.text}; the translation does not", None, src.span, Severity.MAJOR)
         for tgt in added:
-            yield self.finding(f"translation names {tgt.text}, which the source does not", tgt.span, None)
+            yield self.finding(
+                f"translation names {tgt.text}, which the source does not", tgt.span, None, Severity.MAJOR
+            )
 
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]

@@ -8,7 +8,9 @@ from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.entity_mismatch import EntityMismatch
 from tqcheck.checks.number_mismatch import NumberMismatch
+from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
+from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.self_inversion import SelfInversion
 from tqcheck.checks.untranslated import Untranslated
@@ -20,6 +22,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Untranslated,
     OmittedSentence,
     AddedSentence,
+    OmittedContent,
+    AddedContent,
     EntityMismatch,
     NumberMismatch,
     SelfInversion,

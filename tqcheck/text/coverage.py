@@ -1,0 +1,84 @@
+"""Which stretches of one text another text does not cover, word by word.
+
+Used within one language (draft vs. machine translation of the source, back-translation vs.
+source). Function words never count; a content word is covered when the other text has it, or a
+word sharing its stem-like prefix ("recovered" ~ "recovery"). A long uncovered run of content
+words is a clause the other text does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tqcheck.model import Span
+from tqcheck.text.entities import fold
+
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a an the of to in on at by for with from and or but is are was were be been being it its this that these
+        those as which who whom whose what there their they them he she his her we our you your i than then so such
+        also will would can could may might must should has have had do does did into over about between after before
+        while because if when where more most very just only even up out s""".split()
+    ),
+    "pt": frozenset(
+        """o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela pelos pelas para com e ou mas que
+        se é são foi foram ser ter tem têm há seu sua seus suas ele ela eles elas nós ao aos à às num numa este esta
+        estes estas esse essa esses essas isso isto aquele aquela lhe lhes mais muito como já também está estão
+        era eram sobre entre até quando onde""".split()
+    ),
+    "es": frozenset(
+        """el la los las un una unos unas de del en por para con y o pero que se es son fue ser ha han su sus él ella
+        ellos ellas al lo le les más muy como ya también está están este esta estos estas ese esa sobre entre hasta
+        cuando donde""".split()
+    ),
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Run:
+    span: Span
+    words: int  # content words in the run
+
+
+def _function_words(lang: str | None) -> frozenset[str]:
+    return _FUNCTION_WORDS.get(lang or "", frozenset())
+
+
+def _stem_match(a: str, b: str) -> bool:
+    shortest = min(len(a), len(b))
+    if shortest < 5:
+        return False
+    prefix = 0
+    while prefix < shortest and a[prefix] == b[prefix]:
+        prefix += 1
+    return prefix >= max(5, int(0.75 * shortest))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None:
+    """The longest run of ``text``'s content words that ``reference`` lacks, or None."""
+    stop = _function_words(lang)
+    ref = {fold(w) for w in _WORD.findall(reference)}
+    best: Run | None = None
+    start: int | None = None
+    count = 0
+    end = 0
+    for m in _WORD.finditer(text):
+        word = fold(m.group())
+        if word in stop or word.isdigit() or len(word) < 3:
+            continue
+        if word in ref or any(_stem_match(word, r) for r in ref):
+            start, count = None, 0
+            continue
+        if start is None:
+            start = m.start()
+        count += 1
+        end = m.end()
+        if best is None or count > best.words:
+            best = Run((start, end), count)
+    return best
