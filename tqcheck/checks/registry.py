@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.entity_mismatch import EntityMismatch
+from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.number_mismatch import NumberMismatch
 from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
@@ -27,6 +28,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     EntityMismatch,
     NumberMismatch,
     SelfInversion,
+    NegationMismatch,
     BacktranslationDivergence,
 )
 

@@ -71,7 +71,7 @@ _UNITS: dict[str, float] = {
     "lb": 0.4536, "lbs": 0.4536, "ounce": 28.35, "ounces": 28.35, "oz": 28.35, "gallon": 3.785,
     "gallons": 3.785, "acre": 0.4047, "acres": 0.4047, "stone": 6.35,
 }
-_APPROX = 0.05  # converted amounts are rounded by translators: 85 mph → "137 km/h"
+_APPROX = 0.1  # converted amounts are rounded by translators: 200 miles → "300 km"
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
@@ -88,8 +88,12 @@ _SCALE_AFTER = re.compile(
     + r")\b(?P<pct>\s?%|\s(?:per ?cent|percent|por cento))?",
     re.IGNORECASE,
 )
+# The unit may follow a range: "2 to 3 inches" converts both numbers.
 _UNIT_AFTER = re.compile(
-    r"[\s-]?(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|degrees|°\s?F|ºF)\b", re.IGNORECASE
+    r"(?:\s*(?:to|and|or|-|–)\s*\d+(?:[.,]\d+)?)?[\s-]?(?P<unit>"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r"|degrees?|°\s?F|ºF)\b",
+    re.IGNORECASE,
 )
 
 
@@ -154,7 +158,7 @@ def _unit_readings(text: str, end: int, values: set[float]) -> set[float]:
     if not unit:
         return set()
     name = unit.group("unit").lower().replace(" ", "")
-    if name in {"degrees", "°f", "ºf"}:  # Fahrenheit, as a temperature or as a difference
+    if name in {"degree", "degrees", "°f", "ºf"}:  # Fahrenheit, as a temperature or as a difference
         return {(v - 32) * 5 / 9 for v in values} | {v * 5 / 9 for v in values}
     factor = _UNITS[name]
     return {v * factor for v in values} | ({v * factor / 10 for v in values} if name.startswith("inch") else set())

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqcheck.checks.base import Check, CheckContext
+from tqcheck.model import Finding, Severity
+from tqcheck.text.negation import has_cues, negations
+
+
+class NegationMismatch(Check):
+    """A negation was added or dropped: the translation says the opposite of the source.
+
+    Counted in two languages at once: the draft against a machine translation of the source, and
+    the back-translation against the source. Only when both disagree in the same direction is it
+    a finding, so a model's own slip or a paraphrase ("fail to" for "não") is not enough. Minor:
+    a count is not a span-precise proof, and translators fold negations into words ("não é
+    provável" → "unlikely", "não foi identificada" → "was unknown"). Measured with
+    bench/quality.py, as critical or major it flagged more good translations than it found errors.
+
+    Bad: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress can come at the expense of quality."
+    Good: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress cannot come at the expense of quality."
+    """
+
+    code = "TQ402"
+    name = "negation-mismatch"
+    severity = Severity.MINOR
+    needs_source = True
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.source or not ctx.target or ctx.forward_translation is None:
+            return
+        if not (has_cues(ctx.source_lang) and has_cues(ctx.target_lang)):
+            return
+        draft = negations(ctx.target, ctx.target_lang)
+        expected = negations(ctx.forward_translation, ctx.target_lang)
+        back = negations(ctx.back_translation, ctx.source_lang)
+        source = negations(ctx.source, ctx.source_lang)
+        in_target_language = len(draft) - len(expected)
+        in_source_language = len(back) - len(source)
+        if in_target_language > 0 and in_source_language > 0:
+            extra = _unmatched(draft, expected)
+            yield self.finding(
+                f"translation adds a negation (“{extra.text}”) the source does not have", extra.span
+            )
+        elif in_target_language < 0 and in_source_language < 0:
+            lost = _unmatched(source, back)
+            yield self.finding(f"translation drops the negation “{lost.text}” of the source", None, lost.span)
+
+
+def _unmatched(cues: list, others: list):  # type: ignore[type-arg]
+    """The first cue whose word the other side uses fewer times, or the last cue."""
+    words = [c.text.lower() for c in others]
+    for cue in cues:
+        if cue.text.lower() in words:
+            words.remove(cue.text.lower())
+        else:
+            return cue
+    return cues[-1]
