@@ -118,10 +118,20 @@ class InputError:
 
 
 @dataclass(frozen=True)
+class InactiveCheck:
+    """A check that could not run on this machine (a missing resource), so its silence means nothing."""
+
+    code: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Report:
     files: tuple[FileReport, ...]
     errors: tuple[InputError, ...] = field(default=())
     elapsed_seconds: float = 0.0
+    inactive_checks: tuple[InactiveCheck, ...] = field(default=())
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.files for s in f.segments for x in s.findings if x.severity is severity)

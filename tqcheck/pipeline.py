@@ -12,7 +12,7 @@ from tqcheck.checks.base import Check, CheckContext
 from tqcheck.checks.registry import build_checks
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
-from tqcheck.model import FileReport, Finding, InputError, LangGuess, Report, Segment, SegmentResult
+from tqcheck.model import FileReport, Finding, InactiveCheck, InputError, LangGuess, Report, Segment, SegmentResult
 from tqcheck.readers.plaintext import read_lines
 from tqcheck.scoring import score, word_diff
 from tqcheck.text.align import align_sentences, pair_lines
@@ -56,6 +56,10 @@ def check_files(
     """Check every translation file; unreadable files become errors in the report, not exceptions."""
     started = time.monotonic()
     checks = build_checks(config.check_options)
+    inactive = tuple(
+        InactiveCheck(c.code, c.name, reason) for c in checks if (reason := c.unavailable()) is not None
+    )
+    checks = [c for c in checks if c.unavailable() is None]
     detect = detector(config.language_detector)
     files: list[FileReport] = []
     errors: list[InputError] = []
@@ -64,7 +68,7 @@ def check_files(
         try:
             source_lines = read_lines(source)
         except ReadError as exc:
-            return Report((), (InputError(exc.path, exc.reason, exc.line),), time.monotonic() - started)
+            return Report((), (InputError(exc.path, exc.reason, exc.line),), time.monotonic() - started, inactive)
     for path in targets:
         try:
             target_lines = read_lines(path)
@@ -75,7 +79,7 @@ def check_files(
             errors.append(InputError(exc.path, exc.reason, exc.line))
         except BackendError as exc:
             errors.append(InputError(path, str(exc)))
-    return Report(tuple(files), tuple(errors), round(time.monotonic() - started, 2))
+    return Report(tuple(files), tuple(errors), round(time.monotonic() - started, 2), inactive)
 
 
 def _document_lang(lines: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:

@@ -56,6 +56,10 @@ class Check(ABC):
             raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}")
         self.opts: dict[str, float] = {**self.options, **overrides}
 
+    def unavailable(self) -> str | None:
+        """Why the check cannot run here (a missing resource), or None when it can."""
+        return None
+
     @abstractmethod
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         """Findings for one segment; nothing when it passes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tqcheck.checks.antonym_swap import AntonymSwap
 from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.entity_mismatch import EntityMismatch
@@ -29,6 +30,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberMismatch,
     SelfInversion,
     NegationMismatch,
+    AntonymSwap,
     BacktranslationDivergence,
 )
 

@@ -63,6 +63,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "metrics": signatures(),
         "files": [_file(f) for f in report.files],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+        "inactive_checks": [{"code": c.code, "name": c.name, "reason": c.reason} for c in report.inactive_checks],
         "summary": {
             "files": len(report.files),
             "segments": report.segment_count(),

@@ -74,6 +74,8 @@ def render(report: Report, console: Console) -> None:
         f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
         f"{report.count(Severity.MINOR)} minor"
     )
+    for check in report.inactive_checks:
+        console.print(Text(f"note: {check.code} {check.name} did not run: {check.reason}", style="dim"))
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")
     console.print(summary)

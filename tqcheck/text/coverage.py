@@ -56,6 +56,12 @@ def _stem_match(a: str, b: str) -> bool:
     return prefix >= max(5, int(0.75 * shortest))
 
 
+def content_words(text: str, lang: str | None) -> list[tuple[str, Span]]:
+    """The words of ``text`` that are not function words, with their spans."""
+    stop = _function_words(lang)
+    return [(m.group(), m.span()) for m in _WORD.finditer(text) if fold(m.group()) not in stop and not m.group().isdigit()]
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

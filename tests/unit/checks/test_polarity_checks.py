@@ -1,0 +1,61 @@
+import pytest
+
+from tests.conftest import make_ctx
+from tqcheck.checks.antonym_swap import AntonymSwap
+from tqcheck.checks.negation_mismatch import NegationMismatch
+from tqcheck.text.antonyms import load_antonyms
+
+needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
+
+
+def test_added_negation_in_both_languages():
+    source = "Diversos países garantiram o seu apoio financeiro."
+    target = "Countries around the world have no financial support."
+    back = "Os países ao redor do mundo não têm apoio financeiro."
+    forward = "Several countries have secured their financial support."
+    [finding] = NegationMismatch().run(make_ctx(target, source=source, back=back, forward=forward))
+    assert target[slice(*finding.target_span)] == "no" and finding.severity.value == "minor"
+
+
+def test_negation_folded_into_a_word_is_not_a_finding():
+    source = "É provável que os norte-americanos não concordem com isto."
+    target = "The Americans are unlikely to agree to this."
+    back = "É improvável que os americanos concordem com isso."
+    forward = "It is likely that Americans do not agree with this."
+    assert list(NegationMismatch().run(make_ctx(target, source=source, back=back, forward=forward))) == []
+
+
+@needs_wordnet
+def test_opposite_word_against_the_forward_translation():
+    source = "Os preços da habitação estão a subir na maioria das cidades."
+    target = "Housing prices are falling in most cities."
+    forward = "Housing prices are rising in most cities."
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward))
+    assert target[slice(*finding.target_span)] == "falling" and "rising" in finding.message
+
+
+@needs_wordnet
+def test_opposite_word_against_an_english_source():
+    source = "The proposal was approved by the European Parliament."
+    target = "A proposta foi vetada pelo Parlamento Europeu."
+    back = "The proposal was rejected by the European Parliament."
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, back=back, source_lang="en", target_lang="pt"))
+    assert source[slice(*finding.source_span)] == "approved"
+
+
+@needs_wordnet
+def test_paraphrase_and_compensated_negation_pass():
+    forward = "It is not likely that the vote will pass."
+    target = "The vote is unlikely to pass."
+    assert list(AntonymSwap().run(make_ctx(target, source="x", forward=forward))) == []
+    assert list(AntonymSwap().run(make_ctx(forward, source="x", forward=forward))) == []
+
+
+def test_missing_wordnet_makes_the_check_inactive(tmp_path, monkeypatch):
+    monkeypatch.setenv("TQCHECK_WORDNET", str(tmp_path))
+    load_antonyms.cache_clear()
+    try:
+        assert "WordNet not found" in AntonymSwap().unavailable()
+    finally:
+        monkeypatch.delenv("TQCHECK_WORDNET")
+        load_antonyms.cache_clear()

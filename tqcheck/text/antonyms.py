@@ -1,0 +1,124 @@
+"""English antonyms from the Princeton WordNet database files (Debian package ``wordnet-base``).
+
+WordNet marks antonymy between words ("rise"/"fall", "increase"/"decrease", "open"/"close").
+Only these direct pairs are used: the indirect antonyms of adjective satellites ("given" against
+"taking") matched paraphrase far more often than errors. Inflected forms are reduced with
+WordNet's own exception lists and suffix rules. The files are read once, lazily; without them the antonym check
+reports itself inactive rather than silently passing.
+
+WordNet leaves out many polarity pairs of news language ("increase"/"cut", "approve"/"veto",
+"inspire"/"stifle"); a short list of such general pairs is added to it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+_SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
+_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+_POLARITY_PAIRS = (
+    ("increase", "reduce cut lower decrease"), ("raise", "cut lower reduce"), ("rise", "fall drop decline"),
+    ("grow", "shrink decline"), ("gain", "lose"), ("support", "oppose"), ("accept", "reject refuse"),
+    ("approve", "reject veto"), ("strengthen", "weaken undermine"), ("boost", "hurt curb undermine"),
+    ("inspire", "stifle discourage"), ("encourage", "discourage stifle"), ("allow", "forbid ban prevent"),
+    ("succeed", "fail"), ("expand", "contract shrink"), ("improve", "worsen deteriorate"),
+    ("above", "below"), ("exceed", "below"), ("more", "less fewer"), ("maximum", "minimum"),
+    ("victory", "defeat"), ("benefit", "harm"), ("safe", "dangerous"), ("legal", "illegal"),
+    ("possible", "impossible"), ("likely", "unlikely"), ("success", "failure"), ("welcome", "reject"),
+)
+# WordNet's morphy detachment rules, by part of speech.
+_SUFFIXES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+def wordnet_dir() -> Path | None:
+    """The WordNet dictionary folder: $TQCHECK_WORDNET when set, else the usual system places."""
+    chosen = os.environ.get("TQCHECK_WORDNET")
+    for candidate in (chosen,) if chosen else _SEARCH:
+        folder = Path(candidate)
+        if (folder / "data.adj").is_file() and (folder / "index.verb").is_file():
+            return folder
+    return None
+
+
+class Antonyms:
+    def __init__(self, folder: Path) -> None:
+        self._lemmas: dict[str, set[str]] = {p: set() for p in _POS.values()}
+        self._exceptions: dict[str, dict[str, str]] = {p: {} for p in _POS.values()}
+        self._pairs: dict[str, set[str]] = defaultdict(set)
+        for name, pos in _POS.items():
+            for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
+                if line and not line.startswith(" "):
+                    self._lemmas[pos].add(line.split(" ", 1)[0])
+            exc = folder / f"{name}.exc"
+            if exc.is_file():
+                for line in exc.read_text(encoding="latin-1").splitlines():
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        self._exceptions[pos][parts[0]] = parts[1]
+        self._read_pointers(folder)
+        for word, opposites in _POLARITY_PAIRS:
+            self._link({word}, set(opposites.split()))
+
+    def _read_pointers(self, folder: Path) -> None:
+        words: dict[tuple[str, str], list[str]] = {}
+        antonym_ptrs: list[tuple[str, str, int, str, int]] = []
+        for name, pos in _POS.items():
+            for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
+                if not line or line.startswith(" "):
+                    continue
+                fields = line.split(" | ", 1)[0].split()
+                offset, ss_type = fields[0], fields[2]
+                count = int(fields[3], 16)
+                lemmas = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+                key = "a" if ss_type == "s" else pos
+                words[(key, offset)] = lemmas
+                at = 4 + 2 * count
+                for i in range(int(fields[at])):
+                    symbol, target, tpos, src_tgt = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                    tkey = "a" if tpos == "s" else tpos
+                    if symbol == "!":
+                        antonym_ptrs.append((key, offset, int(src_tgt[:2], 16), tkey + ":" + target, int(src_tgt[2:], 16)))
+        for key, offset, source_no, target, target_no in antonym_ptrs:
+            tkey, toffset = target.split(":")
+            left = words[(key, offset)][source_no - 1]
+            right = words[(tkey, toffset)][target_no - 1]
+            self._link({left}, {right})
+
+    def _link(self, left: set[str], right: set[str]) -> None:
+        for a in left:
+            self._pairs[a] |= right
+        for b in right:
+            self._pairs[b] |= left
+
+    def lemmas(self, word: str) -> set[str]:
+        """Every dictionary form ``word`` may be an inflection of."""
+        word = word.lower()
+        found = set()
+        for pos, known in self._lemmas.items():
+            if word in known:
+                found.add(word)
+            if word in self._exceptions[pos]:
+                found.add(self._exceptions[pos][word])
+            for suffix, ending in _SUFFIXES[pos]:
+                if word.endswith(suffix) and (base := word[: len(word) - len(suffix)] + ending) in known:
+                    found.add(base)
+        return found or {word}
+
+    def opposed(self, a: str, b: str) -> bool:
+        """Whether some reading of ``a`` is a WordNet antonym of some reading of ``b``."""
+        right = self.lemmas(b)
+        return any(self._pairs.get(x, set()) & right for x in self.lemmas(a))
+
+
+@cache
+def load_antonyms() -> Antonyms | None:
+    folder = wordnet_dir()
+    return Antonyms(folder) if folder else None
