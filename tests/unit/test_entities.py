@@ -15,3 +15,22 @@ def test_fuzzy_presence_folds_accents_and_inflection():
     assert name_in("Polónia", "a Polônia não é")
     assert name_in("Linas Linkevicius", "disse Linkevičius")
     assert not name_in("Finlândia", "a Alemanha e a Suécia")
+
+
+def test_localised_acronyms_and_aliases():
+    from tqcheck.text.entities import Name, verifiable
+
+    assert name_in("US", "the U.S. Army") and not name_in("US", "he told us")
+    assert name_in("União Europeia", "vetou a entrada na UE") and name_in("AI", "pesquisa em inteligência artificial")
+    assert name_in("Britain", "em Birmingham, Reino Unido")
+    assert name_in("UBD", "através do DBU")  # the same acronym with localised letter order
+    assert not verifiable(Name("GIAU", (0, 4))) and verifiable(Name("NATO", (0, 4)))
+
+
+def test_headlines_and_possessive_openers():
+    assert [n.text for n in find_names("Indonesia Tsunami Toll Soars Above 800")] == []
+    assert [n.text for n in find_names("China's emergence from isolation is a victory.")] == ["China"]
+    assert [n.text for n in find_names("Minister Linas Linkevicius threatened Kaliningrad.")] == [
+        "Linas Linkevicius",
+        "Kaliningrad",
+    ]

@@ -109,6 +109,11 @@ def _connector_gap(toks: list[tuple[str, int, int]], j: int) -> int:
     return 0
 
 
+def _owner(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A capitalised possessive opening a sentence is a name: "China's emergence", "Macron's statements"."""
+    return bool(_POSSESSIVE.search(toks[i][0])) and toks[i][0][-2:] in {"'s", "’s"}
+
+
 def find_names(text: str) -> list[Name]:
     """Capitalised word runs that look like names, possessive endings removed."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -129,7 +134,7 @@ def find_names(text: str) -> list[Name]:
             _is_cap(word)
             and len(core) >= 2
             and fold(core) not in _NOT_NAMES
-            and (_is_acronym(word) or (not headline and (not opens[i] or fold(core) in known)))
+            and (_is_acronym(word) or (not headline and (not opens[i] or fold(core) in known or _owner(toks, i))))
         )
         if not usable:
             i += 1
