@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import longest_uncovered, word_count
+from tqcheck.text.coverage import length_ratio, longest_uncovered, word_count
 
 
 class AddedContent(Check):
@@ -33,8 +33,7 @@ class AddedContent(Check):
         if not ctx.source or not ctx.target or not ctx.forward_translation:
             return
         ratio = min(
-            word_count(ctx.target) / max(word_count(ctx.forward_translation), 1),
-            word_count(ctx.back_translation) / max(word_count(ctx.source), 1),
+            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
         )
         if ratio <= self.opts["min-length-ratio"]:
             return

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import longest_uncovered, word_count
+from tqcheck.text.coverage import length_ratio, longest_uncovered
 
 
 class OmittedContent(Check):
@@ -27,10 +27,10 @@ class OmittedContent(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
             return
-        ratio = self.opts["max-length-ratio"]
-        if word_count(ctx.target) >= ratio * word_count(ctx.forward_translation):
-            return
-        if word_count(ctx.back_translation) >= ratio * word_count(ctx.source):
+        ratio = max(
+            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
+        )
+        if ratio >= self.opts["max-length-ratio"]:
             return
         lost = longest_uncovered(ctx.source, ctx.back_translation, ctx.source_lang)
         echo = longest_uncovered(ctx.forward_translation, ctx.target, ctx.target_lang)

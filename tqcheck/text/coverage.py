@@ -66,6 +66,11 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def length_ratio(text: str, reference: str) -> float:
+    """Words of ``text`` per word of ``reference``."""
+    return word_count(text) / max(word_count(reference), 1)
+
+
 def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None:
     """The longest run of ``text``'s content words that ``reference`` lacks, or None."""
     stop = _function_words(lang)
