@@ -9,6 +9,18 @@ from tqcheck.model import LangGuess
 from tqcheck.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache_and_offline(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never touch the user's caches and never reach a model hub."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TQCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    patch.setenv("TQCHECK_MODELS_DIR", str(tmp_path_factory.mktemp("models")))
+    patch.setenv("HF_HUB_OFFLINE", "1")
+    patch.setenv("HF_HOME", str(tmp_path_factory.mktemp("hf")))
+    yield
+    patch.undo()
 SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
 
 

@@ -40,6 +40,8 @@ class Format(str, Enum):
 class BackendChoice(str, Enum):
     auto = "auto"
     embedded = "embedded"
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
 
 
 class FailOn(str, Enum):
@@ -87,7 +89,15 @@ def check(
     ] = None,
     source_lang: Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
     target_lang: Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")] = None,
-    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend.")] = None,
+    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. [default: auto]")] = None,
+    model: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Model (hub id or folder) to use before the pair registry; repeatable."),
+    ] = None,
+    allow_download: Annotated[
+        Optional[bool], typer.Option("--allow-download", help="Let a missing model be downloaded.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
     fail_on: Annotated[
@@ -98,6 +108,9 @@ def check(
     try:
         config = load_config().with_overrides(
             backend=backend.value if backend else None,
+            models=tuple(model) if model else None,
+            allow_download=allow_download,
+            cache=False if no_cache else None,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
         report = check_files(
@@ -148,6 +161,69 @@ def rules(
         console.print("\nOptions ([tool.tqcheck.checks." + found.name + "]):", markup=False)
         for key, value in found.options.items():
             console.print(f"  {key} = {value}", markup=False)
+
+
+models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
+cache_app = typer.Typer(help="The persistent translation cache.")
+app.add_typer(models_app, name="models")
+app.add_typer(cache_app, name="cache")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Known models for the common pairs, whether each is here, and its size."""
+    from tqcheck.models import list_models
+
+    console = Console(highlight=False)
+    for row in list_models():
+        state = "present" if row.present else "missing"
+        size = f"{row.size_mb:.0f} MB" if row.size_mb else ""
+        converted = "ctranslate2" if row.converted else ""
+        console.print(f"{row.pair:<6} {row.model:<45} {state:<8} {size:>8} {converted}", markup=False)
+
+
+@models_app.command("pull")
+def models_pull(pair: Annotated[str, typer.Argument(help="A language pair such as el-en.")]) -> None:
+    """Download the preferred model for a pair into the hub cache."""
+    from tqcheck.models import pull
+
+    try:
+        typer.echo(f"downloaded {pull(pair)}")
+    except TqcheckError as exc:
+        raise _fail(str(exc)) from None
+
+
+@models_app.command("convert")
+def models_convert(
+    model: Annotated[str, typer.Argument(help="Hub id or folder of a transformers model.")],
+    allow_download: Annotated[bool, typer.Option("--allow-download", help="Fetch the model if missing.")] = False,
+) -> None:
+    """Write an int8 CTranslate2 copy of a model, for --backend ctranslate2."""
+    from tqcheck.backends.ctranslate2_mt import convert
+
+    try:
+        typer.echo(f"converted {model} -> {convert(model, allow_download)}")
+    except TqcheckError as exc:
+        raise _fail(str(exc)) from None
+
+
+@models_app.command("where")
+def models_where() -> None:
+    """Where models and the translation cache live on this machine."""
+    from tqcheck.models import where
+
+    for what, path in where().items():
+        typer.echo(f"{what}: {path}")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached translation."""
+    from tqcheck.cache import TranslationCache
+
+    cache = TranslationCache()
+    typer.echo(f"removed {cache.clear()} cached translations from {cache.path}")
+    cache.close()
 
 
 def main() -> None:

@@ -8,15 +8,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tqcheck.backends.transformers_mt import GenerationOptions
 from tqcheck.errors import ConfigError
 from tqcheck.model import Severity
 
-KNOWN_KEYS = ("backend", "fail-on", "language-detector", "checks")
+_GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": "max_length", "threads": "threads"}
+KNOWN_KEYS = ("backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", *_GENERATION_KEYS)
 
 
 @dataclass(frozen=True)
 class Config:
     backend: str = "auto"
+    models: tuple[str, ...] = ()  # hub ids or folders that take precedence over the pair registry
+    allow_download: bool = False
+    cache: bool = True
+    generation: GenerationOptions = GenerationOptions()
     fail_on: Severity = Severity.MAJOR
     language_detector: str = "fasttext"
     check_options: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
@@ -57,6 +63,25 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
     config = Config(origin=origin)
     if "backend" in section:
         config = replace(config, backend=_string(section, "backend", origin))
+    if "model" in section:
+        value = section["model"]
+        models = [value] if isinstance(value, str) else value
+        if not isinstance(models, list) or not all(isinstance(m, str) for m in models):
+            raise ConfigError(f"{origin}: [tool.tqcheck] model must be a string or a list of strings")
+        config = replace(config, models=tuple(models))
+    for key, attr in (("allow-download", "allow_download"), ("cache", "cache")):
+        if key in section:
+            if not isinstance(section[key], bool):
+                raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be true or false")
+            config = replace(config, **{attr: section[key]})
+    generation = {}
+    for key, attr in _GENERATION_KEYS.items():
+        if key in section:
+            value = section[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be a positive whole number")
+            generation[attr] = value
+    config = replace(config, generation=replace(config.generation, **generation))
     if "language-detector" in section:
         config = replace(config, language_detector=_string(section, "language-detector", origin))
     if "fail-on" in section:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tqcheck.backends import get_backend
 from tqcheck.backends.base import Backend
+from tqcheck.cache import CachedBackend, TranslationCache
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.checks.registry import build_checks
 from tqcheck.config import Config
@@ -108,21 +109,27 @@ def _check_file(
         return _check_monolingual(path, target_lines, target_lang, doc_guess, config, checks, detect, progress)
     assert source_path is not None
     source_lang = _document_lang(source_lines, languages.source, source_path, detect)
-    translate = _Translator(get_backend(config.backend, target_lang, source_lang))
+    translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)]))
+    forward_ok = translate.backend.supports(source_lang, target_lang)
     if len(source_lines) == len(target_lines):
         segments = pair_lines(source_lines, target_lines)
     else:
         source_sentences = sentences_of_lines(source_lines, source_lang)
-        if progress:
-            progress("translating source sentences for alignment", len(source_sentences))
-        source_mt = translate([s.text for s in source_sentences], source_lang, target_lang)
+        source_mt = None
+        if forward_ok:
+            if progress:
+                progress("translating source sentences for alignment", len(source_sentences))
+            source_mt = translate([s.text for s in source_sentences], source_lang, target_lang)
         segments = align_sentences(source_sentences, sentences_of_lines(target_lines, target_lang), source_mt)
     if progress:
         progress("back-translating", len(segments))
     back = translate([s.target for s in segments], target_lang, source_lang)
-    if progress:
-        progress("translating the source", len(segments))
-    forward = translate([s.source or "" for s in segments], source_lang, target_lang)
+    # Without a model for the forward direction, the checks that need it stay silent on this file.
+    forward: list[str | None] = [None] * len(segments)
+    if forward_ok:
+        if progress:
+            progress("translating the source", len(segments))
+        forward = list(translate([s.source or "" for s in segments], source_lang, target_lang))
     results = [
         _check_segment(seg, b, fw, seg.source or "", source_lang, target_lang, checks, detect)
         for seg, b, fw in zip(segments, back, forward)
@@ -151,7 +158,9 @@ def _check_monolingual(
 ) -> FileReport:
     """No source: every sentence goes through a pivot language and back, and is compared with itself."""
     pivot = PIVOT_FOR_ENGLISH if lang == "en" else "en"
-    backend = get_backend(config.backend, lang, pivot)
+    backend = _backend(config, [(lang, pivot), (pivot, lang)])
+    if not backend.supports(pivot, lang):
+        raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
     translate = _Translator(backend)
     segments = [Segment(i, s.line, s.text) for i, s in enumerate(sentences_of_lines(lines, lang))]
     if progress:
@@ -170,6 +179,11 @@ def _check_monolingual(
         segments=tuple(results),
         pivot_lang=pivot,
     )
+
+
+def _backend(config: Config, directions: list[tuple[str, str]]) -> Backend:
+    backend = get_backend(config.backend, directions, config.models, config.allow_download, config.generation)
+    return CachedBackend(backend, TranslationCache()) if config.cache else backend
 
 
 def _check_segment(

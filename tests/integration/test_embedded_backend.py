@@ -7,7 +7,7 @@ from tqcheck.errors import BackendError
 
 
 def test_translates_both_ways_and_keeps_order():
-    backend = get_backend("auto", "pt", "en")
+    backend = get_backend("auto", [("pt", "en"), ("en", "pt")])
     out = backend.translate(["A Alemanha e a Finlândia discordam.", "", "Morreram 13 mil pessoas."], "pt", "en")
     assert "Germany" in out[0] and "Finland" in out[0]
     assert out[1] == ""
@@ -17,18 +17,20 @@ def test_translates_both_ways_and_keeps_order():
 
 
 def test_signature_names_backend_model_and_version():
-    sig = get_backend("embedded", "en", "pt").signature
+    sig = get_backend("embedded", [("en", "pt")]).signature
     assert sig.name == "embedded" and "enpt" in sig.model and sig.version.startswith("fxtranslate-")
 
 
 def test_multi_sentence_line_is_translated_whole():
-    backend = get_backend("auto", "en", "pt")
+    backend = get_backend("auto", [("en", "pt")])
     [out] = backend.translate(["You did not believe us. We told you again 10 years ago. Trust us now."], "en", "pt")
     assert "10 anos" in out and out.rstrip().endswith(".") and len(out) > 50
 
 
 def test_unsupported_pair_and_unknown_backend():
     with pytest.raises(BackendError, match="el→en"):
-        get_backend("auto", "el", "en")
+        get_backend("auto", [("el", "en")])
+    with pytest.raises(BackendError, match="covers en↔pt only"):
+        get_backend("embedded", [("el", "en")])
     with pytest.raises(BackendError, match="unknown backend"):
-        get_backend("nllb", "pt", "en")
+        get_backend("nllb", [("pt", "en")])

@@ -1,22 +1,51 @@
-"""Translation backends behind one interface, and the choice of one for a language pair."""
+"""Translation backends behind one interface, and the choice of one for a set of directions."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tqcheck.backends.base import Backend
+from tqcheck.backends.transformers_mt import GenerationOptions
 from tqcheck.errors import BackendError
 
-BACKENDS = ("auto", "embedded")
+BACKENDS = ("auto", "embedded", "transformers", "ctranslate2")
 
 
-def get_backend(name: str, src: str, tgt: str) -> Backend:
-    """The backend that serves ``src``→``tgt``; a clear BackendError when none does."""
+def _transformers_installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("transformers") is not None and find_spec("huggingface_hub") is not None
+
+
+def get_backend(
+    name: str,
+    directions: Sequence[tuple[str, str]],
+    models: Sequence[str] = (),
+    allow_download: bool = False,
+    options: GenerationOptions = GenerationOptions(),
+) -> Backend:
+    """The backend for ``directions`` (the first one is required); a clear BackendError otherwise.
+
+    ``auto`` takes the embedded model for en↔pt and the transformers backend for other pairs.
+    """
     if name not in BACKENDS:
         raise BackendError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
     from tqcheck.backends.embedded import EmbeddedBackend
 
-    if EmbeddedBackend.supports(src, tgt):
+    if name in ("auto", "embedded") and not models and all(EmbeddedBackend.supports(*d) for d in directions):
         return EmbeddedBackend.shared()
-    raise BackendError(
-        f"no installed backend translates {src}→{tgt}: the embedded model covers en↔pt only; "
-        f"other pairs will be served by the transformers backend (Opus-MT, NLLB, M2M100), not yet available"
-    )
+    pair = "→".join(directions[0])
+    if name == "embedded":
+        raise BackendError(f"the embedded model covers en↔pt only, not {pair}: use --backend transformers")
+    if name == "ctranslate2":
+        from tqcheck.backends.ctranslate2_mt import CTranslate2Backend
+
+        return CTranslate2Backend(directions, models, options)
+    if not _transformers_installed():
+        raise BackendError(
+            f"no installed backend translates {pair}: the embedded model covers en↔pt only; the transformers "
+            f"backend (Opus-MT, NLLB, M2M100) serves other pairs: pip install 'tqcheck[transformers]'"
+        )
+    from tqcheck.backends.transformers_mt import TransformersBackend
+
+    return TransformersBackend(directions, models, allow_download, options)

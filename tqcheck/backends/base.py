@@ -18,3 +18,7 @@ class Backend(ABC):
     @abstractmethod
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         """Translate ``texts`` from ``src`` to ``tgt``, one output per input, in input order."""
+
+    def supports(self, src: str, tgt: str) -> bool:
+        """Whether this backend, as set up, can translate ``src``→``tgt``."""
+        return True

@@ -1,0 +1,138 @@
+"""Open translation models through transformers: Opus-MT (Marian), NLLB-200 and M2M100.
+
+transformers 5 has no translation pipeline, so ``model.generate()`` is called directly. Inputs
+are sorted by length into batches (less padding) and results put back in input order. Loading
+never downloads unless allowed, never runs remote code, and prefers safetensors weights.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tqcheck.backends.base import Backend
+from tqcheck.backends.registry import NLLB_CODES, Candidate, Route, route
+from tqcheck.errors import BackendError
+from tqcheck.model import BackendSignature
+
+
+@dataclass(frozen=True)
+class GenerationOptions:
+    batch_size: int = 16
+    beams: int = 4
+    max_length: int = 256
+    threads: int | None = None
+
+
+def pull_command(src: str, tgt: str) -> str:
+    return f"tqcheck models pull {src}-{tgt}"
+
+
+class Seq2SeqModel:
+    """One loaded model; multilingual ones serve every direction they know."""
+
+    def __init__(self, candidate: Candidate, allow_download: bool, options: GenerationOptions) -> None:
+        try:
+            import torch
+            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        except ImportError:
+            raise BackendError("the transformers backend needs: pip install 'tqcheck[transformers]'") from None
+        self.candidate = candidate
+        self.options = options
+        if options.threads:
+            torch.set_num_threads(options.threads)
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        kwargs: dict[str, Any] = {"local_files_only": not allow_download, "trust_remote_code": False}
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(candidate.model, **kwargs)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(candidate.model, **kwargs).to(self.device).eval()
+        except OSError as exc:
+            raise BackendError(f"cannot load model {candidate.model}: {str(exc).splitlines()[0]}") from None
+        self.revision = str(getattr(self.model.config, "_commit_hash", None) or "local")
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        import torch
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        results: list[str] = [""] * len(texts)
+        generate: dict[str, Any] = {"num_beams": self.options.beams, "max_new_tokens": self.options.max_length}
+        family = self.candidate.family
+        if family == "nllb":
+            self.tokenizer.src_lang = NLLB_CODES[src]
+            generate["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(NLLB_CODES[tgt])
+        elif family == "m2m100":
+            self.tokenizer.src_lang = src
+            generate["forced_bos_token_id"] = self.tokenizer.get_lang_id(tgt)
+        for start in range(0, len(order), self.options.batch_size):
+            batch = [i for i in order[start : start + self.options.batch_size] if texts[i].strip()]
+            if not batch:
+                continue
+            encoded = self.tokenizer(
+                [texts[i] for i in batch], return_tensors="pt", padding=True, truncation=True,
+                max_length=self.options.max_length,
+            ).to(self.device)
+            with torch.inference_mode():
+                output = self.model.generate(**encoded, **generate)
+            for i, text in zip(batch, self.tokenizer.batch_decode(output, skip_special_tokens=True)):
+                results[i] = text.strip()
+        return results
+
+
+class TransformersBackend(Backend):
+    """Routes each direction to its model (or two, through English) and loads models on first use."""
+
+    def __init__(
+        self,
+        directions: Sequence[tuple[str, str]],
+        models: Sequence[str] = (),
+        allow_download: bool = False,
+        options: GenerationOptions = GenerationOptions(),
+    ) -> None:
+        self.allow_download = allow_download
+        self.options = options
+        self.routes: dict[tuple[str, str], Route] = {}
+        for src, tgt in directions:
+            found = route(src, tgt, models, allow_download)
+            if found is not None:
+                self.routes[(src, tgt)] = found
+        if directions and directions[0] not in self.routes:
+            src, tgt = directions[0]
+            raise BackendError(
+                f"no translation model for {src}→{tgt} is available offline; fetch one with "
+                f"`{pull_command(src, tgt)}`, or pass --allow-download"
+            )
+        self._loaded: dict[str, Seq2SeqModel] = {}
+        used = sorted({leg[0].model for r in self.routes.values() for leg in r.legs})
+        self._signature = BackendSignature(
+            "transformers", "+".join(used), f"transformers-{_version('transformers')}"
+        )
+
+    @property
+    def signature(self) -> BackendSignature:
+        return self._signature
+
+    def supports(self, src: str, tgt: str) -> bool:
+        return (src, tgt) in self.routes
+
+    def _model(self, candidate: Candidate) -> Seq2SeqModel:
+        if candidate.model not in self._loaded:
+            self._loaded[candidate.model] = Seq2SeqModel(candidate, self.allow_download, self.options)
+        return self._loaded[candidate.model]
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        chosen = self.routes.get((src, tgt))
+        if chosen is None:
+            raise BackendError(f"this backend was not set up for {src}→{tgt}")
+        out = list(texts)
+        for candidate, leg_src, leg_tgt in chosen.legs:
+            out = self._model(candidate).translate(out, leg_src, leg_tgt)
+        return out
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "missing"
