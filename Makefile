@@ -1,16 +1,20 @@
 # Two set-up commands on a fresh machine: `make demo` (check the seed article) and `make test`.
 PYTHON ?= python3
 SEED := references/seed/kaliningrad-article.en.txt
+TORCH ?= 2.13.0
 
 .PHONY: install demo test bench
 
-# WordNet (Debian wordnet-base) feeds the antonym check; the rest comes from PyPI.
+# WordNet (Debian wordnet-base) feeds the antonym check; the rest comes from PyPI. torch is pinned
+# first to the CPU build (an unpinned one pulls a multi-GB CUDA build); the transformers and
+# CTranslate2 extras are installed because their tests build and run tiny models.
 install:
 	@if [ ! -f /usr/share/wordnet/data.adj ] && command -v apt-get >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wordnet-base; \
 	fi
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check torch==$(TORCH)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2]'
 
 demo: install
 	$(PYTHON) -m tqcheck check $(SEED) || [ $$? -eq 1 ]  # exit 1 means findings: expected here

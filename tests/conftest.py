@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,16 +13,14 @@ from tqcheck.scoring import score
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_cache_and_offline(tmp_path_factory: pytest.TempPathFactory):
-    """Tests never touch the user's caches and never reach a model hub."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("TQCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    patch.setenv("TQCHECK_MODELS_DIR", str(tmp_path_factory.mktemp("models")))
-    patch.setenv("HF_HUB_OFFLINE", "1")
-    patch.setenv("HF_HOME", str(tmp_path_factory.mktemp("hf")))
-    yield
-    patch.undo()
+# Tests never touch the user's caches and never reach a model hub. Set before anything imports
+# huggingface_hub, which reads these variables once.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="tqcheck-tests-"))
+os.environ["TQCHECK_CACHE_DIR"] = str(_SANDBOX / "cache")
+os.environ["TQCHECK_MODELS_DIR"] = str(_SANDBOX / "models")
+os.environ["HF_HOME"] = str(_SANDBOX / "hf")
+os.environ["HF_HUB_OFFLINE"] = "1"
+HUB_CACHE = _SANDBOX / "hf" / "hub"
 SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
 
 

@@ -1,0 +1,100 @@
+"""The persistent translation cache with the real embedded model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcheck.backends.embedded import EmbeddedBackend
+from tqcheck.cache import CachedBackend, TranslationCache, cache_path
+from tqcheck.cli import app
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ARGS = ["check", "-f", "json", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt")]
+runner = CliRunner()
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    return tmp_path / "translations.sqlite3"
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Count the texts the real embedded model is asked to translate (it still runs)."""
+    seen: list[str] = []
+    original = EmbeddedBackend.translate
+
+    def counting(self, texts, src, tgt):
+        seen.extend(texts)
+        return original(self, texts, src, tgt)
+
+    monkeypatch.setattr(EmbeddedBackend, "translate", counting)
+    return seen
+
+
+def test_second_run_translates_nothing_and_reports_the_same(own_cache, calls):
+    first = runner.invoke(app, ARGS)
+    assert calls and own_cache.is_file()
+    calls.clear()
+    second = runner.invoke(app, ARGS)
+    assert calls == []
+    assert first.stdout == second.stdout and second.exit_code == 1
+
+
+def test_no_cache_neither_reads_nor_writes(own_cache, calls):
+    runner.invoke(app, [*ARGS, "--no-cache"])
+    assert calls and not own_cache.exists()
+
+
+def test_a_damaged_cache_file_is_rebuilt(own_cache, calls):
+    own_cache.write_bytes(b"this is not a database" * 100)
+    result = runner.invoke(app, ARGS)
+    assert result.exit_code == 1 and json.loads(result.stdout)["summary"]["segments"] == 3
+    assert Path(f"{own_cache}.damaged").is_file()
+    calls.clear()
+    runner.invoke(app, ARGS)
+    assert calls == []  # the rebuilt cache works
+
+
+def test_cache_clear_command(own_cache):
+    runner.invoke(app, ARGS)
+    result = runner.invoke(app, ["cache", "clear"])
+    assert result.exit_code == 0 and "removed" in result.stdout and str(own_cache) in result.stdout
+    assert TranslationCache(own_cache).get_many(EmbeddedBackend.shared().signature, "en", "pt", ["x"]) == {}
+
+
+WORKER = """
+import sys
+from tqcheck.backends.embedded import EmbeddedBackend
+from tqcheck.cache import CachedBackend, TranslationCache
+texts = [f"Sentence number {i} of worker {sys.argv[1]}." for i in range(30)] + ["Shared sentence."] * 5
+out = CachedBackend(EmbeddedBackend.shared(), TranslationCache()).translate(texts, "en", "pt")
+assert len(out) == len(texts) and all(out)
+"""
+
+
+def test_two_processes_share_the_cache(own_cache):
+    env = {**os.environ, "TQCHECK_CACHE_DIR": str(own_cache.parent)}
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, str(n)], env=env) for n in (1, 2)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    cache = TranslationCache(own_cache)
+    signature = EmbeddedBackend.shared().signature
+    texts = [f"Sentence number {i} of worker {w}." for w in (1, 2) for i in range(30)] + ["Shared sentence."]
+    assert len(cache.get_many(signature, "en", "pt", texts)) == len(texts)
+
+
+def test_cache_key_includes_the_backend_signature(own_cache):
+    cache = TranslationCache(own_cache)
+    embedded = EmbeddedBackend.shared()
+    CachedBackend(embedded, cache).translate(["Good morning."], "en", "pt")
+    other = type(embedded.signature)("embedded", embedded.signature.model, "another-engine-version")
+    assert cache.get_many(other, "en", "pt", ["Good morning."]) == {}
+    assert cache_path() == own_cache

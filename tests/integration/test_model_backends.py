@@ -1,0 +1,113 @@
+"""The transformers and CTranslate2 backends on tiny random Marian models built here: the real
+from_pretrained, hub-cache, generate() and conversion paths, offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+pytest.importorskip("transformers")
+pytest.importorskip("torch")
+
+from tests.conftest import HUB_CACHE, SEED  # noqa: E402
+from tests.tiny_marian import build, install_in_hub_cache  # noqa: E402
+from tqcheck.backends import get_backend  # noqa: E402
+from tqcheck.backends.registry import route  # noqa: E402
+from tqcheck.cli import app  # noqa: E402
+from tqcheck.errors import BackendError  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("tiny")
+    models = {f"{s}-{t}": build(root / f"{s}-{t}", s, t) for s, t in (("en", "pt"), ("pt", "en"), ("el", "en"))}
+    # two hub ids resolvable offline from the hub cache: el→en and en→pt, so el→pt pivots through English
+    install_in_hub_cache(models["el-en"], HUB_CACHE, "Helsinki-NLP/opus-mt-el-en")
+    install_in_hub_cache(models["en-pt"], HUB_CACHE, "Helsinki-NLP/opus-mt-en-pt")
+    return models
+
+
+def test_from_pretrained_generate_keeps_order_and_is_deterministic(tiny):
+    backend = get_backend("transformers", [("en", "pt")], [str(tiny["en-pt"])])
+    texts = ["NATO considers Kaliningrad in danger from NATO, Russians", "", "Peskov added that"]
+    first = backend.translate(texts, "en", "pt")
+    assert len(first) == 3 and first[1] == "" and all(isinstance(t, str) for t in first)
+    assert backend.translate(texts, "en", "pt") == first
+    assert backend.translate(texts[::-1], "en", "pt") == first[::-1]  # length-sorted batches, order restored
+    assert backend.signature.name == "transformers" and str(tiny["en-pt"]) in backend.signature.model
+
+
+def test_cli_bilingual_and_monolingual_with_local_models(tiny):
+    models = ["--model", str(tiny["en-pt"]), "--model", str(tiny["pt-en"])]
+    args = ["check", "-f", "json", "--backend", "transformers", *models]
+    result = runner.invoke(app, [*args, "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    [file] = report["files"]
+    assert file["backend"]["name"] == "transformers" and len(file["segments"]) == 3
+    assert all(s["forward_translation"] is not None for s in file["segments"])
+
+    mono = runner.invoke(app, [*args, str(SEED)])
+    assert mono.exit_code in (0, 1), mono.output
+    [file] = json.loads(mono.stdout)["files"]
+    assert file["mode"] == "monolingual" and file["pivot_lang"] == "pt" and len(file["segments"]) == 27
+
+
+def test_registry_prefers_cached_hub_models_and_pivots_through_english(tiny):
+    direct = route("el", "en")
+    assert [leg[0].model for leg in direct.legs] == ["Helsinki-NLP/opus-mt-el-en"]
+    pivot = route("el", "pt")
+    assert [(leg[0].model, leg[1], leg[2]) for leg in pivot.legs] == [
+        ("Helsinki-NLP/opus-mt-el-en", "el", "en"),
+        ("Helsinki-NLP/opus-mt-en-pt", "en", "pt"),
+    ]
+    backend = get_backend("auto", [("el", "pt")])  # auto: not en↔pt, so transformers
+    [out] = backend.translate(["Το ΝΑΤΟ θεωρεί ότι το Καλίνινγκραντ κινδυνεύει."], "el", "pt")
+    assert isinstance(out, str) and backend.signature.model.count("opus-mt") == 2
+
+
+def test_missing_model_names_the_pull_command_and_never_downloads(tiny):
+    with pytest.raises(BackendError, match="tqcheck models pull fi-sv"):
+        get_backend("transformers", [("fi", "sv")])
+    # allowed to download, but the hub is offline: a clear error, not a traceback or a hang
+    backend = get_backend("transformers", [("fi", "sv")], allow_download=True)
+    with pytest.raises(BackendError, match="cannot load model Helsinki-NLP/opus-mt-fi-sv"):
+        backend.translate(["Hei"], "fi", "sv")
+    result = runner.invoke(app, ["check", "--backend", "transformers", "--source-lang", "fi", "--target-lang", "sv",
+                                 "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")])
+    assert result.exit_code == 2 and "tqcheck models pull sv-fi" in result.stderr
+
+
+def test_ctranslate2_convert_and_check_without_torch_calls(tiny):
+    pytest.importorskip("ctranslate2")
+    converted = {}
+    for pair in ("en-pt", "pt-en"):
+        result = runner.invoke(app, ["models", "convert", str(tiny[pair])])
+        assert result.exit_code == 0, result.output
+        converted[pair] = Path(result.stdout.split(" -> ")[1].strip())
+        assert (converted[pair] / "model.bin").is_file()
+        assert json.loads((converted[pair] / "tqcheck.json").read_text())["pair"] == pair.split("-")
+    args = ["check", "-f", "json", "--backend", "ctranslate2", "--model", str(converted["en-pt"]),
+            "--model", str(converted["pt-en"]), "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    [file] = json.loads(result.stdout)["files"]
+    assert file["backend"]["name"] == "ctranslate2" and file["backend"]["model"].endswith(":int8")
+    assert all(isinstance(s["back_translation"], str) for s in file["segments"])
+    # converted copies are found by the original's name as well
+    backend = get_backend("ctranslate2", [("en", "pt")], [str(converted["en-pt"])])
+    assert backend.supports("en", "pt") and not backend.supports("el", "en")
+
+
+def test_models_list_and_where(tiny):
+    listing = runner.invoke(app, ["models", "list"])
+    assert listing.exit_code == 0
+    assert any(line.split()[:3] == ["el-en", "Helsinki-NLP/opus-mt-el-en", "present"] for line in listing.stdout.splitlines())
+    where = runner.invoke(app, ["models", "where"])
+    assert str(HUB_CACHE) in where.stdout
