@@ -1,0 +1,131 @@
+"""Speed and memory of the translation backends and the cache.
+
+    python bench/backends.py [--data ../shared/data] [--model DIR] [--lines 200]
+
+* embedded default: whole-check segments/s, bilingual (NTREX en→pt) and monolingual (round trip),
+  and peak memory of a `tqcheck check` process;
+* warm re-check of an unchanged 1,000-segment file with the translation cache;
+* transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
+  tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this uses a
+  tiny random Marian model built on the spot: its figures measure overhead, not real model speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _seconds(fn: Any) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def embedded(ntrex: Path, cache_dir: Path) -> dict[str, Any]:
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+
+    source, target = ntrex / "newstest2019-src.eng.txt", ntrex / "newstest2019-ref.por.txt"
+    cold_config, cached_config = Config(cache=False), Config()
+    os.environ["TQCHECK_CACHE_DIR"] = str(cache_dir)
+    run = lambda config: check_files([str(target)], str(source), Languages("en", "pt"), config)  # noqa: E731
+    cold = _seconds(lambda: run(cold_config))
+    run(cached_config)  # fills the cache
+    warm = _seconds(lambda: run(cached_config))
+    mono = _seconds(lambda: check_files([str(source)], None, Languages(target="en"), cold_config))
+    segments = 1000
+    command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-f", "json", "-o", os.devnull, "-s", str(source), str(target)]
+    subprocess.run(command, check=False, capture_output=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "bilingual_segments_per_second": round(segments / cold, 1),
+        "monolingual_sentences_per_second": round(segments / mono, 1),
+        "warm_recheck_1000_segments_seconds": round(warm, 2),
+        "peak_rss_mb_check_process": round(peak),
+    }
+
+
+def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict[str, Any]:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from tqcheck.backends.ctranslate2_mt import CTranslate2Backend, convert
+    from tqcheck.backends.transformers_mt import GenerationOptions, TransformersBackend
+
+    tiny = model_dir is None
+    if tiny:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from tiny_marian import build
+
+        model_dir = build(work / "tiny-en-pt", "en", "pt")
+    options = GenerationOptions(batch_size=16, beams=1, max_length=64)
+    backend = TransformersBackend([("en", "pt")], [str(model_dir)], options=options)
+    backend.translate(lines[:2], "en", "pt")  # load outside the timing
+    ours = _seconds(lambda: backend.translate(lines, "en", "pt"))
+
+    tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
+    model = AutoModelForSeq2SeqLM.from_pretrained(model_dir, local_files_only=True).eval()
+
+    def raw() -> None:
+        for start in range(0, len(lines), options.batch_size):
+            batch = tokenizer(lines[start : start + options.batch_size], return_tensors="pt", padding=True, truncation=True)
+            with torch.inference_mode():
+                out = model.generate(**batch, num_beams=1, max_new_tokens=options.max_length)
+            tokenizer.batch_decode(out, skip_special_tokens=True)
+
+    raw()  # warm-up
+    plain = _seconds(raw)
+    os.environ["TQCHECK_MODELS_DIR"] = str(work / "models")
+    converted = convert(str(model_dir))
+    ct2 = CTranslate2Backend([("en", "pt")], [str(converted)], options)
+    ct2.translate(lines[:2], "en", "pt")
+    fast = _seconds(lambda: ct2.translate(lines, "en", "pt"))
+    return {
+        "model": "tiny random Marian (overhead only)" if tiny else str(model_dir),
+        "sentences": len(lines),
+        "transformers_sentences_per_second": round(len(lines) / ours, 1),
+        "raw_generate_sentences_per_second": round(len(lines) / plain, 1),
+        "overhead_over_raw_generate_percent": round(100 * (ours - plain) / plain, 1),
+        "ctranslate2_sentences_per_second": round(len(lines) / fast, 1),
+        "ctranslate2_speedup": round(ours / fast, 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--model", type=Path, help="a local en→pt transformers model folder")
+    parser.add_argument("--lines", type=int, default=200)
+    args = parser.parse_args()
+    ntrex = args.data / "ntrex128-part1"
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if ntrex.is_dir():
+            results["embedded"] = embedded(ntrex, work / "cache")
+            lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()[: args.lines]
+        else:
+            print(f"skipped the embedded figures: {ntrex} not found")
+            lines = [line for line in (ROOT / "references/seed/kaliningrad-article.en.txt").read_text().splitlines() if line]
+        try:
+            results["transformers_vs_ctranslate2"] = model_backends(args.model, lines, work)
+        except ImportError as exc:
+            print(f"skipped transformers/CTranslate2: {exc}")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
