@@ -1,7 +1,9 @@
-"""Persistent translation cache: SQLite in the user cache folder, safe across processes.
+"""Persistent cache: SQLite in the user cache folder, safe across processes.
 
-The key is the backend signature, the language pair and a SHA-256 of the text, so a new model,
-model revision or engine version never reuses old output. WAL journaling lets readers and a
+Two tables. ``translations``: the key is the backend signature, the language pair and a SHA-256
+of the text, so a new model, model revision or engine version never reuses old output.
+``results``: a segment's scores and findings, keyed by a hash of every input the checks see plus
+the tool version and check options, so an unchanged file is re-checked without recomputing. WAL journaling lets readers and a
 writer work at once; a busy timeout lets concurrent writers wait for each other. A damaged file
 is moved aside and rebuilt: the cache only ever saves time, so losing it is never fatal.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 from tqcheck.backends.base import Backend
 from tqcheck.model import BackendSignature
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, output TEXT NOT NULL)"
+_TABLES = ("translations", "results")
 
 
 def cache_dir() -> Path:
@@ -57,8 +59,9 @@ class TranslationCache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(_SCHEMA)
-            db.execute("SELECT count(*) FROM translations WHERE key = ''").fetchone()
+            for table in _TABLES:
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, output TEXT NOT NULL)")
+                db.execute(f"SELECT count(*) FROM {table} WHERE key = ''").fetchone()
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -73,26 +76,30 @@ class TranslationCache:
 
     def get_many(self, signature: BackendSignature, src: str, tgt: str, texts: Sequence[str]) -> dict[str, str]:
         keys = {_key(signature, src, tgt, t): t for t in texts}
+        return {keys[k]: out for k, out in self.lookup("translations", list(keys)).items()}
+
+    def put_many(self, signature: BackendSignature, src: str, tgt: str, pairs: dict[str, str]) -> None:
+        self.store("translations", {_key(signature, src, tgt, text): out for text, out in pairs.items()})
+
+    def lookup(self, table: str, keys: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        items = list(keys)
         try:
-            for start in range(0, len(items), 500):  # stay under SQLite's bound-parameter limit
-                chunk = items[start : start + 500]
+            for start in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+                chunk = list(keys[start : start + 500])
                 rows = self._db.execute(
-                    f"SELECT key, output FROM translations WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                    f"SELECT key, output FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 ).fetchall()
-                found.update({keys[k]: out for k, out in rows})
+                found.update(dict(rows))
         except sqlite3.DatabaseError:
             self._recover()
             return {}
         return found
 
-    def put_many(self, signature: BackendSignature, src: str, tgt: str, pairs: dict[str, str]) -> None:
-        rows = [(_key(signature, src, tgt, text), out) for text, out in pairs.items()]
+    def store(self, table: str, items: dict[str, str]) -> None:
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)", rows)
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
         except sqlite3.DatabaseError:
             self._recover()
 
@@ -102,11 +109,12 @@ class TranslationCache:
         self._db = self._connect()
 
     def clear(self) -> int:
-        """Delete every entry; return how many there were."""
+        """Delete every entry; return how many translations there were."""
         count = self._db.execute("SELECT count(*) FROM translations").fetchone()[0]
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM translations")
+            for table in _TABLES:
+                self._db.execute(f"DELETE FROM {table}")
         self._db.execute("VACUUM")
         return int(count)
 

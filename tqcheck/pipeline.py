@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from tqcheck.backends import get_backend
 from tqcheck.backends.base import Backend
@@ -13,7 +15,20 @@ from tqcheck.checks.base import Check, CheckContext
 from tqcheck.checks.registry import build_checks
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
-from tqcheck.model import FileReport, Finding, InactiveCheck, InputError, LangGuess, Report, Segment, SegmentResult
+from tqcheck import __version__
+from tqcheck.model import (
+    DiffOp,
+    FileReport,
+    Finding,
+    InactiveCheck,
+    InputError,
+    LangGuess,
+    Report,
+    Scores,
+    Segment,
+    SegmentResult,
+    Severity,
+)
 from tqcheck.readers.plaintext import read_lines
 from tqcheck.scoring import score, word_diff
 from tqcheck.text.align import align_sentences, pair_lines
@@ -62,6 +77,8 @@ def check_files(
     )
     checks = [c for c in checks if c.unavailable() is None]
     detect = detector(config.language_detector)
+    cache = TranslationCache() if config.cache else None
+    checker = _SegmentChecker(checks, detect, config, cache)
     files: list[FileReport] = []
     errors: list[InputError] = []
     source_lines: list[str] | None = None
@@ -74,7 +91,7 @@ def check_files(
         try:
             target_lines = read_lines(path)
             files.append(
-                _check_file(path, target_lines, source, source_lines, languages, config, checks, detect, progress)
+                _check_file(path, target_lines, source, source_lines, languages, config, checker, cache, progress)
             )
         except ReadError as exc:
             errors.append(InputError(exc.path, exc.reason, exc.line))
@@ -99,17 +116,18 @@ def _check_file(
     source_lines: list[str] | None,
     languages: Languages,
     config: Config,
-    checks: list[Check],
-    detect: Callable[[str], LangGuess],
+    checker: _SegmentChecker,
+    cache: TranslationCache | None,
     progress: Progress | None,
 ) -> FileReport:
+    detect = checker.detect
     target_lang = _document_lang(target_lines, languages.target, path, detect)
     doc_guess = detect(" ".join(target_lines))
     if source_lines is None:
-        return _check_monolingual(path, target_lines, target_lang, doc_guess, config, checks, detect, progress)
+        return _check_monolingual(path, target_lines, target_lang, doc_guess, config, checker, cache, progress)
     assert source_path is not None
     source_lang = _document_lang(source_lines, languages.source, source_path, detect)
-    translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)]))
+    translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache))
     forward_ok = translate.backend.supports(source_lang, target_lang)
     if len(source_lines) == len(target_lines):
         segments = pair_lines(source_lines, target_lines)
@@ -130,10 +148,7 @@ def _check_file(
         if progress:
             progress("translating the source", len(segments))
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang))
-    results = [
-        _check_segment(seg, b, fw, seg.source or "", source_lang, target_lang, checks, detect)
-        for seg, b, fw in zip(segments, back, forward)
-    ]
+    results = checker([_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)])
     return FileReport(
         path=path,
         source_path=source_path,
@@ -152,13 +167,13 @@ def _check_monolingual(
     lang: str,
     doc_guess: LangGuess,
     config: Config,
-    checks: list[Check],
-    detect: Callable[[str], LangGuess],
+    checker: _SegmentChecker,
+    cache: TranslationCache | None,
     progress: Progress | None,
 ) -> FileReport:
     """No source: every sentence goes through a pivot language and back, and is compared with itself."""
     pivot = PIVOT_FOR_ENGLISH if lang == "en" else "en"
-    backend = _backend(config, [(lang, pivot), (pivot, lang)])
+    backend = _backend(config, [(lang, pivot), (pivot, lang)], cache)
     if not backend.supports(pivot, lang):
         raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
     translate = _Translator(backend)
@@ -167,7 +182,7 @@ def _check_monolingual(
         progress(f"round trip {lang}→{pivot}→{lang}", len(segments))
     there = translate([s.target for s in segments], lang, pivot)
     back = translate(there, pivot, lang)
-    results = [_check_segment(seg, b, None, seg.target, None, lang, checks, detect) for seg, b in zip(segments, back)]
+    results = checker([_Item(seg, b, None, seg.target, None, lang) for seg, b in zip(segments, back)])
     return FileReport(
         path=path,
         source_path=None,
@@ -181,45 +196,114 @@ def _check_monolingual(
     )
 
 
-def _backend(config: Config, directions: list[tuple[str, str]]) -> Backend:
+def _backend(config: Config, directions: list[tuple[str, str]], cache: TranslationCache | None) -> Backend:
     backend = get_backend(config.backend, directions, config.models, config.allow_download, config.generation)
-    return CachedBackend(backend, TranslationCache()) if config.cache else backend
+    return CachedBackend(backend, cache) if cache else backend
 
 
-def _check_segment(
-    segment: Segment,
-    back: str,
-    forward: str | None,
-    reference: str,
-    source_lang: str | None,
-    target_lang: str,
-    checks: list[Check],
-    detect: Callable[[str], LangGuess],
-) -> SegmentResult:
-    guess = detect(segment.target)
-    scores = score(back, reference)
-    ctx = CheckContext(
-        target=segment.target,
-        target_lang=target_lang,
-        back_translation=back,
-        scores=scores,
-        detected=guess,
-        source=segment.source,
-        source_lang=source_lang,
-        forward_translation=forward,
+@dataclass(frozen=True)
+class _Item:
+    """One segment with everything the checks will see."""
+
+    segment: Segment
+    back: str
+    forward: str | None
+    reference: str  # what the back-translation is compared with: the source, or the draft itself
+    source_lang: str | None
+    target_lang: str
+
+
+class _SegmentChecker:
+    """Scores and checks segments; with a cache, an unchanged segment is looked up, not recomputed."""
+
+    def __init__(
+        self, checks: list[Check], detect: Callable[[str], LangGuess], config: Config, cache: TranslationCache | None
+    ) -> None:
+        self.checks = checks
+        self.detect = detect
+        self.cache = cache
+        options = sorted((c.code, sorted(c.opts.items())) for c in checks)
+        self.fingerprint = json.dumps([__version__, config.language_detector, options])
+
+    def __call__(self, items: list[_Item]) -> list[SegmentResult]:
+        keys = [self._key(item) for item in items]
+        known = self.cache.lookup("results", keys) if self.cache else {}
+        results, fresh = [], {}
+        for item, key in zip(items, keys):
+            if key in known:
+                results.append(_result_from_json(item, known[key]))
+                continue
+            result = self._check(item)
+            fresh[key] = _result_to_json(result)
+            results.append(result)
+        if self.cache and fresh:
+            self.cache.store("results", fresh)
+        return results
+
+    def _key(self, item: _Item) -> str:
+        seg = item.segment
+        inputs = [self.fingerprint, seg.source, seg.target, item.back, item.forward, item.reference]
+        inputs += [item.source_lang, item.target_lang]
+        return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def _check(self, item: _Item) -> SegmentResult:
+        segment = item.segment
+        guess = self.detect(segment.target)
+        scores = score(item.back, item.reference)
+        ctx = CheckContext(
+            target=segment.target,
+            target_lang=item.target_lang,
+            back_translation=item.back,
+            scores=scores,
+            detected=guess,
+            source=segment.source,
+            source_lang=item.source_lang,
+            forward_translation=item.forward,
+        )
+        findings: list[Finding] = []
+        for check in self.checks:
+            if check.needs_source and not ctx.bilingual:
+                continue
+            findings.extend(check.run(ctx))
+        findings.sort(key=lambda f: (-f.severity.rank, f.code))
+        return SegmentResult(
+            segment=segment,
+            back_translation=item.back,
+            scores=scores,
+            detected=guess,
+            findings=tuple(findings),
+            diff=word_diff(item.reference, item.back),
+            forward_translation=item.forward,
+        )
+
+
+def _result_to_json(result: SegmentResult) -> str:
+    return json.dumps(
+        {
+            "scores": asdict(result.scores),
+            "detected": asdict(result.detected),
+            "findings": [{**asdict(f), "severity": f.severity.value} for f in result.findings],
+            "diff": [asdict(d) for d in result.diff],
+        },
+        ensure_ascii=False,
     )
-    findings: list[Finding] = []
-    for check in checks:
-        if check.needs_source and not ctx.bilingual:
-            continue
-        findings.extend(check.run(ctx))
-    findings.sort(key=lambda f: (-f.severity.rank, f.code))
+
+
+def _result_from_json(item: _Item, text: str) -> SegmentResult:
+    data = json.loads(text)
+
+    def span(value: list[int] | None) -> tuple[int, int] | None:
+        return (value[0], value[1]) if value else None
+
     return SegmentResult(
-        segment=segment,
-        back_translation=back,
-        scores=scores,
-        detected=guess,
-        findings=tuple(findings),
-        diff=word_diff(reference, back),
-        forward_translation=forward,
+        segment=item.segment,
+        back_translation=item.back,
+        scores=Scores(**data["scores"]),
+        detected=LangGuess(**data["detected"]),
+        findings=tuple(
+            Finding(f["code"], f["name"], Severity(f["severity"]), f["message"], span(f["target_span"]), span(f["source_span"]))
+            for f in data["findings"]
+        ),
+        diff=tuple(DiffOp(d["op"], (d["ref_span"][0], d["ref_span"][1]), (d["back_span"][0], d["back_span"][1])) for d in data["diff"]),
+        forward_translation=item.forward,
     )

@@ -98,3 +98,25 @@ def test_cache_key_includes_the_backend_signature(own_cache):
     other = type(embedded.signature)("embedded", embedded.signature.model, "another-engine-version")
     assert cache.get_many(other, "en", "pt", ["Good morning."]) == {}
     assert cache_path() == own_cache
+
+
+def test_unchanged_segments_are_not_checked_again(own_cache, monkeypatch):
+    from tqcheck.checks.number_mismatch import NumberMismatch
+
+    checked: list[str] = []
+    original = NumberMismatch.run
+
+    def spying(self, ctx):
+        checked.append(ctx.target)
+        return original(self, ctx)
+
+    monkeypatch.setattr(NumberMismatch, "run", spying)
+    first = runner.invoke(app, ARGS)
+    assert len(checked) == 3
+    checked.clear()
+    second = runner.invoke(app, ARGS)
+    assert checked == [] and first.stdout == second.stdout
+    # a changed check option is a different result key: everything is checked again
+    (own_cache.parent / "pyproject.toml").write_text("[tool.tqcheck.checks.number-mismatch]\\n")
+    third = runner.invoke(app, [*ARGS, "--fail-on", "minor"])
+    assert third.stdout == first.stdout

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.scoring import score
+from tqcheck.scoring import chrf
 
 
 class Untranslated(Check):
@@ -33,5 +33,5 @@ class Untranslated(Check):
                 f"translation is in the source language ({ctx.source_lang}), not {ctx.target_lang}",
                 (0, len(ctx.target)),
             )
-        elif score(ctx.target, ctx.source).chrf >= self.opts["copy-chrf"]:
+        elif chrf(ctx.target, ctx.source) >= self.opts["copy-chrf"]:
             yield self.finding("translation is a copy of the source", (0, len(ctx.target)), (0, len(ctx.source)))

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 from tqcheck.model import Segment
-from tqcheck.scoring import score
+from tqcheck.scoring import chrf
 from tqcheck.text.segment import Sentence
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
@@ -57,7 +57,7 @@ def _content_cost(mt: Sequence[str], target: Sequence[str]) -> float:
     else:
         # chrF weighs recall double; taking both directions penalises a bead that merges extra content
         a, b = " ".join(mt), " ".join(target)
-        similarity = max(min(score(a, b).chrf, score(b, a).chrf) / 100, 0.01)
+        similarity = max(min(chrf(a, b), chrf(b, a)) / 100, 0.01)
     return -_CONTENT_WEIGHT * math.log(similarity)
 
 

@@ -15,6 +15,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tqcheck.model import Span
 
@@ -71,6 +72,7 @@ class Name:
         return fold(self.text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for every name comparison."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -166,12 +168,12 @@ def _phrase_in(phrase: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(text)) is not None
 
 
+_ALIAS_GROUP = {fold(alias): group for group in _ALIASES for alias in group}
+
+
 def _alias_in(name: str, text: str) -> bool:
-    key = fold(name)
-    for group in _ALIASES:
-        if any(fold(alias) == key for alias in group):
-            return any(_phrase_in(alias, text) for alias in group)
-    return False
+    group = _ALIAS_GROUP.get(fold(name))
+    return group is not None and any(_phrase_in(alias, text) for alias in group)
 
 
 def _initials_in(acronym: str, text: str) -> bool:
