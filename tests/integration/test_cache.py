@@ -116,7 +116,23 @@ def test_unchanged_segments_are_not_checked_again(own_cache, monkeypatch):
     checked.clear()
     second = runner.invoke(app, ARGS)
     assert checked == [] and first.stdout == second.stdout
-    # a changed check option is a different result key: everything is checked again
-    (own_cache.parent / "pyproject.toml").write_text("[tool.tqcheck.checks.number-mismatch]\\n")
-    third = runner.invoke(app, [*ARGS, "--fail-on", "minor"])
-    assert third.stdout == first.stdout
+
+
+def test_changed_check_options_invalidate_cached_results(own_cache, tmp_path, monkeypatch):
+    from tqcheck.checks.number_mismatch import NumberMismatch
+
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    runner.invoke(app, ARGS)
+    (project / "pyproject.toml").write_text("[tool.tqcheck.checks.added-content]\nmin-run = 99\n")
+    checked: list[str] = []
+    original = NumberMismatch.run
+
+    def spying(self, ctx):
+        checked.append(ctx.target)
+        return original(self, ctx)
+
+    monkeypatch.setattr(NumberMismatch, "run", spying)
+    runner.invoke(app, ARGS)
+    assert len(checked) == 3
