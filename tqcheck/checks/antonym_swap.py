@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.antonyms import load_antonyms
+from tqcheck.text.antonyms import load_antonyms, wordnet_dir
 from tqcheck.text.coverage import content_words
 from tqcheck.text.negation import negations
 
@@ -40,7 +40,8 @@ class AntonymSwap(Check):
     needs_source = True
 
     def unavailable(self) -> str | None:
-        return None if load_antonyms() else "WordNet not found: install wordnet-base or set TQCHECK_WORDNET"
+        # only look for the files here: parsing them (about a second) waits for the first segment
+        return None if wordnet_dir() else "WordNet not found: install wordnet-base or set TQCHECK_WORDNET"
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         antonyms = load_antonyms()
