@@ -42,6 +42,7 @@ class Segment:
     line: int
     target: str
     source: str | None = None
+    key: str | None = None  # the unit's id in its file format (msgid, XLIFF id, JSON path, cue)
 
 
 @dataclass(frozen=True)

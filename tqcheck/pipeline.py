@@ -29,11 +29,11 @@ from tqcheck.model import (
     SegmentResult,
     Severity,
 )
-from tqcheck.readers.plaintext import read_lines
+from tqcheck.readers.base import Document, read_document
 from tqcheck.scoring import score, word_diff
 from tqcheck.text.align import align_sentences, pair_lines
 from tqcheck.text.langid import detector
-from tqcheck.text.segment import sentences_of_lines
+from tqcheck.text.segment import Sentence, sentences_of_lines, split_sentences
 
 PIVOT_FOR_ENGLISH = "pt"
 """Round trips go through English, and English text through Portuguese (the embedded pair)."""
@@ -81,18 +81,15 @@ def check_files(
     checker = _SegmentChecker(checks, detect, config, cache)
     files: list[FileReport] = []
     errors: list[InputError] = []
-    source_lines: list[str] | None = None
+    source_doc: Document | None = None
     if source is not None:
         try:
-            source_lines = read_lines(source)
+            source_doc = read_document(source)
         except ReadError as exc:
             return Report((), (InputError(exc.path, exc.reason, exc.line),), time.monotonic() - started, inactive)
     for path in targets:
         try:
-            target_lines = read_lines(path)
-            files.append(
-                _check_file(path, target_lines, source, source_lines, languages, config, checker, cache, progress)
-            )
+            files.append(_check_document(read_document(path), source_doc, languages, config, checker, cache, progress))
         except ReadError as exc:
             errors.append(InputError(exc.path, exc.reason, exc.line))
         except BackendError as exc:
@@ -100,20 +97,29 @@ def check_files(
     return Report(tuple(files), tuple(errors), round(time.monotonic() - started, 2), inactive)
 
 
-def _document_lang(lines: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:
+def _document_lang(texts: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:
     if given:
         return given
-    guess = detect(" ".join(lines))
+    guess = detect(" ".join(texts))
     if guess.lang is None:
         raise ReadError(path, "cannot tell the document's language; give it with --source-lang/--target-lang")
     return guess.lang
 
 
-def _check_file(
-    path: str,
-    target_lines: list[str],
-    source_path: str | None,
-    source_lines: list[str] | None,
+def _pair_by_key(doc: Document, source_doc: Document) -> list[Segment]:
+    """Units with the same key pair up; a key on one side only is an addition or an omission."""
+    sources = {u.key: u for u in source_doc.units}
+    segments = [Segment(i, u.line, u.target, sources[u.key].target if u.key in sources else "", u.key) for i, u in enumerate(doc.units)]
+    keys = {u.key for u in doc.units}
+    for unit in source_doc.units:
+        if unit.key not in keys:
+            segments.append(Segment(len(segments), unit.line, "", unit.target, unit.key))
+    return segments
+
+
+def _check_document(
+    doc: Document,
+    source_doc: Document | None,
     languages: Languages,
     config: Config,
     checker: _SegmentChecker,
@@ -121,24 +127,33 @@ def _check_file(
     progress: Progress | None,
 ) -> FileReport:
     detect = checker.detect
-    target_lang = _document_lang(target_lines, languages.target, path, detect)
-    doc_guess = detect(" ".join(target_lines))
-    if source_lines is None:
-        return _check_monolingual(path, target_lines, target_lang, doc_guess, config, checker, cache, progress)
-    assert source_path is not None
-    source_lang = _document_lang(source_lines, languages.source, source_path, detect)
+    target_texts = [u.target for u in doc.units]
+    target_lang = _document_lang(target_texts, languages.target or doc.target_lang, doc.path, detect)
+    doc_guess = detect(" ".join(target_texts))
+    if not doc.bilingual and source_doc is None:
+        return _check_monolingual(doc, target_lang, doc_guess, config, checker, cache, progress)
+    if doc.bilingual:
+        source_path, source_texts, given = doc.path, [u.source or "" for u in doc.units], doc.source_lang
+    else:
+        assert source_doc is not None
+        source_path, source_texts, given = source_doc.path, [u.target for u in source_doc.units], source_doc.target_lang
+    source_lang = _document_lang(source_texts, languages.source or given, source_path, detect)
     translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache))
     forward_ok = translate.backend.supports(source_lang, target_lang)
-    if len(source_lines) == len(target_lines):
-        segments = pair_lines(source_lines, target_lines)
+    if doc.bilingual:
+        segments = [Segment(i, u.line, u.target, u.source or "", u.key) for i, u in enumerate(doc.units)]
+    elif doc.keyed and source_doc is not None and source_doc.keyed:
+        segments = _pair_by_key(doc, source_doc)
+    elif len(source_texts) == len(target_texts):
+        segments = pair_lines(source_texts, target_texts)
     else:
-        source_sentences = sentences_of_lines(source_lines, source_lang)
+        source_sentences = sentences_of_lines(source_texts, source_lang)
         source_mt = None
         if forward_ok:
             if progress:
                 progress("translating source sentences for alignment", len(source_sentences))
             source_mt = translate([s.text for s in source_sentences], source_lang, target_lang)
-        segments = align_sentences(source_sentences, sentences_of_lines(target_lines, target_lang), source_mt)
+        segments = align_sentences(source_sentences, sentences_of_lines(target_texts, target_lang), source_mt)
     if progress:
         progress("back-translating", len(segments))
     back = translate([s.target for s in segments], target_lang, source_lang)
@@ -150,7 +165,7 @@ def _check_file(
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang))
     results = checker([_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)])
     return FileReport(
-        path=path,
+        path=doc.path,
         source_path=source_path,
         source_lang=source_lang,
         target_lang=target_lang,
@@ -162,8 +177,7 @@ def _check_file(
 
 
 def _check_monolingual(
-    path: str,
-    lines: list[str],
+    doc: Document,
     lang: str,
     doc_guess: LangGuess,
     config: Config,
@@ -177,14 +191,20 @@ def _check_monolingual(
     if not backend.supports(pivot, lang):
         raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
     translate = _Translator(backend)
-    segments = [Segment(i, s.line, s.text) for i, s in enumerate(sentences_of_lines(lines, lang))]
+    sentences = [
+        (Sentence(text, unit.line), unit.key)
+        for unit in doc.units
+        if unit.target.strip()
+        for text in split_sentences(unit.target, lang)
+    ]
+    segments = [Segment(i, s.line, s.text, None, key) for i, (s, key) in enumerate(sentences)]
     if progress:
         progress(f"round trip {lang}→{pivot}→{lang}", len(segments))
     there = translate([s.target for s in segments], lang, pivot)
     back = translate(there, pivot, lang)
     results = checker([_Item(seg, b, None, seg.target, None, lang) for seg, b in zip(segments, back)])
     return FileReport(
-        path=path,
+        path=doc.path,
         source_path=None,
         source_lang=None,
         target_lang=lang,

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from tqcheck.errors import ReadError
 
+if TYPE_CHECKING:
+    from tqcheck.readers.base import Document
+
 
 def read_lines(path: str | Path) -> list[str]:
     """Return the file's lines without line endings; raise ReadError naming file and line."""
+    return read_text(path).splitlines()
+
+
+def read_text(path: str | Path) -> str:
+    """The file as text: UTF-8, not binary, not empty; raise ReadError naming file and line."""
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -29,4 +39,16 @@ def read_lines(path: str | Path) -> list[str]:
         raise ReadError(name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
     if not text.strip():
         raise ReadError(name, "file is empty")
-    return text.splitlines()
+    return text
+
+
+class PlainTextReader:
+    """One unit a line; pairing with a source is by line or by sentence alignment."""
+
+    format = "text"
+
+    def read(self, path: str, text: str) -> Document:
+        from tqcheck.readers.base import Document, Unit
+
+        units = tuple(Unit(line, number) for number, line in enumerate(text.splitlines(), start=1))
+        return Document(path, self.format, units, bilingual=False, keyed=False)

@@ -31,6 +31,7 @@ def _segment(s: SegmentResult) -> dict[str, Any]:
     return {
         "id": s.segment.id,
         "line": s.segment.line,
+        "key": s.segment.key,
         "source": s.segment.source,
         "target": s.segment.target,
         "back_translation": s.back_translation,

@@ -1,0 +1,117 @@
+"""Each bilingual file format, read for real and checked with the embedded model: a planted error
+(80% → 99.99%) is found at the right file:line, and the clean twin passes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcheck.cli import app
+from tqcheck.errors import ReadError
+from tqcheck.readers.base import read_document
+
+FORMATS = Path(__file__).resolve().parent.parent / "data" / "formats"
+runner = CliRunner()
+
+CASES = [
+    # (translation, its source file or None, line of the planted error, clean twin)
+    ("budget.xlf", None, 11, "budget.clean.xlf"),
+    ("budget.v2.xlf", None, 14, "budget.v2.clean.xlf"),
+    ("budget.po", None, 13, "budget.clean.po"),
+    ("budget.tmx", None, 11, "budget.clean.tmx"),
+    ("budget.csv", None, 3, "budget.clean.csv"),
+    ("budget.en.srt", "budget.pt.srt", 7, "budget.clean.en.srt"),
+    ("budget.en.md", "budget.pt.md", 3, "budget.clean.en.md"),
+    ("budget.en.json", "budget.pt.json", 4, "budget.clean.en.json"),
+]
+
+
+def check(name: str, source: str | None):
+    args = ["check", "-f", "json", str(FORMATS / name)] + (["-s", str(FORMATS / source)] if source else [])
+    result = runner.invoke(app, args)
+    return result, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("name", "source", "line", "clean"), CASES, ids=[c[0] for c in CASES])
+def test_planted_error_found_at_file_and_line_and_clean_twin_passes(name, source, line, clean):
+    result, report = check(name, source)
+    assert result.exit_code == 1
+    [file] = report["files"]
+    assert (file["source_lang"], file["target_lang"], file["mode"]) == ("pt", "en", "bilingual")
+    flagged = [(s["line"], f["code"], f["message"]) for s in file["segments"] for f in s["findings"]]
+    assert flagged == [(line, "TQ301", "source says 80%, translation says 99.99%")]
+    assert (FORMATS / name).read_text(encoding="utf-8").splitlines()[line - 1].count("99.99%") == 1
+    clean_result, clean_report = check(clean, source)
+    assert clean_result.exit_code == 0, clean_report["files"][0]["segments"]
+
+
+def test_inline_codes_stay_out_of_the_compared_text():
+    units = read_document(str(FORMATS / "budget.v2.xlf")).units
+    assert units[1].source == "A ministra da Saúde, Marta Temido, disse que 80% do valor vai para os hospitais."
+    assert units[1].key == "u2#0" and units[1].notes == ("quote from the ministry",)
+    xliff1 = read_document(str(FORMATS / "budget.xlf"))
+    assert xliff1.units[1].target.endswith("hospitals.") and xliff1.units[1].notes == ("checked by the desk editor",)
+
+
+def test_po_plurals_fuzzy_and_comments():
+    doc = read_document(str(FORMATS / "budget.po"))
+    assert [u.target for u in doc.units][-2:] == ["One hospital", "%d hospitals"]
+    assert [u.source for u in doc.units][-2:] == ["Um hospital", "%d hospitais"]
+    assert not any("praised" in u.target for u in doc.units)  # the fuzzy entry is skipped
+    assert doc.units[1].notes == ("checked by the desk editor",) and doc.target_lang == "en"
+
+
+def test_keys_and_lines_of_one_language_formats():
+    assert [(u.key, u.line) for u in read_document(str(FORMATS / "budget.en.json")).units] == [
+        ("budget.approved", 3), ("budget.minister", 4), ("opposition", 6)
+    ]
+    assert [(u.key, u.line) for u in read_document(str(FORMATS / "budget.en.srt")).units] == [("1", 3), ("2", 7), ("3", 11)]
+    md = read_document(str(FORMATS / "budget.en.md")).units
+    assert [u.line for u in md] == [1, 3, 9] and "code" not in " ".join(u.target for u in md)
+
+
+def test_missing_json_key_is_an_omission(tmp_path):
+    source = json.loads((FORMATS / "budget.pt.json").read_text(encoding="utf-8"))
+    target = {"budget": {"approved": "The Government yesterday approved a budget of 2.3 billion euros for health."}}
+    (tmp_path / "en.json").write_text(json.dumps(target, ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "pt.json").write_text(json.dumps(source, ensure_ascii=False, indent=2), encoding="utf-8")
+    result = runner.invoke(app, ["check", "-f", "json", "-s", str(tmp_path / "pt.json"), str(tmp_path / "en.json")])
+    segments = json.loads(result.stdout)["files"][0]["segments"]
+    omitted = {s["key"] for s in segments if any(f["code"] == "TQ101" for f in s["findings"])}
+    assert omitted == {"budget.minister", "opposition"}
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("broken.xlf", 7, "malformed XML"),
+        ("entities.xlf", 2, "entity declarations are not allowed"),
+        ("broken.po", 4, "malformed PO file"),
+        ("broken.srt", 5, "malformed SRT"),
+    ],
+)
+def test_malformed_files_name_file_and_line(name, line, message):
+    with pytest.raises(ReadError, match=message) as info:
+        read_document(str(FORMATS / name))
+    assert info.value.line == line
+
+
+def test_malformed_files_exit_2_and_the_others_are_checked():
+    names = ["broken.xlf", "entities.xlf", "broken.po", "broken.srt", "budget.clean.csv"]
+    result = runner.invoke(app, ["check", "-f", "json", *[str(FORMATS / n) for n in names]])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [Path(f["path"]).name for f in report["files"]] == ["budget.clean.csv"]
+    assert sorted(Path(e["path"]).name for e in report["errors"]) == sorted(names[:4])
+    assert "passwd" not in result.stdout
+
+
+def test_format_is_sniffed_without_an_extension(tmp_path):
+    copy = tmp_path / "translations"
+    copy.write_bytes((FORMATS / "budget.po").read_bytes())
+    assert read_document(str(copy)).format == "po"
+    copy.write_bytes((FORMATS / "budget.xlf").read_bytes())
+    assert read_document(str(copy)).format == "xliff"

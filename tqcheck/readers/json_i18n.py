@@ -1,0 +1,41 @@
+"""JSON i18n catalogues: nested objects flatten to dotted keys; only string values are text."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tqcheck.errors import ReadError
+from tqcheck.readers.base import Document, Unit, line_of
+
+
+class JsonReader:
+    format = "json"
+
+    def read(self, path: str, text: str) -> Document:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ReadError(path, f"malformed JSON: {exc.msg}", exc.lineno) from None
+        if not isinstance(data, dict):
+            raise ReadError(path, "a JSON i18n file must hold an object of keys", 1)
+        units: list[Unit] = []
+        cursor = 0
+
+        def walk(node: Any, prefix: str) -> None:
+            nonlocal cursor
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for name, value in items:
+                key = f"{prefix}.{name}" if prefix else str(name)
+                if isinstance(value, (dict, list)):
+                    walk(value, key)
+                elif isinstance(value, str):
+                    # document order: the next occurrence of this key (or of the value, in a list)
+                    needle = re.escape(json.dumps(name if isinstance(name, str) else value, ensure_ascii=False))
+                    found = re.compile(needle).search(text, cursor)
+                    cursor = found.end() if found else cursor
+                    units.append(Unit(value, line_of(text, cursor), key=key))
+
+        walk(data, "")
+        return Document(path, self.format, tuple(units), bilingual=False, keyed=True)
