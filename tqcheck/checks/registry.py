@@ -9,13 +9,16 @@ from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.entity_mismatch import EntityMismatch
 from tqcheck.checks.negation_mismatch import NegationMismatch
+from tqcheck.checks.markup_mismatch import MarkupMismatch
 from tqcheck.checks.number_mismatch import NumberMismatch
+from tqcheck.checks.placeholder_mismatch import PlaceholderMismatch
 from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.self_inversion import SelfInversion
 from tqcheck.checks.untranslated import Untranslated
+from tqcheck.checks.whitespace_punctuation import WhitespacePunctuation
 from tqcheck.checks.wrong_language import WrongLanguage
 from tqcheck.errors import ConfigError
 
@@ -32,6 +35,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NegationMismatch,
     AntonymSwap,
     BacktranslationDivergence,
+    PlaceholderMismatch,
+    MarkupMismatch,
+    WhitespacePunctuation,
 )
 
 

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqcheck.checks.base import Check, CheckContext
+from tqcheck.model import Finding, Severity
+from tqcheck.text.markup import difference, links, span_of, tags
+
+
+class MarkupMismatch(Check):
+    """HTML/XML tags, URLs or e-mail addresses differ between source and translation.
+
+    Bad: source "Leia <b>os termos</b> em https://exemplo.pt/termos." — translation "Read the terms at https://example.com."
+    Good: source "Leia <b>os termos</b> em https://exemplo.pt/termos." — translation "Read <b>the terms</b> at https://exemplo.pt/termos."
+    """
+
+    code = "TQ602"
+    name = "markup-mismatch"
+    severity = Severity.MAJOR
+    needs_source = True
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.source or not ctx.target:
+            return
+        missing, extra = difference(tags(ctx.source), tags(ctx.target))
+        for tag in missing:
+            yield self.finding(f"tag <{tag}> of the source is missing", None)
+        for tag in extra:
+            yield self.finding(f"tag <{tag}> is not in the source", None)
+        missing, extra = difference(links(ctx.source), links(ctx.target))
+        for link in missing:
+            yield self.finding(f"{link} of the source is missing", None, span_of(ctx.source, link))
+        for link in extra:
+            yield self.finding(f"{link} is not in the source", span_of(ctx.target, link))

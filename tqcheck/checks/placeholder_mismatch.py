@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqcheck.checks.base import Check, CheckContext
+from tqcheck.model import Finding, Severity
+from tqcheck.text.markup import difference, placeholders, span_of
+
+
+class PlaceholderMismatch(Check):
+    """A placeholder of the source is missing or altered in the translation: the program breaks.
+
+    printf (``%s``, ``%(name)d``, ``%1$s``), braces (``{name}``, ``{{name}}``) and ICU arguments
+    (``{count, plural, …}``) must come through unchanged, in any order.
+
+    Bad: source "Olá, {name}! Tem %d mensagens." — translation "Hello, {nome}! You have messages."
+    Good: source "Olá, {name}! Tem %d mensagens." — translation "Hello, {name}! You have %d messages."
+    """
+
+    code = "TQ601"
+    name = "placeholder-mismatch"
+    severity = Severity.CRITICAL
+    needs_source = True
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.source or not ctx.target:
+            return
+        missing, extra = difference(placeholders(ctx.source), placeholders(ctx.target))
+        for item in missing:
+            yield self.finding(f"placeholder {item} of the source is missing", None, span_of(ctx.source, item))
+        for item in extra:
+            yield self.finding(f"placeholder {item} is not in the source", span_of(ctx.target, item))
