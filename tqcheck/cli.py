@@ -98,6 +98,11 @@ def check(
         Optional[bool], typer.Option("--allow-download", help="Let a missing model be downloaded.")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option(help="Report only these codes, prefixes or names.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Never report these codes, prefixes or names.")] = None,
+    warn_unused_ignores: Annotated[
+        Optional[bool], typer.Option("--warn-unused-ignores", help="Report inline suppressions that silence nothing.")
+    ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
     fail_on: Annotated[
@@ -111,6 +116,9 @@ def check(
             models=tuple(model) if model else None,
             allow_download=allow_download,
             cache=False if no_cache else None,
+            select=tuple(select) if select else None,
+            ignore=tuple(ignore) if ignore else None,
+            warn_unused_ignores=warn_unused_ignores,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
         report = check_files(

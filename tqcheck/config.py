@@ -13,7 +13,11 @@ from tqcheck.errors import ConfigError
 from tqcheck.model import Severity
 
 _GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": "max_length", "threads": "threads"}
-KNOWN_KEYS = ("backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", *_GENERATION_KEYS)
+_LIST_KEYS = {"select": "select", "ignore": "ignore", "exclude": "exclude"}
+KNOWN_KEYS = (
+    "backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", "select", "ignore",
+    "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", *_GENERATION_KEYS,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,12 @@ class Config:
     fail_on: Severity = Severity.MAJOR
     language_detector: str = "fasttext"
     check_options: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    select: tuple[str, ...] = ("TQ",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()  # globs; applied to files named on the command line too
+    pairs: tuple[tuple[str, str], ...] = ()  # (source glob, target glob) for one-language files
+    warn_unused_ignores: bool = False
     origin: str | None = None  # the file the settings came from, for error messages
 
     def with_overrides(self, **cli: Any) -> Config:
@@ -69,7 +79,23 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
         if not isinstance(models, list) or not all(isinstance(m, str) for m in models):
             raise ConfigError(f"{origin}: [tool.tqcheck] model must be a string or a list of strings")
         config = replace(config, models=tuple(models))
-    for key, attr in (("allow-download", "allow_download"), ("cache", "cache")):
+    for key, attr in _LIST_KEYS.items():
+        if key in section:
+            value = section[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be a list of strings")
+            config = replace(config, **{attr: tuple(value)})
+    if "per-file-ignores" in section:
+        table = section["per-file-ignores"]
+        if not isinstance(table, Mapping) or not all(isinstance(v, list) for v in table.values()):
+            raise ConfigError(f"{origin}: [tool.tqcheck.per-file-ignores] maps a glob to a list of codes")
+        config = replace(config, per_file_ignores={k: tuple(v) for k, v in table.items()})
+    if "pairs" in section:
+        pairs = section["pairs"]
+        if not isinstance(pairs, list) or not all(isinstance(p, Mapping) and set(p) == {"source", "target"} for p in pairs):
+            raise ConfigError(f'{origin}: pairs must be a list of {{source = "glob", target = "glob"}}')
+        config = replace(config, pairs=tuple((p["source"], p["target"]) for p in pairs))
+    for key, attr in (("allow-download", "allow_download"), ("cache", "cache"), ("warn-unused-ignores", "warn_unused_ignores")):
         if key in section:
             if not isinstance(section[key], bool):
                 raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be true or false")

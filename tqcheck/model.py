@@ -43,6 +43,7 @@ class Segment:
     target: str
     source: str | None = None
     key: str | None = None  # the unit's id in its file format (msgid, XLIFF id, JSON path, cue)
+    notes: tuple[str, ...] = ()  # translator comments, where inline suppressions live
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import glob as glob_module
 import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 
 from tqcheck.backends import get_backend
 from tqcheck.backends.base import Backend
@@ -31,6 +33,7 @@ from tqcheck.model import (
 )
 from tqcheck.readers.base import Document, read_document
 from tqcheck.scoring import score, word_diff
+from tqcheck.selection import Selector, matches
 from tqcheck.text.align import align_sentences, pair_lines
 from tqcheck.text.langid import detector
 from tqcheck.text.segment import Sentence, sentences_of_lines, split_sentences
@@ -88,13 +91,28 @@ def check_files(
         except ReadError as exc:
             return Report((), (InputError(exc.path, exc.reason, exc.line),), time.monotonic() - started, inactive)
     for path in targets:
+        if any(matches(path, glob) for glob in config.exclude):
+            continue
         try:
-            files.append(_check_document(read_document(path), source_doc, languages, config, checker, cache, progress))
+            paired = source_doc if source is not None else _paired_source(path, config.pairs)
+            files.append(_check_document(read_document(path), paired, languages, config, checker, cache, progress))
         except ReadError as exc:
             errors.append(InputError(exc.path, exc.reason, exc.line))
         except BackendError as exc:
             errors.append(InputError(path, str(exc)))
     return Report(tuple(files), tuple(errors), round(time.monotonic() - started, 2), inactive)
+
+
+def _paired_source(path: str, pairs: Sequence[tuple[str, str]]) -> Document | None:
+    """The source of a one-language file, from the configured pairs: the file of the same name
+    matching the pair's source glob ("locales/en/*.json" for "locales/pt/app.json")."""
+    for source_glob, target_glob in pairs:
+        if matches(path, target_glob) and not matches(path, source_glob):
+            name = Path(path).name
+            found = sorted(p for p in glob_module.glob(source_glob, recursive=True) if Path(p).name == name)
+            if found:
+                return read_document(found[0])
+    return None
 
 
 def _document_lang(texts: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:
@@ -109,7 +127,10 @@ def _document_lang(texts: Sequence[str], given: str | None, path: str, detect: C
 def _pair_by_key(doc: Document, source_doc: Document) -> list[Segment]:
     """Units with the same key pair up; a key on one side only is an addition or an omission."""
     sources = {u.key: u for u in source_doc.units}
-    segments = [Segment(i, u.line, u.target, sources[u.key].target if u.key in sources else "", u.key) for i, u in enumerate(doc.units)]
+    segments = [
+        Segment(i, u.line, u.target, sources[u.key].target if u.key in sources else "", u.key, u.notes)
+        for i, u in enumerate(doc.units)
+    ]
     keys = {u.key for u in doc.units}
     for unit in source_doc.units:
         if unit.key not in keys:
@@ -141,7 +162,7 @@ def _check_document(
     translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache))
     forward_ok = translate.backend.supports(source_lang, target_lang)
     if doc.bilingual:
-        segments = [Segment(i, u.line, u.target, u.source or "", u.key) for i, u in enumerate(doc.units)]
+        segments = [Segment(i, u.line, u.target, u.source or "", u.key, u.notes) for i, u in enumerate(doc.units)]
     elif doc.keyed and source_doc is not None and source_doc.keyed:
         segments = _pair_by_key(doc, source_doc)
     elif len(source_texts) == len(target_texts):
@@ -163,7 +184,8 @@ def _check_document(
         if progress:
             progress("translating the source", len(segments))
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang))
-    results = checker([_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)])
+    items = [_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)]
+    results = checker(items, doc.path)
     return FileReport(
         path=doc.path,
         source_path=source_path,
@@ -192,17 +214,17 @@ def _check_monolingual(
         raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
     translate = _Translator(backend)
     sentences = [
-        (Sentence(text, unit.line), unit.key)
+        (Sentence(text, unit.line), unit)
         for unit in doc.units
         if unit.target.strip()
         for text in split_sentences(unit.target, lang)
     ]
-    segments = [Segment(i, s.line, s.text, None, key) for i, (s, key) in enumerate(sentences)]
+    segments = [Segment(i, s.line, s.text, None, unit.key, unit.notes) for i, (s, unit) in enumerate(sentences)]
     if progress:
         progress(f"round trip {lang}→{pivot}→{lang}", len(segments))
     there = translate([s.target for s in segments], lang, pivot)
     back = translate(there, pivot, lang)
-    results = checker([_Item(seg, b, None, seg.target, None, lang) for seg, b in zip(segments, back)])
+    results = checker([_Item(seg, b, None, seg.target, None, lang) for seg, b in zip(segments, back)], doc.path)
     return FileReport(
         path=doc.path,
         source_path=None,
@@ -242,10 +264,17 @@ class _SegmentChecker:
         self.checks = checks
         self.detect = detect
         self.cache = cache
+        self.selector = Selector.build(config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores)
         options = sorted((c.code, sorted(c.opts.items())) for c in checks)
         self.fingerprint = json.dumps([__version__, config.language_detector, options])
 
-    def __call__(self, items: list[_Item]) -> list[SegmentResult]:
+    def __call__(self, items: list[_Item], path: str) -> list[SegmentResult]:
+        """Results for ``items``, with the project's selection and inline suppressions applied."""
+        return [
+            replace(r, findings=self.selector.apply(r.findings, path, r.segment.notes)) for r in self._results(items)
+        ]
+
+    def _results(self, items: list[_Item]) -> list[SegmentResult]:
         keys = [self._key(item) for item in items]
         known = self.cache.lookup("results", keys) if self.cache else {}
         results, fresh = [], {}
