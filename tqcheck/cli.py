@@ -151,7 +151,7 @@ def rules(
     code: Annotated[Optional[str], typer.Argument(help="A check code or name: print its documentation.")] = None,
 ) -> None:
     """List every check, or document one with its bad and good examples."""
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     if code is None:
         for check_cls in ALL_CHECKS:
             console.print(

@@ -100,17 +100,23 @@ def test_cache_key_includes_the_backend_signature(own_cache):
     assert cache_path() == own_cache
 
 
-def test_unchanged_segments_are_not_checked_again(own_cache, monkeypatch):
+@pytest.fixture
+def checked(monkeypatch):
+    """The segments the number check really runs on (it still runs)."""
     from tqcheck.checks.number_mismatch import NumberMismatch
 
-    checked: list[str] = []
+    seen: list[str] = []
     original = NumberMismatch.run
 
     def spying(self, ctx):
-        checked.append(ctx.target)
+        seen.append(ctx.target)
         return original(self, ctx)
 
     monkeypatch.setattr(NumberMismatch, "run", spying)
+    return seen
+
+
+def test_unchanged_segments_are_not_checked_again(own_cache, checked):
     first = runner.invoke(app, ARGS)
     assert len(checked) == 3
     checked.clear()
@@ -118,21 +124,12 @@ def test_unchanged_segments_are_not_checked_again(own_cache, monkeypatch):
     assert checked == [] and first.stdout == second.stdout
 
 
-def test_changed_check_options_invalidate_cached_results(own_cache, tmp_path, monkeypatch):
-    from tqcheck.checks.number_mismatch import NumberMismatch
-
+def test_changed_check_options_invalidate_cached_results(own_cache, tmp_path, monkeypatch, checked):
     project = tmp_path / "project"
     project.mkdir()
     monkeypatch.chdir(project)
     runner.invoke(app, ARGS)
     (project / "pyproject.toml").write_text("[tool.tqcheck.checks.added-content]\nmin-run = 99\n")
-    checked: list[str] = []
-    original = NumberMismatch.run
-
-    def spying(self, ctx):
-        checked.append(ctx.target)
-        return original(self, ctx)
-
-    monkeypatch.setattr(NumberMismatch, "run", spying)
+    checked.clear()
     runner.invoke(app, ARGS)
     assert len(checked) == 3

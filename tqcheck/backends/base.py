@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+from tqcheck.errors import BackendError
 from tqcheck.model import BackendSignature
+
+T = TypeVar("T")
 
 
 class Backend(ABC):
@@ -22,3 +26,16 @@ class Backend(ABC):
     def supports(self, src: str, tgt: str) -> bool:
         """Whether this backend, as set up, can translate ``src``→``tgt``."""
         return True
+
+
+def resolve_directions(
+    directions: Sequence[tuple[str, str]],
+    find: Callable[[str, str], T | None],
+    missing: Callable[[str, str], str],
+) -> dict[tuple[str, str], T]:
+    """What serves each direction; the first direction is required (its absence is the error
+    ``missing`` words), the others are optional (the pipeline skips what has no model)."""
+    found = {d: f for d in directions if (f := find(*d)) is not None}
+    if directions and directions[0] not in found:
+        raise BackendError(missing(*directions[0]))
+    return found

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tqcheck.backends.base import Backend
+from tqcheck.backends.base import Backend, resolve_directions
 from tqcheck.backends.registry import NLLB_CODES, as_candidate, candidates, declared_pair
 from tqcheck.backends.transformers_mt import GenerationOptions, _version
 from tqcheck.errors import BackendError
@@ -102,18 +102,13 @@ class CTranslate2Backend(Backend):
         except ImportError:
             raise BackendError("the ctranslate2 backend needs: pip install 'tqcheck[ctranslate2]'") from None
         self.options = options
-        self.folders: dict[tuple[str, str], Path] = {}
         given = [Path(m) for m in models]
-        for src, tgt in directions:
-            folder = self._find(src, tgt, given)
-            if folder is not None:
-                self.folders[(src, tgt)] = folder
-        if directions and directions[0] not in self.folders:
-            src, tgt = directions[0]
-            raise BackendError(
-                f"no CTranslate2 model for {src}→{tgt}; convert one with `tqcheck models convert MODEL` "
-                f"(e.g. Helsinki-NLP/opus-mt-{src}-{tgt} after `tqcheck models pull {src}-{tgt}`)"
-            )
+        self.folders: dict[tuple[str, str], Path] = resolve_directions(
+            directions,
+            lambda src, tgt: self._find(src, tgt, given),
+            lambda src, tgt: f"no CTranslate2 model for {src}→{tgt}; convert one with `tqcheck models convert MODEL` "
+            f"(e.g. Helsinki-NLP/opus-mt-{src}-{tgt} after `tqcheck models pull {src}-{tgt}`)",
+        )
         self._loaded: dict[Path, _Converted] = {}
         used = sorted({json.loads((f / MANIFEST).read_text())["source_model"] for f in self.folders.values()})
         self._signature = BackendSignature("ctranslate2", "+".join(used) + ":int8", f"ctranslate2-{_version('ctranslate2')}")

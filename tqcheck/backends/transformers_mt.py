@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tqcheck.backends.base import Backend
+from tqcheck.backends.base import Backend, resolve_directions
 from tqcheck.backends.registry import NLLB_CODES, Candidate, Route, route
 from tqcheck.errors import BackendError
 from tqcheck.model import BackendSignature
@@ -92,17 +92,12 @@ class TransformersBackend(Backend):
     ) -> None:
         self.allow_download = allow_download
         self.options = options
-        self.routes: dict[tuple[str, str], Route] = {}
-        for src, tgt in directions:
-            found = route(src, tgt, models, allow_download)
-            if found is not None:
-                self.routes[(src, tgt)] = found
-        if directions and directions[0] not in self.routes:
-            src, tgt = directions[0]
-            raise BackendError(
-                f"no translation model for {src}→{tgt} is available offline; fetch one with "
-                f"`{pull_command(src, tgt)}`, or pass --allow-download"
-            )
+        self.routes: dict[tuple[str, str], Route] = resolve_directions(
+            directions,
+            lambda src, tgt: route(src, tgt, models, allow_download),
+            lambda src, tgt: f"no translation model for {src}→{tgt} is available offline; fetch one with "
+            f"`{pull_command(src, tgt)}`, or pass --allow-download",
+        )
         self._loaded: dict[str, Seq2SeqModel] = {}
         used = sorted({leg[0].model for r in self.routes.values() for leg in r.legs})
         self._signature = BackendSignature(
