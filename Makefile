@@ -15,6 +15,12 @@ install:
 	fi
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check torch==$(TORCH)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2]'
+	@# the official SARIF 2.1.0 JSON schema, as Microsoft's jest-sarif ships it, for the SARIF tests
+	@if [ ! -f .cache/sarif-schema-2.1.0.json ] && command -v npm >/dev/null; then \
+		mkdir -p .cache && cd .cache && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && \
+		tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json && \
+		mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-schema-2.1.0.json && rm -rf package *.tgz; \
+	fi
 
 demo: install
 	$(PYTHON) -m tqcheck check $(SEED) || [ $$? -eq 1 ]  # exit 1 means findings: expected here

@@ -21,6 +21,27 @@ os.environ["TQCHECK_MODELS_DIR"] = str(_SANDBOX / "models")
 os.environ["HF_HOME"] = str(_SANDBOX / "hf")
 os.environ["HF_HUB_OFFLINE"] = "1"
 HUB_CACHE = _SANDBOX / "hf" / "hub"
+REPORT_SCHEMA = ROOT / "references" / "report.schema.json"
+
+
+@pytest.fixture(autouse=True)
+def _every_json_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a test makes tqcheck write as JSON is validated against the published schema."""
+    import json
+
+    import jsonschema
+
+    from tqcheck.reporters import json as json_reporter
+
+    validator = jsonschema.Draft202012Validator(json.loads(REPORT_SCHEMA.read_text(encoding="utf-8")))
+    render = json_reporter.render
+
+    def validated(report):  # type: ignore[no-untyped-def]
+        text = render(report)
+        validator.validate(json.loads(text))
+        return text
+
+    monkeypatch.setattr(json_reporter, "render", validated)
 SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
 
 

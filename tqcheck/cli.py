@@ -17,6 +17,7 @@ from tqcheck.errors import TqcheckError
 from tqcheck.model import Report, Severity
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.reporters import json as json_reporter
+from tqcheck.reporters import sarif as sarif_reporter
 from tqcheck.reporters import terminal
 
 EXIT_OK = 0
@@ -35,6 +36,7 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
 
 
 class BackendChoice(str, Enum):
@@ -138,6 +140,8 @@ def check(
     try:
         if output_format is Format.json:
             stream.write(json_reporter.render(report))
+        elif output_format is Format.sarif:
+            stream.write(sarif_reporter.render(report))
         else:
             terminal.render(report, Console(file=stream, highlight=False, soft_wrap=True))
     finally:

@@ -1,0 +1,65 @@
+"""SARIF 2.1.0 output, validated against the official OASIS schema (fetched by `make install`
+from Microsoft's jest-sarif package; the test is skipped where it is absent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from tqcheck.checks.registry import ALL_CHECKS
+from tqcheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = ROOT / ".cache" / "sarif-schema-2.1.0.json"
+DATA = ROOT / "tests" / "data"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def validator():
+    if not SCHEMA.is_file():
+        pytest.skip("the SARIF schema is fetched by `make install` (needs npm)")
+    return jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def sarif(*args: str) -> dict:
+    result = runner.invoke(app, ["check", "--format", "sarif", *args])
+    assert result.exit_code in (1, 2), result.output
+    return json.loads(result.stdout)
+
+
+def test_bilingual_findings_are_located_by_line_and_column(validator):
+    log = sarif("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt"))
+    validator.validate(log)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules][: len(ALL_CHECKS)] == [c.code for c in ALL_CHECKS]
+    number = next(r for r in run["results"] if r["ruleId"] == "TQ301")
+    region = number["locations"][0]["physicalLocation"]["region"]
+    line = (DATA / "budget.bad.en.txt").read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "99.99%"
+    assert number["level"] == "error" and rules[number["ruleIndex"]]["id"] == "TQ301"
+
+
+def test_seed_article_and_input_errors(validator, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    log = sarif(str(ROOT / "references" / "seed" / "kaliningrad-article.en.txt"), str(empty))
+    validator.validate(log)
+    run = log["runs"][0]
+    assert {r["ruleId"] for r in run["results"]} == {"TQ401"}
+    assert sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in run["results"]) == [9, 18]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert "file is empty" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_the_report_schema_rejects_a_broken_report():
+    schema = json.loads((ROOT / "references" / "report.schema.json").read_text(encoding="utf-8"))
+    broken = {"schema_version": 1, "tool": {"name": "tqcheck", "version": "0"}, "files": [], "errors": [],
+              "summary": {"files": 0, "segments": 0, "flagged": 0, "critical": -1, "major": 0, "minor": 0}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)

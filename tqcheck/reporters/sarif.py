@@ -1,0 +1,75 @@
+"""SARIF 2.1.0 for code-scanning systems: rules from the check registry, one result a finding,
+located by file, line and column so the changed lines get annotated."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tqcheck import __version__
+from tqcheck.checks.registry import ALL_CHECKS
+from tqcheck.model import Report, Severity
+from tqcheck.selection import UNUSED
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "note"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    rules = [
+        {
+            "id": check.code,
+            "name": check.name,
+            "shortDescription": {"text": check.summary()},
+            "fullDescription": {"text": check.doc()},
+            "help": {"text": check.doc()},
+            "defaultConfiguration": {"level": _LEVEL[check.severity]},
+        }
+        for check in ALL_CHECKS
+    ]
+    code, name = UNUSED
+    rules.append({"id": code, "name": name, "shortDescription": {"text": "An inline suppression silences nothing."},
+                  "defaultConfiguration": {"level": "note"}})
+    return rules
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    rules = _rules()
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = []
+    for file in report.files:
+        for seg in file.segments:
+            for finding in seg.findings:
+                region: dict[str, Any] = {"startLine": max(seg.segment.line, 1)}
+                if finding.target_span and "\n" not in seg.segment.target:
+                    region["startColumn"] = finding.target_span[0] + 1
+                    region["endColumn"] = finding.target_span[1] + 1
+                    region["snippet"] = {"text": seg.segment.target}
+                results.append({
+                    "ruleId": finding.code,
+                    "ruleIndex": index[finding.code],
+                    "level": _LEVEL[finding.severity],
+                    "message": {"text": finding.message},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}, "region": region}}],
+                    "properties": {"severity": finding.severity.value, "segment": seg.segment.id,
+                                   "backTranslation": seg.back_translation},
+                })
+    notifications = [
+        {"level": "error", "message": {"text": f"{e.path}{f':{e.line}' if e.line else ''}: {e.message}"}}
+        for e in report.errors
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": "https://pypi.org/project/tqcheck/", "rules": rules}},
+            "results": results,
+            "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
