@@ -5,13 +5,14 @@ TORCH ?= 2.13.0
 
 .PHONY: install demo test bench
 
-# WordNet (Debian wordnet-base) feeds the antonym check; the rest comes from PyPI. torch is pinned
+# WordNet (Debian wordnet-base) feeds the antonym check and Chromium renders the HTML report in its
+# test; the rest comes from PyPI. torch is pinned
 # first to the CPU build (an unpinned one pulls a multi-GB CUDA build); the transformers and
 # CTranslate2 extras are installed because their tests build and run tiny models.
 install:
-	@if [ ! -f /usr/share/wordnet/data.adj ] && command -v apt-get >/dev/null; then \
+	@if { [ ! -f /usr/share/wordnet/data.adj ] || ! command -v chromium >/dev/null; } && command -v apt-get >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wordnet-base; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wordnet-base chromium >/dev/null; \
 	fi
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check torch==$(TORCH)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2]'

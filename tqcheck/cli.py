@@ -16,6 +16,7 @@ from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.model import Report, Severity
 from tqcheck.pipeline import Languages, check_files
+from tqcheck.reporters import html as html_reporter
 from tqcheck.reporters import json as json_reporter
 from tqcheck.reporters import sarif as sarif_reporter
 from tqcheck.reporters import terminal
@@ -37,6 +38,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    html = "html"
 
 
 class BackendChoice(str, Enum):
@@ -142,6 +144,8 @@ def check(
             stream.write(json_reporter.render(report))
         elif output_format is Format.sarif:
             stream.write(sarif_reporter.render(report))
+        elif output_format is Format.html:
+            stream.write(html_reporter.render(report))
         else:
             terminal.render(report, Console(file=stream, highlight=False, soft_wrap=True))
     finally:

@@ -13,7 +13,7 @@ _STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "yellow", Severity.MINO
 _MARK = "bold red underline"
 
 
-def _merge(spans: Iterable[Span]) -> list[Span]:
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
     merged: list[list[int]] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
         if merged and start <= merged[-1][1]:
@@ -25,7 +25,7 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 
 def marked(text: str, spans: Iterable[Span], plain: bool) -> Text:
     """``text`` with ``spans`` highlighted, or wrapped in «…» when there is no colour."""
-    merged = _merge(spans)
+    merged = merge_spans(spans)
     if plain:
         out, last = [], 0
         for start, end in merged:
