@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
@@ -78,6 +81,27 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on stderr while translating; none when quiet or when stderr is no terminal."""
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
 def exit_code(report: Report, fail_on: Severity) -> int:
     if report.errors:
         return EXIT_ERROR
@@ -107,6 +131,7 @@ def check(
     warn_unused_ignores: Annotated[
         Optional[bool], typer.Option("--warn-unused-ignores", help="Report inline suppressions that silence nothing.")
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
     fail_on: Annotated[
@@ -125,12 +150,14 @@ def check(
             warn_unused_ignores=warn_unused_ignores,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
-        report = check_files(
-            translations,
-            source=source,
-            languages=Languages(source=source_lang, target=target_lang),
-            config=config,
-        )
+        with _progress(quiet) as progress:
+            report = check_files(
+                translations,
+                source=source,
+                languages=Languages(source=source_lang, target=target_lang),
+                config=config,
+                progress=progress,
+            )
     except TqcheckError as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:

@@ -41,8 +41,8 @@ from tqcheck.text.segment import Sentence, sentences_of_lines, split_sentences
 PIVOT_FOR_ENGLISH = "pt"
 """Round trips go through English, and English text through Portuguese (the embedded pair)."""
 
-Progress = Callable[[str, int], None]
-"""Called with a stage description and the number of segments it is about to process."""
+Progress = Callable[[str, int, int], None]
+"""Called with a stage description, the texts done so far and the stage's total."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,24 @@ class Languages:
 
 
 class _Translator:
-    """Dedupes texts and remembers results for the run, so repeated sentences are translated once."""
+    """Dedupes texts and remembers results for the run, so repeated sentences are translated once;
+    sends the backend length-sorted chunks so progress can be reported as they finish."""
 
-    def __init__(self, backend: Backend) -> None:
+    CHUNK = 64
+
+    def __init__(self, backend: Backend, progress: Progress | None = None) -> None:
         self.backend = backend
+        self.progress = progress
         self._memo: dict[tuple[str, str, str], str] = {}
 
-    def __call__(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+    def __call__(self, texts: Sequence[str], src: str, tgt: str, stage: str = "translating") -> list[str]:
         todo = sorted({t for t in texts if (src, tgt, t) not in self._memo}, key=len)
-        for text, out in zip(todo, self.backend.translate(todo, src, tgt)):
-            self._memo[(src, tgt, text)] = out
+        for start in range(0, len(todo), self.CHUNK):
+            chunk = todo[start : start + self.CHUNK]
+            for text, out in zip(chunk, self.backend.translate(chunk, src, tgt)):
+                self._memo[(src, tgt, text)] = out
+            if self.progress:
+                self.progress(stage, start + len(chunk), len(todo))
         return [self._memo[(src, tgt, t)] for t in texts]
 
 
@@ -159,7 +167,7 @@ def _check_document(
         assert source_doc is not None
         source_path, source_texts, given = source_doc.path, [u.target for u in source_doc.units], source_doc.target_lang
     source_lang = _document_lang(source_texts, languages.source or given, source_path, detect)
-    translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache))
+    translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache), progress)
     forward_ok = translate.backend.supports(source_lang, target_lang)
     if doc.bilingual:
         segments = [Segment(i, u.line, u.target, u.source or "", u.key, u.notes) for i, u in enumerate(doc.units)]
@@ -171,19 +179,13 @@ def _check_document(
         source_sentences = sentences_of_lines(source_texts, source_lang)
         source_mt = None
         if forward_ok:
-            if progress:
-                progress("translating source sentences for alignment", len(source_sentences))
-            source_mt = translate([s.text for s in source_sentences], source_lang, target_lang)
+            source_mt = translate([s.text for s in source_sentences], source_lang, target_lang, "aligning sentences")
         segments = align_sentences(source_sentences, sentences_of_lines(target_texts, target_lang), source_mt)
-    if progress:
-        progress("back-translating", len(segments))
-    back = translate([s.target for s in segments], target_lang, source_lang)
+    back = translate([s.target for s in segments], target_lang, source_lang, f"{doc.path}: back-translating")
     # Without a model for the forward direction, the checks that need it stay silent on this file.
     forward: list[str | None] = [None] * len(segments)
     if forward_ok:
-        if progress:
-            progress("translating the source", len(segments))
-        forward = list(translate([s.source or "" for s in segments], source_lang, target_lang))
+        forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
     items = [_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)]
     results = checker(items, doc.path)
     return FileReport(
@@ -220,10 +222,8 @@ def _check_monolingual(
         for text in split_sentences(unit.target, lang)
     ]
     segments = [Segment(i, s.line, s.text, None, unit.key, unit.notes) for i, (s, unit) in enumerate(sentences)]
-    if progress:
-        progress(f"round trip {lang}→{pivot}→{lang}", len(segments))
-    there = translate([s.target for s in segments], lang, pivot)
-    back = translate(there, pivot, lang)
+    there = translate([s.target for s in segments], lang, pivot, f"{doc.path}: {lang}→{pivot}")
+    back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
     results = checker([_Item(seg, b, None, seg.target, None, lang) for seg, b in zip(segments, back)], doc.path)
     return FileReport(
         path=doc.path,

@@ -149,3 +149,23 @@ def test_rules_lists_and_documents_checks():
     doc = runner.invoke(app, ["rules", "TQ401"])
     assert "Bad: \"NATO considers Kaliningrad in danger from NATO, Russians\"" in doc.stdout
     assert runner.invoke(app, ["rules", "TQ999"]).exit_code == 2
+
+
+def test_progress_is_reported_per_stage_until_done():
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+
+    seen: list[tuple[str, int, int]] = []
+    check_files(
+        [str(DATA / "budget.bad.en.txt")], str(DATA / "budget.pt.txt"), Languages(), Config(cache=False),
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
+    )
+    stages = {stage for stage, _, _ in seen}
+    assert any(s.endswith("back-translating") for s in stages) and any(s.endswith("translating the source") for s in stages)
+    assert all(done <= total for _, done, total in seen) and seen[-1][1] == seen[-1][2]
+
+
+def test_summary_table_by_code_in_plain_text():
+    result = runner.invoke(app, ["check", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt")], env={"NO_COLOR": "1"})
+    assert "Findings by code" in result.stdout and "\x1b[" not in result.stdout
+    assert re.search(r"TQ301\s+number-mismatch\s+1", result.stdout)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from tqcheck.model import Report, SegmentResult, Severity, Span
@@ -57,6 +60,21 @@ def _segment(console: Console, path: str, seg: SegmentResult, plain: bool) -> No
     console.print()
 
 
+def _table(report: Report, console: Console) -> None:
+    """Findings counted by code and severity."""
+    counts = Counter((f.code, f.name, f.severity) for file in report.files for s in file.segments for f in s.findings)
+    if not counts:
+        return
+    table = Table(title="Findings by code", title_justify="left", box=box.SIMPLE)
+    table.add_column("code")
+    table.add_column("check")
+    for severity in reversed(Severity):
+        table.add_column(severity.value, justify="right", style=_STYLE[severity])
+    for code, name in sorted({(c, n) for c, n, _ in counts}):
+        table.add_row(code, name, *(str(counts[(code, name, sev)] or "") for sev in reversed(Severity)))
+    console.print(table)
+
+
 def render(report: Report, console: Console) -> None:
     plain = not console.is_terminal or console.no_color
     for file in report.files:
@@ -69,6 +87,7 @@ def render(report: Report, console: Console) -> None:
         for seg in file.segments:
             if seg.findings:
                 _segment(console, file.path, seg, plain)
+    _table(report, console)
     summary = Text(
         f"{len(report.files)} file(s), {report.segment_count()} segments, {report.flagged()} flagged: "
         f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
