@@ -44,6 +44,7 @@ class Segment:
     source: str | None = None
     key: str | None = None  # the unit's id in its file format (msgid, XLIFF id, JSON path, cue)
     notes: tuple[str, ...] = ()  # translator comments, where inline suppressions live
+    column: int | None = None  # 1-based column where ``target`` starts on its line, when known
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ CASES = [
     ("budget.po", None, 13, "budget.clean.po"),
     ("budget.tmx", None, 11, "budget.clean.tmx"),
     ("budget.csv", None, 3, "budget.clean.csv"),
+    ("budget.tsv", None, 3, "budget.clean.tsv"),
     ("budget.en.srt", "budget.pt.srt", 7, "budget.clean.en.srt"),
     ("budget.en.md", "budget.pt.md", 3, "budget.clean.en.md"),
     ("budget.en.json", "budget.pt.json", 4, "budget.clean.en.json"),
@@ -60,7 +61,7 @@ def test_po_plurals_fuzzy_and_comments():
     doc = read_document(str(FORMATS / "budget.po"))
     assert [u.target for u in doc.units][-2:] == ["One hospital", "%d hospitals"]
     assert [u.source for u in doc.units][-2:] == ["Um hospital", "%d hospitais"]
-    assert not any("praised" in u.target for u in doc.units)  # the fuzzy entry is skipped
+    assert not any("praised" in u.target for u in doc.units)  # the fuzzy and the obsolete entries are skipped
     assert doc.units[1].notes == ("checked by the desk editor",) and doc.target_lang == "en"
 
 

@@ -63,3 +63,10 @@ def test_the_report_schema_rejects_a_broken_report():
               "summary": {"files": 0, "segments": 0, "flagged": 0, "critical": -1, "major": 0, "minor": 0}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+def test_markup_formats_report_lines_without_columns(validator):
+    log = sarif(str(DATA / "formats" / "budget.xlf"))
+    validator.validate(log)
+    [result] = log["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 11}

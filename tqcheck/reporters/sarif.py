@@ -41,9 +41,11 @@ def to_dict(report: Report) -> dict[str, Any]:
         for seg in file.segments:
             for finding in seg.findings:
                 region: dict[str, Any] = {"startLine": max(seg.segment.line, 1)}
-                if finding.target_span and "\n" not in seg.segment.target:
-                    region["startColumn"] = finding.target_span[0] + 1
-                    region["endColumn"] = finding.target_span[1] + 1
+                # columns only where the segment knows where its text starts (plain-text line pairs);
+                # in XLIFF, PO or JSON the text sits inside markup, so the line is the position
+                if finding.target_span and seg.segment.column is not None:
+                    region["startColumn"] = seg.segment.column + finding.target_span[0]
+                    region["endColumn"] = seg.segment.column + finding.target_span[1]
                     region["snippet"] = {"text": seg.segment.target}
                 results.append({
                     "ruleId": finding.code,

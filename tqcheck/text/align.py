@@ -37,7 +37,8 @@ def pair_lines(source: Sequence[str], target: Sequence[str], first_id: int = 0) 
     for number, (src, tgt) in enumerate(zip(source, target), start=1):
         if not src.strip() and not tgt.strip():
             continue
-        segments.append(Segment(id=first_id + len(segments), line=number, target=tgt.strip(), source=src.strip()))
+        column = len(tgt) - len(tgt.lstrip()) + 1
+        segments.append(Segment(first_id + len(segments), number, tgt.strip(), src.strip(), column=column))
     return segments
 
 
