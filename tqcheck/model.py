@@ -133,7 +133,6 @@ class InactiveCheck:
 class Report:
     files: tuple[FileReport, ...]
     errors: tuple[InputError, ...] = field(default=())
-    elapsed_seconds: float = 0.0
     inactive_checks: tuple[InactiveCheck, ...] = field(default=())
 
     def count(self, severity: Severity) -> int:

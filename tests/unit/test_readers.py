@@ -1,13 +1,13 @@
 import pytest
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.plaintext import read_lines
+from tqcheck.readers.plaintext import read_text
 
 
 def test_reads_utf8_with_bom(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes("\ufeffOlá\r\nmundo\n".encode())
-    assert read_lines(p) == ["Olá", "mundo"]
+    assert read_text(p).splitlines() == ["Olá", "mundo"]
 
 
 @pytest.mark.parametrize(
@@ -25,10 +25,10 @@ def test_bad_input_names_file_and_line(tmp_path, content, message, line):
     if content is not None:
         p.write_bytes(content)
     with pytest.raises(ReadError, match=message) as info:
-        read_lines(p)
+        read_text(p)
     assert info.value.path == str(p) and info.value.line == line
 
 
 def test_directory_is_refused(tmp_path):
     with pytest.raises(ReadError, match="is a directory"):
-        read_lines(tmp_path)
+        read_text(tmp_path)

@@ -88,20 +88,15 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def xml_parser():  # type: ignore[no-untyped-def]
-    """An lxml parser that never resolves entities, loads DTDs or touches the network."""
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
 def parse_xml(path: str, text: str):  # type: ignore[no-untyped-def]
     """Parse XML safely; a DOCTYPE with an internal subset (entity declarations) is refused."""
     from lxml import etree
 
     if re.search(r"<!DOCTYPE[^>]*\[", text[:65536]) or "<!ENTITY" in text[:65536]:
         raise ReadError(path, "XML entity declarations are not allowed", line_of(text, text.find("<!")))
+    # never resolve entities, load DTDs or touch the network
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.fromstring(text.encode("utf-8"), xml_parser())
+        return etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise ReadError(path, f"malformed XML: {exc.msg}", exc.lineno) from None

@@ -12,11 +12,6 @@ if TYPE_CHECKING:
     from tqcheck.readers.base import Document
 
 
-def read_lines(path: str | Path) -> list[str]:
-    """Return the file's lines without line endings; raise ReadError naming file and line."""
-    return read_text(path).splitlines()
-
-
 def read_text(path: str | Path) -> str:
     """The file as text: UTF-8, not binary, not empty; raise ReadError naming file and line."""
     name = str(path)
