@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -50,15 +49,26 @@ def embedded(ntrex: Path, cache_dir: Path) -> dict[str, Any]:
     mono = _seconds(lambda: check_files([str(source)], None, Languages(target="en"), cold_config))
     segments = 1000
     command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-f", "json", "-o", os.devnull, "-s", str(source), str(target)]
-    subprocess.run(command, check=False, capture_output=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = _peak_tree_rss_mb(command)
     return {
         "bilingual_segments_per_second": round(segments / cold, 1),
         "monolingual_sentences_per_second": round(segments / mono, 1),
         "warm_recheck_1000_segments_seconds_in_process": round(warm_in_process, 2),
         "warm_recheck_1000_segments_seconds_cli_process": round(warm_cli, 2),
-        "peak_rss_mb_check_process": round(peak),
+        "peak_rss_mb_check_process_and_workers": round(peak),
     }
+
+
+def _peak_tree_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of a command and its worker processes together, sampled."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        sampled = subprocess.run(["ps", "-o", "rss=", "-p", str(process.pid), "--ppid", str(process.pid)],
+                                 capture_output=True, text=True).stdout.split()
+        peak = max(peak, sum(int(kb) for kb in sampled))
+        time.sleep(0.2)
+    return peak / 1024
 
 
 def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict[str, Any]:

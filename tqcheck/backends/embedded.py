@@ -7,8 +7,13 @@ turned into "não"), which would hide the very errors a back-translation must ex
 
 from __future__ import annotations
 
+import atexit
 import importlib.metadata as metadata
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -65,6 +70,48 @@ class EmbeddedBackend(Backend):
         return self._engines[(src, tgt)]
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        if len(texts) >= _PARALLEL_FROM and _workers() > 1:
+            return _parallel(texts, src, tgt)
+        return self.translate_here(texts, src, tgt)
+
+    def translate_here(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         engine = self._engine(src, tgt)
         # translate_long splits a multi-sentence line so nothing past the model's window is lost.
         return [engine.translate_long(t) if t.strip() else "" for t in texts]
+
+
+# The Bergamot engine is single-threaded and bound to the thread that made it, so larger batches
+# are shared out to worker processes, one engine each. The model is deterministic sentence by
+# sentence, so how the batch is split never changes the output.
+_PARALLEL_FROM = 16
+
+
+def _workers() -> int:
+    chosen = os.environ.get("TQCHECK_WORKERS")
+    return max(1, int(chosen)) if chosen else min(os.cpu_count() or 1, 4)
+
+
+@cache
+def _pool() -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=multiprocessing.get_context("spawn"))
+    atexit.register(pool.shutdown, cancel_futures=True)
+    return pool
+
+
+def _work(texts: Sequence[str], src: str, tgt: str) -> list[str]:
+    return EmbeddedBackend.shared().translate_here(texts, src, tgt)
+
+
+def _parallel(texts: Sequence[str], src: str, tgt: str) -> list[str]:
+    n = _workers()
+    # interleaved shares: the pipeline sends length-sorted batches, so each worker gets a fair mix
+    shares = [list(texts[i::n]) for i in range(n)]
+    try:
+        results = list(_pool().map(_work, shares, [src] * n, [tgt] * n))
+    except BrokenProcessPool:
+        _pool.cache_clear()
+        return EmbeddedBackend.shared().translate_here(texts, src, tgt)
+    out: list[str] = [""] * len(texts)
+    for i, share in enumerate(results):
+        out[i::n] = share
+    return out
