@@ -116,3 +116,17 @@ def test_format_is_sniffed_without_an_extension(tmp_path):
     assert read_document(str(copy)).format == "po"
     copy.write_bytes((FORMATS / "budget.xlf").read_bytes())
     assert read_document(str(copy)).format == "xliff"
+
+
+def test_markdown_table_cells_and_list_items_are_units(tmp_path):
+    page = tmp_path / "prices.md"
+    page.write_text(
+        "# Prices\n\n| item | price |\n|------|-------|\n| Bread | 2 euros |\n\n- First point\n- Second point\n\n"
+        "Closing words.\n\n    indented code is skipped\n",
+        encoding="utf-8",
+    )
+    units = read_document(str(page)).units
+    assert [(u.target, u.line) for u in units] == [
+        ("Prices", 1), ("item", 3), ("price", 3), ("Bread", 5), ("2 euros", 5), ("First point", 7), ("Second point", 8),
+        ("Closing words.", 10),
+    ]
