@@ -110,6 +110,14 @@ def test_malformed_files_exit_2_and_the_others_are_checked():
     assert "passwd" not in result.stdout
 
 
+def test_wrong_root_element_is_named(tmp_path):
+    page = tmp_path / "page.xlf"
+    page.write_text('<?xml version="1.0"?>\n<html><body/></html>\n', encoding="utf-8")
+    with pytest.raises(ReadError, match="is not XLIFF: the root element is <html>, not <xliff>") as info:
+        read_document(str(page))
+    assert info.value.line == 2
+
+
 def test_format_is_sniffed_without_an_extension(tmp_path):
     copy = tmp_path / "translations"
     copy.write_bytes((FORMATS / "budget.po").read_bytes())

@@ -88,8 +88,9 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def parse_xml(path: str, text: str):  # type: ignore[no-untyped-def]
-    """Parse XML safely; a DOCTYPE with an internal subset (entity declarations) is refused."""
+def parse_xml(path: str, text: str, root: str):  # type: ignore[no-untyped-def]
+    """Parse XML safely and check its root element; a DOCTYPE with an internal subset (entity
+    declarations) is refused."""
     from lxml import etree
 
     if re.search(r"<!DOCTYPE[^>]*\[", text[:65536]) or "<!ENTITY" in text[:65536]:
@@ -97,6 +98,10 @@ def parse_xml(path: str, text: str):  # type: ignore[no-untyped-def]
     # never resolve entities, load DTDs or touch the network
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.fromstring(text.encode("utf-8"), parser)
+        tree = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise ReadError(path, f"malformed XML: {exc.msg}", exc.lineno) from None
+    if not isinstance(tree.tag, str) or tree.tag.rsplit("}", 1)[-1] != root:
+        found = tree.tag.rsplit("}", 1)[-1] if isinstance(tree.tag, str) else "?"
+        raise ReadError(path, f"is not {root.upper()}: the root element is <{found}>, not <{root}>", tree.sourceline)
+    return tree

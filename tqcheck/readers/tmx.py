@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document, Unit, parse_xml
 from tqcheck.readers.po import _iso
 from tqcheck.readers.xliff import _local, plain_text
@@ -14,9 +13,7 @@ class TmxReader:
     format = "tmx"
 
     def read(self, path: str, text: str) -> Document:
-        root = parse_xml(path, text)
-        if _local(root.tag) != "tmx":
-            raise ReadError(path, "not a TMX file (root element is not <tmx>)", root.sourceline)
+        root = parse_xml(path, text, "tmx")
         header = next((e for e in root if _local(e.tag) == "header"), None)
         src_lang = _iso(header.get("srclang")) if header is not None else None
         units = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document, Unit, parse_xml
 from tqcheck.readers.po import _iso
 
@@ -30,9 +29,7 @@ class XliffReader:
     format = "xliff"
 
     def read(self, path: str, text: str) -> Document:
-        root = parse_xml(path, text)
-        if _local(root.tag) != "xliff":
-            raise ReadError(path, "not an XLIFF file (root element is not <xliff>)", root.sourceline)
+        root = parse_xml(path, text, "xliff")
         version = root.get("version", "1.2")
         units: list[Unit] = []
         src_lang = tgt_lang = None
