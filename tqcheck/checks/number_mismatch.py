@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
+from tqcheck.text.coverage import length_ratio
 from tqcheck.text.numbers import compare_numbers
 
 
@@ -12,7 +13,11 @@ class NumberMismatch(Check):
 
     Locale-aware: "13 mil" is 13,000 and "1,5" is 1.5 in Portuguese; number words count ("três" = 3);
     converted units pass ("85 miles per hour" = "137 km/h"). A number replaced by another is
-    critical; one dropped or added with nothing in its place is major.
+    critical; one dropped or added with nothing in its place is major, unless the translation is
+    also shorter than expected in both languages (under ``critical-drop-length-ratio`` of the
+    forward translation, and its back-translation of the source): then the clause that held the
+    number went too, and the finding is critical. Measured on WMT22 CED dev: 3 more errors found,
+    no false alarm; NTREX en→pt-BR false critical +0.4 points.
 
     Bad: source "A inflação chegou a 80%." — translation "Inflation reached 99.99%."
     Good: source "Morreram 13 mil pessoas, 1,5% da população." — translation "13,000 people died, 1.5% of the population."
@@ -22,6 +27,7 @@ class NumberMismatch(Check):
     name = "number-mismatch"
     severity = Severity.CRITICAL
     needs_source = True
+    options = {"critical-drop-length-ratio": 0.9}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:
@@ -30,9 +36,15 @@ class NumberMismatch(Check):
         for src, tgt in diff.changed:
             yield self.finding(f"source says {src.text}, translation says {tgt.text}", tgt.span, src.span)
         # A number dropped or added outright is often a translator's liberty ("Simpson, 20," → "Simpson").
+        shorter = ctx.forward_translation is not None and max(
+            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
+        ) < self.opts["critical-drop-length-ratio"]
         for src in diff.missing:
             yield self.finding(
-                f"source says {src.text}; the translation has no such number", None, src.span, Severity.MAJOR
+                f"source says {src.text}; the translation has no such number",
+                None,
+                src.span,
+                Severity.CRITICAL if shorter else Severity.MAJOR,
             )
         for tgt in diff.extra:
             yield self.finding(

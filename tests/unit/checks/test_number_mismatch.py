@@ -48,3 +48,14 @@ def test_changed_scale_is_caught():
 
 def test_number_word_changed():
     assert run("A obra demorou três anos.", "The work took four years.") != []
+
+
+def test_number_dropped_with_its_clause_is_critical():
+    source = "Mas a estreita margem de vitória (apenas 3,5 pontos percentuais) de Morsi sobre Shafiq reflecte uma sociedade polarizada."
+    forward = "But the narrow margin of victory (only 3.5 percentage points) of Morsi over Shafiq reflects a polarized society."
+    target = "But Morsi's narrow margin of victory reflects a polarized society."
+    back = "Mas a estreita margem de vitória de Morsi reflete uma sociedade polarizada."
+    [finding] = NumberMismatch().run(make_ctx(target, source=source, back=back, forward=forward))
+    assert finding.severity.value == "critical" and "3,5 pontos percentuais" in finding.message
+    full = "But the narrow margin of victory (only 3.5 percentage points) of Morsi over Shafiq reflects a polarized society."
+    assert list(NumberMismatch().run(make_ctx(full, source=source, back=source, forward=forward))) == []
