@@ -80,11 +80,9 @@ def check_files(
     progress: Progress | None = None,
 ) -> Report:
     """Check every translation file; unreadable files become errors in the report, not exceptions."""
-    checks = build_checks(config.check_options)
-    inactive = tuple(
-        InactiveCheck(c.code, c.name, reason) for c in checks if (reason := c.unavailable()) is not None
-    )
-    checks = [c for c in checks if c.unavailable() is None]
+    reasons = {check: check.unavailable() for check in build_checks(config.check_options)}
+    inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in reasons.items() if reason is not None)
+    checks = [c for c, reason in reasons.items() if reason is None]
     detect = detector(config.language_detector)
     cache = TranslationCache() if config.cache else None
     checker = _SegmentChecker(checks, detect, config, cache)
@@ -121,13 +119,14 @@ def _paired_source(path: str, pairs: Sequence[tuple[str, str]]) -> Document | No
     return None
 
 
-def _document_lang(texts: Sequence[str], given: str | None, path: str, detect: Callable[[str], LangGuess]) -> str:
+def _document_lang(given: str | None, guess: Callable[[], LangGuess], path: str) -> str:
+    """The language given by the user or the file, else the detected one (``guess`` runs only then)."""
     if given:
         return given
-    guess = detect(" ".join(texts))
-    if guess.lang is None:
+    detected = guess().lang
+    if detected is None:
         raise ReadError(path, "cannot tell the document's language; give it with --source-lang/--target-lang")
-    return guess.lang
+    return detected
 
 
 def _pair_by_key(doc: Document, source_doc: Document) -> list[Segment]:
@@ -155,8 +154,8 @@ def _check_document(
 ) -> FileReport:
     detect = checker.detect
     target_texts = [u.target for u in doc.units]
-    target_lang = _document_lang(target_texts, languages.target or doc.target_lang, doc.path, detect)
     doc_guess = detect(" ".join(target_texts))
+    target_lang = _document_lang(languages.target or doc.target_lang, lambda: doc_guess, doc.path)
     if not doc.bilingual and source_doc is None:
         return _check_monolingual(doc, target_lang, doc_guess, config, checker, cache, progress)
     if doc.bilingual:
@@ -164,7 +163,7 @@ def _check_document(
     else:
         assert source_doc is not None
         source_path, source_texts, given = source_doc.path, [u.target for u in source_doc.units], source_doc.target_lang
-    source_lang = _document_lang(source_texts, languages.source or given, source_path, detect)
+    source_lang = _document_lang(languages.source or given, lambda: detect(" ".join(source_texts)), source_path)
     translate = _Translator(_backend(config, [(target_lang, source_lang), (source_lang, target_lang)], cache), progress)
     forward_ok = translate.backend.supports(source_lang, target_lang)
     if doc.bilingual:
