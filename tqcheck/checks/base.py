@@ -16,6 +16,11 @@ from typing import ClassVar
 from tqcheck.errors import ConfigError
 from tqcheck.model import Finding, LangGuess, Scores, Severity, Span
 
+def _span_of(text: str, item: str) -> Span | None:
+    at = text.find(item)
+    return (at, at + len(item)) if at >= 0 else None
+
+
 CODE_PATTERN = re.compile(r"^TQ\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
@@ -72,6 +77,18 @@ class Check(ABC):
         severity: Severity | None = None,
     ) -> Finding:
         return Finding(self.code, self.name, severity or self.severity, message, target_span, source_span)
+
+    def report_differences(
+        self, ctx: CheckContext, missing: list[str], extra: list[str], label: str = "{}", locate: bool = True
+    ) -> Iterator[Finding]:
+        """Findings for items of the source the translation lacks and items it adds; ``locate``
+        gives each its span, found by searching the item in its text."""
+        for item in missing:
+            span = _span_of(ctx.source or "", item) if locate else None
+            yield self.finding(f"{label.format(item)} of the source is missing", None, span)
+        for item in extra:
+            span = _span_of(ctx.target, item) if locate else None
+            yield self.finding(f"{label.format(item)} is not in the source", span)
 
     @classmethod
     def doc(cls) -> str:

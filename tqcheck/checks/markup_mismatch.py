@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.markup import difference, links, span_of, tags
+from tqcheck.text.markup import difference, links, tags
 
 
 class MarkupMismatch(Check):
@@ -22,13 +22,5 @@ class MarkupMismatch(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:
             return
-        missing, extra = difference(tags(ctx.source), tags(ctx.target))
-        for tag in missing:
-            yield self.finding(f"tag <{tag}> of the source is missing", None)
-        for tag in extra:
-            yield self.finding(f"tag <{tag}> is not in the source", None)
-        missing, extra = difference(links(ctx.source), links(ctx.target))
-        for link in missing:
-            yield self.finding(f"{link} of the source is missing", None, span_of(ctx.source, link))
-        for link in extra:
-            yield self.finding(f"{link} is not in the source", span_of(ctx.target, link))
+        yield from self.report_differences(ctx, *difference(tags(ctx.source), tags(ctx.target)), "tag <{}>", False)
+        yield from self.report_differences(ctx, *difference(links(ctx.source), links(ctx.target)))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.markup import difference, placeholders, span_of
+from tqcheck.text.markup import difference, placeholders
 
 
 class PlaceholderMismatch(Check):
@@ -26,7 +26,4 @@ class PlaceholderMismatch(Check):
         if not ctx.source or not ctx.target:
             return
         missing, extra = difference(placeholders(ctx.source), placeholders(ctx.target))
-        for item in missing:
-            yield self.finding(f"placeholder {item} of the source is missing", None, span_of(ctx.source, item))
-        for item in extra:
-            yield self.finding(f"placeholder {item} is not in the source", span_of(ctx.target, item))
+        yield from self.report_differences(ctx, missing, extra, "placeholder {}")

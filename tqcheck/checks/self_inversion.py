@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.entities import find_names, fold, name_in
+from tqcheck.text.entities import find_names, name_in
 
 # Words that relate one party to another; a name on both sides of one is related to itself.
 _RELATIONS = frozenset(
@@ -48,7 +48,8 @@ class SelfInversion(Check):
                 relation = next((w for w in words if w.lower() in _RELATIONS), None)
                 if relation is None:
                     continue
-                if ctx.source is not None and self._source_repeats(ctx.source, first.text, ctx.target):
+                repeats = sum(1 for n in names if n.key == first.key)
+                if ctx.source is not None and self._source_repeats(ctx.source, first.text, repeats):
                     continue
                 reported.add(first.key)
                 yield self.finding(
@@ -58,9 +59,8 @@ class SelfInversion(Check):
                 )
 
     @staticmethod
-    def _source_repeats(source: str, name: str, target: str) -> bool:
-        """The source has the name (or, for translated names, some name) at least twice too."""
-        count = sum(1 for n in find_names(target) if n.key == fold(name))
+    def _source_repeats(source: str, name: str, count: int) -> bool:
+        """The source has the name (or, for translated names, some name) as often as the target."""
         source_names = find_names(source)
         if name_in(name, source):
             return sum(1 for n in source_names if name_in(name, n.text)) >= count

@@ -84,6 +84,11 @@ def read_document(path: str) -> Document:
     return reader_for(path, text).read(path, text)
 
 
+def iso_lang(code: str | None) -> str | None:
+    """"pt-PT", "en_GB" → "pt", "en": the ISO 639-1 part tqcheck compares languages by."""
+    return code.replace("-", "_").split("_")[0].lower() if code else None
+
+
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 

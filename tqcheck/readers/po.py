@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit
+from tqcheck.readers.base import Document, Unit, iso_lang
 
 
 class PoReader:
@@ -36,7 +36,7 @@ class PoReader:
             elif entry.msgstr:
                 units.append(Unit(entry.msgstr, _msgstr_line(lines, entry.linenum, "msgstr"), entry.msgid, key, notes))
         language = catalog.metadata.get("Language") or None
-        return Document(path, self.format, tuple(units), bilingual=True, keyed=True, target_lang=_iso(language))
+        return Document(path, self.format, tuple(units), bilingual=True, keyed=True, target_lang=iso_lang(language))
 
 
 def _msgstr_line(lines: list[str], start: int, keyword: str) -> int:
@@ -47,5 +47,3 @@ def _msgstr_line(lines: list[str], start: int, keyword: str) -> int:
     return start
 
 
-def _iso(code: str | None) -> str | None:
-    return code.replace("-", "_").split("_")[0].lower() if code else None

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tqcheck.readers.base import Document, Unit, parse_xml
-from tqcheck.readers.po import _iso
+from tqcheck.readers.base import Document, Unit, iso_lang, parse_xml
 from tqcheck.readers.xliff import _local, plain_text
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -15,14 +14,14 @@ class TmxReader:
     def read(self, path: str, text: str) -> Document:
         root = parse_xml(path, text, "tmx")
         header = next((e for e in root if _local(e.tag) == "header"), None)
-        src_lang = _iso(header.get("srclang")) if header is not None else None
+        src_lang = iso_lang(header.get("srclang")) if header is not None else None
         units = []
         tgt_lang = None
         for number, tu in enumerate(e for e in root.iter() if _local(e.tag) == "tu"):
             variants = {}
             for tuv in (e for e in tu if _local(e.tag) == "tuv"):
                 seg = next((e for e in tuv if _local(e.tag) == "seg"), None)
-                lang = _iso(tuv.get(_XML_LANG) or tuv.get("lang"))
+                lang = iso_lang(tuv.get(_XML_LANG) or tuv.get("lang"))
                 if seg is not None and lang:
                     variants[lang] = seg
             src_lang = src_lang if src_lang in variants else next(iter(variants), None)

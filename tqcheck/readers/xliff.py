@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tqcheck.readers.base import Document, Unit, parse_xml
-from tqcheck.readers.po import _iso
+from tqcheck.readers.base import Document, Unit, iso_lang, parse_xml
 
 _CODES = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "sub"}
 
@@ -44,7 +43,7 @@ class XliffReader:
             for unit in (e for e in root.iter() if _local(e.tag) == "unit"):
                 for number, segment in enumerate(e for e in unit if _local(e.tag) == "segment"):
                     self._add(units, segment, f"{unit.get('id')}#{segment.get('id') or number}", unit)
-        return Document(path, self.format, tuple(units), True, True, _iso(src_lang), _iso(tgt_lang))
+        return Document(path, self.format, tuple(units), True, True, iso_lang(src_lang), iso_lang(tgt_lang))
 
     @staticmethod
     def _add(units: list[Unit], holder: Any, key: str | None, unit: Any) -> None:

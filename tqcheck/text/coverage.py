@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tqcheck.model import Span
-from tqcheck.text.entities import fold
+from tqcheck.text.entities import common_prefix, fold
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -48,12 +48,7 @@ def _function_words(lang: str | None) -> frozenset[str]:
 
 def _stem_match(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
-    if shortest < 5:
-        return False
-    prefix = 0
-    while prefix < shortest and a[prefix] == b[prefix]:
-        prefix += 1
-    return prefix >= max(5, int(0.75 * shortest))
+    return shortest >= 5 and len(common_prefix(a, b)) >= max(5, int(0.75 * shortest))
 
 
 def content_words(text: str, lang: str | None) -> list[tuple[str, Span]]:

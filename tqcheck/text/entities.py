@@ -195,7 +195,7 @@ def _same_word(a: str, b: str, threshold: float) -> bool:
     if a == b:
         return True
     shortest = min(len(a), len(b))
-    prefix = len(_common_prefix(a, b))
+    prefix = len(common_prefix(a, b))
     if shortest >= 4 and prefix >= max(4, int(0.7 * shortest)):  # "Afghan" ~ "Afghanistan"
         return True
     return abs(len(a) - len(b)) <= max(2, len(a) // 3) and (
@@ -203,7 +203,7 @@ def _same_word(a: str, b: str, threshold: float) -> bool:
     )
 
 
-def _common_prefix(a: str, b: str) -> str:
+def common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1

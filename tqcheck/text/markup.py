@@ -31,8 +31,3 @@ def links(text: str) -> Counter[str]:
 def difference(source: Counter[str], target: Counter[str]) -> tuple[list[str], list[str]]:
     """(missing from the target, extra in the target), sorted."""
     return sorted((source - target).elements()), sorted((target - source).elements())
-
-
-def span_of(text: str, item: str) -> tuple[int, int] | None:
-    at = text.find(item)
-    return (at, at + len(item)) if at >= 0 else None
