@@ -6,8 +6,12 @@
   and peak memory of a `tqcheck check` process;
 * warm re-check of an unchanged 1,000-segment file with the translation cache;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
-  tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this uses a
-  tiny random Marian model built on the spot: its figures measure overhead, not real model speed.
+  tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
+  random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
+  embedding rows; SentencePiece trained on the NTREX lines): the compute of a real Opus-MT model,
+  with gibberish output. Random weights rarely emit end-of-sentence, so nearly every output runs to
+  ``max_length`` tokens in both backends; the mean output length is reported to show the work matched.
+  Both backends use tqcheck's defaults (4 beams, threads as the library picks them).
 """
 
 from __future__ import annotations
@@ -71,23 +75,26 @@ def _peak_tree_rss_mb(command: list[str]) -> float:
     return peak / 1024
 
 
-def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict[str, Any]:
+def model_backends(
+    model_dir: Path | None, lines: list[str], corpus: list[str], work: Path, beams: int = 4
+) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     from tqcheck.backends.ctranslate2_mt import CTranslate2Backend, convert
     from tqcheck.backends.transformers_mt import GenerationOptions, TransformersBackend
 
-    tiny = model_dir is None
-    if tiny:
+    built = model_dir is None
+    if built:
         sys.path.insert(0, str(ROOT / "tests"))
-        from tiny_marian import build
+        from tiny_marian import OPUS_MT_BASE, build
 
-        model_dir = build(work / "tiny-en-pt", "en", "pt")
-    options = GenerationOptions(batch_size=16, beams=1, max_length=64)
+        model_dir = build(work / "random-en-pt", "en", "pt", OPUS_MT_BASE, corpus)
+    options = GenerationOptions(batch_size=16, beams=beams, max_length=64)
     backend = TransformersBackend([("en", "pt")], [str(model_dir)], options=options)
     backend.translate(lines[:2], "en", "pt")  # load outside the timing
-    ours = _seconds(lambda: backend.translate(lines, "en", "pt"))
+    outputs: dict[str, list[str]] = {}
+    ours = _seconds(lambda: outputs.__setitem__("transformers", backend.translate(lines, "en", "pt")))
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
     model = AutoModelForSeq2SeqLM.from_pretrained(model_dir, local_files_only=True).eval()
@@ -96,7 +103,7 @@ def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict
         for start in range(0, len(lines), options.batch_size):
             batch = tokenizer(lines[start : start + options.batch_size], return_tensors="pt", padding=True, truncation=True)
             with torch.inference_mode():
-                out = model.generate(**batch, num_beams=1, max_new_tokens=options.max_length)
+                out = model.generate(**batch, num_beams=beams, max_new_tokens=options.max_length)
             tokenizer.batch_decode(out, skip_special_tokens=True)
 
     raw()  # warm-up
@@ -105,10 +112,15 @@ def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict
     converted = convert(str(model_dir))
     ct2 = CTranslate2Backend([("en", "pt")], [str(converted)], options)
     ct2.translate(lines[:2], "en", "pt")
-    fast = _seconds(lambda: ct2.translate(lines, "en", "pt"))
+    fast = _seconds(lambda: outputs.__setitem__("ctranslate2", ct2.translate(lines, "en", "pt")))
+    # Characters, not tokens: unused embedding rows decode to "<unusedN>" strings that re-tokenize long.
+    chars = {name: round(sum(map(len, texts)) / len(texts)) for name, texts in outputs.items()}
     return {
-        "model": "tiny random Marian (overhead only)" if tiny else str(model_dir),
+        "model": "random Marian, Opus-MT shape" if built else str(model_dir),
+        "parameters_millions": round(sum(p.numel() for p in model.parameters()) / 1e6, 1),
         "sentences": len(lines),
+        "beams": beams,
+        "mean_output_characters": chars,
         "transformers_sentences_per_second": round(len(lines) / ours, 1),
         "raw_generate_sentences_per_second": round(len(lines) / plain, 1),
         "overhead_over_raw_generate_percent": round(100 * (ours - plain) / plain, 1),
@@ -117,11 +129,18 @@ def model_backends(model_dir: Path | None, lines: list[str], work: Path) -> dict
     }
 
 
+def _neighbours(data: Path) -> list[str]:
+    """Portuguese text for the random model's shared vocabulary, when the data is there."""
+    reference = data / "ntrex128-part1" / "newstest2019-ref.por.txt"
+    return reference.read_text(encoding="utf-8").splitlines() if reference.is_file() else []
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--model", type=Path, help="a local en→pt transformers model folder")
-    parser.add_argument("--lines", type=int, default=200)
+    parser.add_argument("--lines", type=int, default=100)
+    parser.add_argument("--beams", type=int, default=4, help="beam size for both backends (tqcheck's default: 4)")
     args = parser.parse_args()
     ntrex = args.data / "ntrex128-part1"
     results: dict[str, Any] = {}
@@ -129,12 +148,13 @@ def main() -> int:
         work = Path(tmp)
         if ntrex.is_dir():
             results["embedded"] = embedded(ntrex, work / "cache")
-            lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()[: args.lines]
+            lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
             print(f"skipped the embedded figures: {ntrex} not found")
             lines = [line for line in (ROOT / "references/seed/kaliningrad-article.en.txt").read_text().splitlines() if line]
         try:
-            results["transformers_vs_ctranslate2"] = model_backends(args.model, lines, work)
+            corpus = lines + _neighbours(args.data)
+            results["transformers_vs_ctranslate2"] = model_backends(args.model, lines[: args.lines], corpus, work, args.beams)
         except ImportError as exc:
             print(f"skipped transformers/CTranslate2: {exc}")
     print(json.dumps(results, indent=2))

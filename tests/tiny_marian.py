@@ -1,9 +1,13 @@
-"""A tiny random-weight MarianMT, built offline in about a second: the real loading code path
-(SentencePiece, MarianTokenizer, MarianConfig, save_pretrained/from_pretrained), gibberish output."""
+"""A random-weight MarianMT built offline: the real loading code path (SentencePiece, MarianTokenizer,
+MarianConfig, save_pretrained/from_pretrained), gibberish output.
+
+The tests use the tiny shape (about a second to build). The benchmark uses ``OPUS_MT_BASE``, the shape of
+the Helsinki-NLP Opus-MT models, so speed is measured on the compute a real model costs."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = [
@@ -17,7 +21,23 @@ CORPUS = [
 ]
 
 
-def build(folder: Path, src: str, tgt: str) -> Path:
+@dataclass(frozen=True)
+class Shape:
+    d_model: int = 16
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 32
+    vocab: int = 120  # SentencePiece pieces (at most what the corpus allows)
+    embeddings: int = 0  # rows of the embedding matrix, when more than the pieces
+
+
+TINY = Shape()
+# opus-mt-en-de: 58,101 embedding rows. A few thousand lines of corpus support far fewer pieces, so the
+# rest are unused rows: they cost what real rows cost in the output projection of every decoding step.
+OPUS_MT_BASE = Shape(d_model=512, layers=6, heads=8, ffn=2048, vocab=8000, embeddings=58101)
+
+
+def build(folder: Path, src: str, tgt: str, shape: Shape = TINY, corpus: list[str] | None = None) -> Path:
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -25,11 +45,13 @@ def build(folder: Path, src: str, tgt: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     prefix = str(folder / "sp")
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(CORPUS * 5), model_prefix=prefix, vocab_size=120, character_coverage=1.0,
+        sentence_iterator=iter(corpus or CORPUS * 5), model_prefix=prefix, vocab_size=shape.vocab, character_coverage=1.0,
         pad_id=-1, bos_id=-1, eos_id=1, unk_id=2, hard_vocab_limit=False, minloglevel=2,
     )
     processor = spm.SentencePieceProcessor(model_file=prefix + ".model")
     vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    for unused in range(len(vocab), shape.embeddings - 1):
+        vocab[f"<unused{unused}>"] = unused
     vocab["<pad>"] = len(vocab)  # Marian's convention: <pad> last, and the decoder's start token
     (folder / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
     for side in ("source", "target"):
@@ -39,8 +61,9 @@ def build(folder: Path, src: str, tgt: str) -> Path:
         source_lang=src, target_lang=tgt,
     )
     config = MarianConfig(
-        vocab_size=len(vocab), d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32, max_position_embeddings=256,
+        vocab_size=len(vocab), d_model=shape.d_model, encoder_layers=shape.layers, decoder_layers=shape.layers,
+        encoder_attention_heads=shape.heads, decoder_attention_heads=shape.heads, encoder_ffn_dim=shape.ffn,
+        decoder_ffn_dim=shape.ffn, max_position_embeddings=512,
         pad_token_id=vocab["<pad>"], eos_token_id=vocab["</s>"], decoder_start_token_id=vocab["<pad>"],
         forced_eos_token_id=vocab["</s>"],
     )
