@@ -3,16 +3,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import length_ratio, longest_uncovered
+from tqcheck.model import Finding, Severity, Span
+from tqcheck.text.coverage import content_words, length_ratio, longest_uncovered
+from tqcheck.text.segment import split_sentences
 
 
 class OmittedContent(Check):
     """Part of the source is missing from the translation: a clause or phrase was dropped.
 
-    Seen in two languages at once: the draft is much shorter than a machine translation of the
-    source and lacks a run of its content words, and the back-translation is much shorter than the
-    source and lacks a run of the source's content words. Defaults measured on WMT22 CED pt→en dev.
+    Seen in two languages at once: the draft lacks a run of the content words of a machine
+    translation of the source, and the back-translation lacks a run of the source's content words.
+    Critical when the draft is much shorter (below ``max-length-ratio`` with runs of ``min-run``
+    words), or somewhat shorter (below ``cut-length-ratio``, runs of ``cut-min-run``) with the run cut
+    out cleanly: the words on either side of it stand side by side in both other texts, so nothing
+    rewords it. A missing first or last sentence of a multi-sentence segment is major: segments of
+    aligned files often carry such a sentence in their neighbour. Defaults measured on WMT22 CED
+    pt→en dev and NTREX en→pt: 18 BAD and 2 OK segments critical, no NTREX line (the length rule
+    alone: 12 and 2); a cut ratio of 0.8–0.9 with 3-word runs is a plateau (MCC ±0.003), 2-word runs
+    double the OK segments flagged.
 
     Bad: source "Embora os efeitos nocivos da desigualdade sejam vastos, são evitáveis." — translation "Indeed, they are avoidable."
     Good: source "Embora os efeitos nocivos da desigualdade sejam vastos, são evitáveis." — translation "Although the harmful effects of inequality are vast, they are avoidable."
@@ -22,7 +30,7 @@ class OmittedContent(Check):
     name = "omitted-content"
     severity = Severity.CRITICAL
     needs_source = True
-    options = {"max-length-ratio": 0.7, "min-run": 4}
+    options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
@@ -30,10 +38,42 @@ class OmittedContent(Check):
         ratio = max(
             length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
         )
-        if ratio >= self.opts["max-length-ratio"]:
+        if ratio >= max(self.opts["max-length-ratio"], self.opts["cut-length-ratio"]):
             return
         lost = longest_uncovered(ctx.source, ctx.back_translation, ctx.source_lang)
         echo = longest_uncovered(ctx.forward_translation, ctx.target, ctx.target_lang)
-        if lost and echo and min(lost.words, echo.words) >= self.opts["min-run"]:
-            text = ctx.source[slice(*lost.span)]
-            yield self.finding(f"the translation leaves out “{text}”", None, lost.span)
+        if not lost or not echo:
+            return
+        run = min(lost.words, echo.words)
+        much_shorter = ratio < self.opts["max-length-ratio"] and run >= self.opts["min-run"]
+        cut = ratio < self.opts["cut-length-ratio"] and run >= self.opts["cut-min-run"] and lost.seam == echo.seam == 0
+        if not (much_shorter or cut):
+            return
+        text = ctx.source[slice(*lost.span)]
+        if _in_edge_sentence(ctx, lost.span):
+            yield self.finding(
+                f"the translation has no sentence for “{text}”; check whether a neighbouring segment carries it",
+                None,
+                lost.span,
+                Severity.MAJOR,
+            )
+            return
+        how = "cut out between words the translation keeps side by side" if cut else "missing"
+        yield self.finding(f"the translation leaves out “{text}” ({how})", None, lost.span)
+
+
+def _in_edge_sentence(ctx: CheckContext, span: Span) -> bool:
+    """Whether ``span`` is most of the first or last sentence of a source with more sentences
+    than its translation."""
+    assert ctx.source is not None
+    lang = ctx.source_lang or ""
+    sentences = split_sentences(ctx.source, lang)
+    if len(sentences) < 2 or len(split_sentences(ctx.target, ctx.target_lang)) >= len(sentences):
+        return False
+    for sentence in (sentences[0], sentences[-1]):
+        start = ctx.source.find(sentence)
+        words = content_words(sentence, lang)
+        inside = [w for w, (a, b) in words if start + a >= span[0] and start + b <= span[1]]
+        if words and len(inside) >= 0.6 * len(words):
+            return True
+    return False

@@ -4,6 +4,11 @@ Used within one language (draft vs. machine translation of the source, back-tran
 source). Function words never count; a content word is covered when the other text has it, or a
 word sharing its stem-like prefix ("recovered" ~ "recovery"). A long uncovered run of content
 words is a clause the other text does not have.
+
+The run's *seam* tells a cut from a rewording: how many of the other text's content words stand
+between the words on either side of the run. A clause cut out of a sentence leaves its neighbours
+side by side (seam 0); a translator who says the same thing in other words puts those other words
+there.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class Run:
     span: Span
     words: int  # content words in the run
+    seam: int | None = None  # the other text's content words between the run's neighbours; None: no neighbour found
 
 
 def _function_words(lang: str | None) -> frozenset[str]:
@@ -66,25 +72,50 @@ def length_ratio(text: str, reference: str) -> float:
     return word_count(text) / max(word_count(reference), 1)
 
 
+def _covered(word: str, reference: set[str]) -> bool:
+    return word in reference or any(_stem_match(word, r) for r in reference)
+
+
+def _positions(word: str, words: list[str]) -> list[int]:
+    return [i for i, w in enumerate(words) if w == word or _stem_match(w, word)]
+
+
+def _seam(left: str | None, right: str | None, reference: list[str]) -> int | None:
+    """Content words of ``reference`` between where ``left`` and ``right`` occur in it."""
+    if left is None and right is None:
+        return None
+    if left is None:
+        return min(_positions(right, reference), default=None)  # type: ignore[arg-type]
+    if right is None:
+        last = max(_positions(left, reference), default=None)
+        return None if last is None else len(reference) - 1 - last
+    gaps = [r - l - 1 for l in _positions(left, reference) for r in _positions(right, reference) if r > l]
+    return min(gaps, default=None)
+
+
 def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None:
-    """The longest run of ``text``'s content words that ``reference`` lacks, or None."""
+    """The longest run of ``text``'s content words that ``reference`` lacks, with its seam, or None."""
     stop = _function_words(lang)
     ref = {fold(w) for w in _WORD.findall(reference)}
-    best: Run | None = None
-    start: int | None = None
-    count = 0
-    end = 0
-    for m in _WORD.finditer(text):
-        word = fold(m.group())
-        if word in stop or word.isdigit() or len(word) < 3:
+    words = [
+        (fold(m.group()), m.span())
+        for m in _WORD.finditer(text)
+        if fold(m.group()) not in stop and not m.group().isdigit() and len(m.group()) >= 3
+    ]
+    covered = [_covered(w, ref) for w, _ in words]
+    best: tuple[int, int] | None = None  # [start, end) indexes into words
+    start = 0
+    for i in range(len(words) + 1):
+        if i < len(words) and not covered[i]:
             continue
-        if word in ref or any(_stem_match(word, r) for r in ref):
-            start, count = None, 0
-            continue
-        if start is None:
-            start = m.start()
-        count += 1
-        end = m.end()
-        if best is None or count > best.words:
-            best = Run((start, end), count)
-    return best
+        if i > start and (best is None or i - start > best[1] - best[0]):
+            best = (start, i)
+        start = i + 1
+    if best is None:
+        return None
+    first, end = best
+    ref_words = [w for w, _ in content_words(reference, lang) if len(w) >= 3]
+    ref_words = [fold(w) for w in ref_words]
+    left = words[first - 1][0] if first > 0 else None
+    right = words[end][0] if end < len(words) else None
+    return Run((words[first][1][0], words[end - 1][1][1]), end - first, _seam(left, right, ref_words))

@@ -38,3 +38,45 @@ def test_dropped_clause_is_reported_on_the_source():
     full = "Although the harmful effects of inequality are vast and impose high costs on economies, they are avoidable."
     full_back = "Embora os efeitos nocivos da desigualdade sejam vastos e imponham custos elevados às economias, são evitáveis."
     assert list(OmittedContent().run(make_ctx(full, source=source, back=full_back, forward=forward))) == []
+
+
+TAX_SOURCE = (
+    "O ministro das Finanças disse aos jornalistas que o novo imposto sobre os combustíveis, "
+    "aprovado ontem pelo parlamento regional, entra em vigor em janeiro."
+)
+TAX_FORWARD = (
+    "The Finance Minister told reporters that the new fuel tax, approved yesterday by the regional "
+    "parliament, comes into force in January."
+)
+
+
+def test_clause_cut_cleanly_is_critical_even_when_the_draft_is_not_much_shorter():
+    target = "The Finance Minister told reporters that the new fuel tax comes into force in January."
+    back = "O ministro das Finanças disse aos jornalistas que o novo imposto sobre os combustíveis entra em vigor em janeiro."
+    [finding] = OmittedContent().run(make_ctx(target, source=TAX_SOURCE, back=back, forward=TAX_FORWARD))
+    assert finding.severity.value == "critical"
+    assert TAX_SOURCE[slice(*finding.source_span)] == "aprovado ontem pelo parlamento regional"
+    assert "cut out" in finding.message
+
+
+def test_clause_said_in_fewer_other_words_is_not_a_cut():
+    target = "The Finance Minister told reporters that the new fuel tax, now law, comes into force in January."
+    back = "O ministro das Finanças disse aos jornalistas que o novo imposto sobre combustíveis, já lei, entra em vigor em janeiro."
+    assert list(OmittedContent().run(make_ctx(target, source=TAX_SOURCE, back=back, forward=TAX_FORWARD))) == []
+
+
+def test_missing_last_sentence_is_major_because_a_neighbour_may_carry_it():
+    source = (
+        "O parlamento aprovou ontem o orçamento para 2027. "
+        "A oposição votou contra e prometeu recorrer ao Tribunal Constitucional."
+    )
+    forward = (
+        "Parliament yesterday approved the budget for 2027. "
+        "The opposition voted against and promised to appeal to the Constitutional Court."
+    )
+    target = "Parliament yesterday approved the budget for 2027."
+    back = "O parlamento aprovou ontem o orçamento para 2027."
+    [finding] = OmittedContent().run(make_ctx(target, source=source, back=back, forward=forward))
+    assert finding.severity.value == "major"
+    assert "votou contra" in source[slice(*finding.source_span)]
+    assert "neighbouring segment" in finding.message
