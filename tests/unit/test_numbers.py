@@ -42,3 +42,23 @@ def test_number_words_count_only_against_another_number():
 
 def test_ordinals_and_roman_numerals_are_soft():
     assert compare_numbers("In the late 19th century, in World War Two", "en", "No final do século XIX, na Segunda Guerra", "pt") == NumberDiff((), (), ())
+
+
+def test_digits_glued_to_letters_and_bare_scale_words_are_numbers():
+    # "COP13" and "G20" hold numbers; two glued digits may be a year ("SS19" = 2019)
+    assert compare_numbers("A reunião do G20 (COP13)", "pt", "The G-20 meeting (COP 13)", "en") == NumberDiff((), (), ())
+    diff = compare_numbers("A próxima reunião (COP13) terá lugar em Cancun.", "pt", "The next meeting (COP 23) will be in Cancún.", "en")
+    assert [(a.text, b.text) for a, b in diff.changed] == [("13", "23")]
+    assert compare_numbers("the SS19 collection", "en", "a coleção primavera-verão de 2019", "pt") == NumberDiff((), (), ())
+    # "mil milhões de dólares" is "$1 billion", "o bilião de euros" is "€1 trillion"
+    assert compare_numbers(
+        "totalizaram mil milhões de dólares, na ordem do bilião de euros", "pt",
+        "totaled $1 billion, on the order of €1 trillion", "en",
+    ) == NumberDiff((), (), ())
+
+
+def test_a_changed_number_pairs_with_digits_before_a_number_word():
+    diff = compare_numbers(
+        "a fusão nuclear de Three Mile Island em 1979", "pt", "the Three Mile Island meltdown in May of 1998", "en"
+    )
+    assert [(a.text, b.text) for a, b in diff.changed] == [("1979", "1998")]

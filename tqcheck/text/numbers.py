@@ -6,7 +6,8 @@ separators, or switched to the target's, is never flagged for it. Translators co
 ("85 miles per hour" → "137 km/h"), so imperial amounts also carry approximate metric readings.
 Number words ("três", "two") are often idiom ("os dois" = "both"), so a lone one is never reported;
 it counts only when the other side has a different number in its place. Words that may stand for
-a number without being one ("first", "segunda", "XIX", "a") are *soft*: they only ever pair.
+a number without being one ("first", "segunda", "XIX", "a", a bare "bilião") are *soft*: they only
+ever pair. Digits glued to letters count ("COP13" = "COP 13"; "SS19" may be 2019).
 """
 
 from __future__ import annotations
@@ -71,10 +72,15 @@ _UNITS: dict[str, float] = {
     "lb": 0.4536, "lbs": 0.4536, "ounce": 28.35, "ounces": 28.35, "oz": 28.35, "gallon": 3.785,
     "gallons": 3.785, "acre": 0.4047, "acres": 0.4047, "stone": 6.35,
 }
+# A scale word with no number before it is one of it ("mil milhões de dólares" = "$1 billion").
+_BARE_SCALE = re.compile(
+    r"\b(?:mil milhões|mil millones|thousand|million|billion|trillion|milhão|bilhão|bilião|trilhão|millón)\b",
+    re.IGNORECASE,
+)
 _APPROX = 0.1  # converted amounts are rounded by translators: 200 miles → "300 km"
 
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?<![\d_.,])(?P<num>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
     r"(?P<ord>st|nd|rd|th|º|ª|\.º|\.ª)?(?P<decade>'?s)?"
     r"(?P<pct>\s?%|\s?(?:per ?cent|percent|por cento|pontos percentuais|percentage points?))?",
     re.IGNORECASE,
@@ -190,6 +196,8 @@ def extract_numbers(text: str, lang: str | None) -> list[NumberMention]:
         year_range = _YEAR_RANGE.search(text[: m.start()])
         if year_range and len(m.group("num")) == 2:
             values |= {float(year_range.group("century") + m.group("num"))}  # "1950-53" is 1950-1953
+        if len(m.group("num")) == 2 and m.start() > 0 and text[m.start() - 1].isalpha():
+            values |= {1900 + v for v in values} | {2000 + v for v in values}  # "SS19", "FY19": a year
         if m.group("decade"):
             values |= {v % 100 for v in values if v >= 1000}
         if m.group("num").isdigit() and end == m.end() and not m.group("ord"):
@@ -222,6 +230,11 @@ def extract_numbers(text: str, lang: str | None) -> list[NumberMention]:
         mentions.append(
             NumberMention(text[m.start() : end], (m.start(), end), frozenset(values), False, kind, frozenset(approx))
         )
+    taken = [n.span for n in mentions]
+    for m in _BARE_SCALE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            value = _SCALES[re.sub(r"\s+", " ", m.group().lower())]
+            mentions.append(NumberMention(m.group(), m.span(), frozenset({value}), kind="soft"))
     mentions.sort(key=lambda n: n.span)
     return mentions
 
@@ -253,10 +266,17 @@ def compare_numbers(source: str, source_lang: str | None, target: str, target_la
     unpaired_src = _pair([m for m in src if m.kind != "soft"], unpaired_tgt)
     unpaired_src = _pair(unpaired_src, [m for m in tgt if m.kind == "soft"])
     unpaired_tgt = _pair(unpaired_tgt, [m for m in src if m.kind == "soft"])
-    changed = tuple(zip(unpaired_src, unpaired_tgt))
-    n = len(changed)
+    changed = []
+    for kinds in (True, False):  # digits stand in for digits before a word stands in for them
+        for src_m in list(unpaired_src):
+            tgt_m = next((t for t in unpaired_tgt if not kinds or t.kind == src_m.kind), None)
+            if tgt_m is not None:
+                changed.append((src_m, tgt_m))
+                unpaired_src.remove(src_m)
+                unpaired_tgt.remove(tgt_m)
+    changed.sort(key=lambda pair: pair[0].span)
     return NumberDiff(
-        changed,
-        tuple(m for m in unpaired_src[n:] if m.kind == "digits"),
-        tuple(m for m in unpaired_tgt[n:] if m.kind == "digits"),
+        tuple(changed),
+        tuple(m for m in unpaired_src if m.kind == "digits"),
+        tuple(m for m in unpaired_tgt if m.kind == "digits"),
     )
