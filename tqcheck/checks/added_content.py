@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import length_ratio, longest_uncovered, word_count
+from tqcheck.text.coverage import length_ratio, longest_uncovered, uncovered_words, word_count
 
 
 class AddedContent(Check):
@@ -15,9 +15,14 @@ class AddedContent(Check):
     source with a run the source lacks. Critical when both texts are more than ``critical-ratio``
     times as long as their counterparts and the draft has ``critical-extra-words`` more words; major
     from ``min-length-ratio``. Professional translators write freer than a machine, and short
-    headlines grow by a few words, so milder excess is common in good work. Defaults chosen with
-    bench/quality.py, trading errors found on WMT22 CED pt→en dev against false flags on NTREX
-    en→pt human translations (1.2 and 6 words: 1.9 % / 1.3 % of NTREX critical in all checks).
+    headlines grow by a few words, so milder excess is common in good work. Hallucinated additions
+    often reuse the sentence's own words, leaving no long run: a draft ``scattered-extra-words``
+    longer, more than ``critical-ratio`` as long, with ``scattered-min-words`` content words the
+    other texts lack in both languages, is critical too. Defaults chosen with bench/quality.py,
+    trading errors found on WMT22 CED pt→en dev against false flags on NTREX en→pt human
+    translations: the run rule (1.2 and 6 words) finds 27 BAD, no OK, 1.6 % / 0.5 % of NTREX lines;
+    the scattered rule (8 and 3 words) 10 BAD more, no OK, +0.1 point on each NTREX set (6 words:
+    +0.7 point on por; ratio 1.15: +0.5 point and a flagged OK segment).
 
     Bad: source "Os bancos recuperaram." — translation "Banks recovered, and the crisis ended for good in every country."
     Good: source "Os bancos recuperaram." — translation "The banks recovered."
@@ -27,7 +32,14 @@ class AddedContent(Check):
     name = "added-content"
     severity = Severity.CRITICAL
     needs_source = True
-    options = {"min-length-ratio": 1.15, "critical-ratio": 1.2, "critical-extra-words": 6, "min-run": 3}
+    options = {
+        "min-length-ratio": 1.15,
+        "critical-ratio": 1.2,
+        "critical-extra-words": 6,
+        "min-run": 3,
+        "scattered-extra-words": 8,
+        "scattered-min-words": 3,
+    }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
@@ -39,13 +51,26 @@ class AddedContent(Check):
             return
         added = longest_uncovered(ctx.target, ctx.forward_translation, ctx.target_lang)
         echo = longest_uncovered(ctx.back_translation, ctx.source, ctx.source_lang)
-        if added and echo and min(added.words, echo.words) >= self.opts["min-run"]:
-            text = ctx.target[slice(*added.span)]
-            extra = word_count(ctx.target) - word_count(ctx.forward_translation)
-            critical = ratio > self.opts["critical-ratio"] and extra >= self.opts["critical-extra-words"]
-            severity = Severity.CRITICAL if critical else Severity.MAJOR
+        if not added or not echo:
+            return
+        extra = word_count(ctx.target) - word_count(ctx.forward_translation)
+        longer = ratio > self.opts["critical-ratio"]
+        if min(added.words, echo.words) >= self.opts["min-run"]:
+            critical = longer and extra >= self.opts["critical-extra-words"]
             yield self.finding(
-                f"translation adds content the source does not have: “{text}” ({ratio:.0%} of the expected length)",
+                f"translation adds content the source does not have: “{ctx.target[slice(*added.span)]}” "
+                f"({ratio:.0%} of the expected length)",
                 added.span,
-                severity=severity,
+                severity=Severity.CRITICAL if critical else Severity.MAJOR,
+            )
+            return
+        new_words = uncovered_words(ctx.target, ctx.forward_translation, ctx.target_lang)
+        echoed = uncovered_words(ctx.back_translation, ctx.source, ctx.source_lang)
+        if longer and extra >= self.opts["scattered-extra-words"] and min(len(new_words), len(echoed)) >= self.opts[
+            "scattered-min-words"
+        ]:
+            listed = ", ".join(f"“{ctx.target[slice(*span)]}”" for _, span in new_words)
+            yield self.finding(
+                f"translation is {extra} words longer than the source needs, with words it never says: {listed}",
+                added.span,
             )

@@ -93,15 +93,21 @@ def _seam(left: str | None, right: str | None, reference: list[str]) -> int | No
     return min(gaps, default=None)
 
 
+def _long_content_words(text: str, lang: str | None) -> list[tuple[str, Span]]:
+    """Folded content words of three letters or more: shorter ones are mostly particles."""
+    return [(fold(w), span) for w, span in content_words(text, lang) if len(w) >= 3]
+
+
+def uncovered_words(text: str, reference: str, lang: str | None) -> list[tuple[str, Span]]:
+    """The content words of ``text`` that ``reference`` lacks, with their spans."""
+    ref = {fold(w) for w in _WORD.findall(reference)}
+    return [(w, span) for w, span in _long_content_words(text, lang) if not _covered(w, ref)]
+
+
 def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None:
     """The longest run of ``text``'s content words that ``reference`` lacks, with its seam, or None."""
-    stop = _function_words(lang)
     ref = {fold(w) for w in _WORD.findall(reference)}
-    words = [
-        (fold(m.group()), m.span())
-        for m in _WORD.finditer(text)
-        if fold(m.group()) not in stop and not m.group().isdigit() and len(m.group()) >= 3
-    ]
+    words = _long_content_words(text, lang)
     covered = [_covered(w, ref) for w, _ in words]
     best: tuple[int, int] | None = None  # [start, end) indexes into words
     start = 0
@@ -114,8 +120,7 @@ def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None
     if best is None:
         return None
     first, end = best
-    ref_words = [w for w, _ in content_words(reference, lang) if len(w) >= 3]
-    ref_words = [fold(w) for w in ref_words]
+    ref_words = [w for w, _ in _long_content_words(reference, lang)]
     left = words[first - 1][0] if first > 0 else None
     right = words[end][0] if end < len(words) else None
     return Run((words[first][1][0], words[end - 1][1][1]), end - first, _seam(left, right, ref_words))

@@ -80,3 +80,24 @@ def test_missing_last_sentence_is_major_because_a_neighbour_may_carry_it():
     assert finding.severity.value == "major"
     assert "votou contra" in source[slice(*finding.source_span)]
     assert "neighbouring segment" in finding.message
+
+
+FUEL_SOURCE = "O governo prometeu reduzir os impostos sobre os combustíveis no próximo ano."
+FUEL_FORWARD = "The government promised to cut fuel taxes next year."
+
+
+def test_words_added_here_and_there_are_critical_when_the_draft_grows_by_eight_words():
+    target = "The government once again promised farmers to cut fuel taxes next year, and the army promised it too."
+    back = (
+        "O governo mais uma vez prometeu aos agricultores reduzir os impostos sobre os combustíveis no próximo ano, "
+        "e o exército também o prometeu."
+    )
+    [finding] = AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))
+    assert finding.severity.value == "critical"
+    assert "“farmers”" in finding.message and "“army”" in finding.message
+
+
+def test_a_wordier_faithful_draft_is_not_an_addition():
+    target = "The government has promised that it will cut the taxes on fuel next year."
+    back = "O governo prometeu que vai reduzir os impostos sobre o combustível no próximo ano."
+    assert list(AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))) == []
