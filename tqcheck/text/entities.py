@@ -71,6 +71,11 @@ class Name:
     def key(self) -> str:
         return fold(self.text)
 
+    @property
+    def bare(self) -> str:
+        """The name without a possessive ending ("Turkey's" → "Turkey")."""
+        return _POSSESSIVE.sub("", self.text)
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:

@@ -41,3 +41,27 @@ def test_one_model_slip_is_not_evidence():
     target = "Minister Linas Linkevicius threatened Kaliningrad."
     assert run(source, target, "O ministro ameaçou Kaliningrado.", target) == []
     assert run(source, target, back="O ministro ameaçou Kaliningrado.") == []  # no forward translation: no verdict
+
+
+def test_invented_country_is_critical_but_a_named_demonym_is_not():
+    source = "Os juízes mais graduados estavam prontos a defendê-los."
+    forward = "The most senior judges were ready to defend them."
+    target = "The most senior judges in Ankara were ready to defend them."
+    back = "Os juízes mais graduados em Ancara estavam prontos a defendê-los."
+    [finding] = run(source, target, back, forward)
+    assert finding.severity.value == "critical" and "a place the source never mentions" in finding.message
+    assert target[slice(*finding.target_span)] == "Ankara"
+    # "turcos" says Turkey: naming the country is a translator's choice, major at most
+    source = "Os juízes turcos mais graduados estavam prontos a defendê-los."
+    forward = "The most senior Turkish judges were ready to defend them."
+    target = "The most senior judges in Turkey were ready to defend them."
+    back = "Os juízes mais graduados da Turquia estavam prontos a defendê-los."
+    assert [f.severity.value for f in run(source, target, back, forward)] in ([], ["major"])
+
+
+def test_one_place_under_another_of_its_names_passes():
+    source = "Há padrões semelhantes na Colômbia e na Birmânia."
+    forward = "There are similar patterns in Colombia and Burma."
+    target = "There are similar patterns in Colombia and Myanmar."
+    back = "Há padrões semelhantes na Colômbia e em Mianmar."
+    assert run(source, target, back, forward) == []

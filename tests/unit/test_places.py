@@ -1,0 +1,19 @@
+"""Place names across languages (CLDR via Babel, GeoNames cities)."""
+
+from tqcheck.text.places import mentions_place, place_names, same_place
+
+
+def test_countries_regions_and_big_cities_with_their_other_names():
+    assert {"alemanha", "germany"} <= place_names("Germany", ("pt", "en"))
+    assert same_place("Birmânia", "Myanmar", ("pt", "en"))
+    assert same_place("Pequim", "Beijing", ("pt", "en"))
+    assert place_names("África Subsaariana", ("pt",)) is not None
+    assert place_names("Linkevicius", ("pt", "en")) is None
+    assert not same_place("Inglaterra", "Reino Unido", ("pt",))
+
+
+def test_a_demonym_mentions_its_place():
+    turkey = place_names("Turkey", ("pt", "en"))
+    assert mentions_place(turkey, "Os juízes turcos decidiram.")
+    assert mentions_place(turkey, "A Turquia decidiu.")
+    assert not mentions_place(turkey, "Os juízes gregos decidiram.")

