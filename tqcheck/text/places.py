@@ -93,7 +93,8 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     index: dict[str, frozenset[str]] = {}
     for group in [*groups, *cities]:
         for name in group:
-            index[name] = index.get(name, frozenset()) | group
+            known = index.get(name)
+            index[name] = group if known is None else known | group  # share the set: most names have one place
     return index
 
 
