@@ -101,3 +101,20 @@ def test_a_wordier_faithful_draft_is_not_an_addition():
     target = "The government has promised that it will cut the taxes on fuel next year."
     back = "O governo prometeu que vai reduzir os impostos sobre o combustível no próximo ano."
     assert list(AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))) == []
+
+
+def test_added_words_inside_a_reworded_sentence_are_major_not_critical():
+    # a free translator restructures around what they add; a hallucination drops into place
+    source = "O banco central subiu as taxas de juro para travar a inflação, disse o governador."
+    forward = "The central bank raised interest rates to curb inflation, the governor said."
+    target = (
+        "The central bank raised interest rates, the governor said, in a bid to rein in the stubbornly "
+        "high inflation that has hurt households."
+    )
+    back = (
+        "O banco central subiu as taxas de juro, disse o governador, numa tentativa de conter a inflação "
+        "teimosamente alta que tem prejudicado as famílias."
+    )
+    [finding] = AddedContent().run(make_ctx(target, source=source, back=back, forward=forward))
+    assert finding.severity.value == "major"
+    assert "stubbornly high" in target[slice(*finding.target_span)]
