@@ -25,6 +25,9 @@ def test_localised_acronyms_and_aliases():
     assert name_in("Britain", "em Birmingham, Reino Unido")
     assert name_in("UBD", "através do DBU")  # the same acronym with localised letter order
     assert not verifiable(Name("GIAU", (0, 4))) and verifiable(Name("NATO", (0, 4)))
+    # mixed-case and plural acronyms are localised too ("AfD" is "ApA"); names with inner capitals are not acronyms
+    assert not any(verifiable(Name(a, (0, len(a)))) for a in ("AfD", "ApA", "CoE", "SDGs", "AfDB"))
+    assert all(verifiable(Name(n, (0, len(n)))) for n in ("McCain", "LeBron", "Xi", "EUA"))
 
 
 def test_headlines_and_possessive_openers():

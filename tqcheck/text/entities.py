@@ -55,11 +55,17 @@ _ALIASES: tuple[tuple[str, ...], ...] = (
 _KNOWN_ACRONYMS = frozenset(a.replace(".", "") for group in _ALIASES for a in group if a.replace(".", "").isupper())
 
 
+# Acronyms in mixed case or plural ("AfD", "CoE", "SDGs"): two capitals, no three lower-case letters in a row.
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{3})[A-Za-z]{2,6}$")
+
+
 def verifiable(name: Name) -> bool:
-    """Acronyms are localised ("IUWM" is "GIAU" in Portuguese) and all-caps datelines ("MUNICH –")
-    come and go: only acronyms every language shares are evidence."""
+    """Acronyms are localised ("IUWM" is "GIAU" in Portuguese, "AfD" is "ApA") and all-caps
+    datelines ("MUNICH –") come and go: only acronyms every language shares are evidence."""
     core = _POSSESSIVE.sub("", name.text).replace(".", "")
-    return not (core.isupper() and core not in _KNOWN_ACRONYMS)
+    if core in _KNOWN_ACRONYMS:
+        return True
+    return not (core.isupper() or _MIXED_ACRONYM.match(core))
 
 
 @dataclass(frozen=True)
