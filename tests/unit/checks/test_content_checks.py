@@ -22,6 +22,14 @@ def test_hallucinated_clause_is_critical_with_its_span():
     assert "army violently suppressed" in target[slice(*finding.target_span)]
 
 
+def test_a_short_phrase_dropped_into_place_is_major():
+    target = "With their leadership of the protests, young people gained legitimacy, fresh army backing and dominate the debate on Egypt."
+    back = "Com a sua liderança dos protestos, os jovens ganharam legitimidade, novo apoio militar e dominam o debate sobre o Egito."
+    [finding] = AddedContent().run(make_ctx(target, source=SOURCE, back=back, forward=FORWARD))
+    assert finding.severity.value == "major"
+    assert target[slice(*finding.target_span)] == "fresh army backing"
+
+
 def test_faithful_translation_adds_nothing():
     back = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e dominam o debate sobre o Egito."
     assert list(AddedContent().run(make_ctx(FORWARD, source=SOURCE, back=back, forward=FORWARD))) == []
@@ -103,7 +111,7 @@ def test_a_wordier_faithful_draft_is_not_an_addition():
     assert list(AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))) == []
 
 
-def test_added_words_inside_a_reworded_sentence_are_major_not_critical():
+def test_added_words_inside_a_reworded_sentence_are_minor():
     # a free translator restructures around what they add; a hallucination drops into place
     source = "O banco central subiu as taxas de juro para travar a inflação, disse o governador."
     forward = "The central bank raised interest rates to curb inflation, the governor said."
@@ -116,5 +124,5 @@ def test_added_words_inside_a_reworded_sentence_are_major_not_critical():
         "teimosamente alta que tem prejudicado as famílias."
     )
     [finding] = AddedContent().run(make_ctx(target, source=source, back=back, forward=forward))
-    assert finding.severity.value == "major"
+    assert finding.severity.value == "minor"
     assert "stubbornly high" in target[slice(*finding.target_span)]
