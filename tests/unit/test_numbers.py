@@ -62,3 +62,17 @@ def test_a_changed_number_pairs_with_digits_before_a_number_word():
         "a fusão nuclear de Three Mile Island em 1979", "pt", "the Three Mile Island meltdown in May of 1998", "en"
     )
     assert [(a.text, b.text) for a, b in diff.changed] == [("1979", "1998")]
+
+
+def test_an_article_does_not_absorb_a_changed_number():
+    diff = compare_numbers(
+        "As negociações começarão a 19 de Junho e May poderá chegar a um entendimento.", "pt",
+        "The negotiations will start on June 1 and May could reach an understanding.", "en",
+    )
+    assert [(a.text, b.text) for a, b in diff.changed] == [("19", "1")]
+    # with nothing left over, the article still stands for the lone 1
+    assert compare_numbers("Um dos deputados votou contra.", "pt", "1 of the MPs voted against.", "en") == NumberDiff((), (), ())
+
+
+def test_feet_convert_to_centimetres():
+    assert compare_numbers("a two-foot wide brim", "en", "uma aba de 61 cm", "pt") == NumberDiff((), (), ())

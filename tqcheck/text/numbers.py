@@ -167,7 +167,9 @@ def _unit_readings(text: str, end: int, values: set[float]) -> set[float]:
     if name in {"degree", "degrees", "°f", "ºf"}:  # Fahrenheit, as a temperature or as a difference
         return {(v - 32) * 5 / 9 for v in values} | {v * 5 / 9 for v in values}
     factor = _UNITS[name]
-    return {v * factor for v in values} | ({v * factor / 10 for v in values} if name.startswith("inch") else set())
+    # the metric unit a translator picks may be a tenth or a hundredth of ours: inches in mm or cm, feet in m or cm
+    other = {"inch": 1 / 10, "inches": 1 / 10, "foot": 100, "feet": 100, "ft": 100}.get(name)
+    return {v * factor for v in values} | ({v * factor * other for v in values} if other else set())
 
 
 def extract_numbers(text: str, lang: str | None) -> list[NumberMention]:
@@ -258,14 +260,28 @@ def _pair(mentions: list[NumberMention], pool: list[NumberMention]) -> list[Numb
     return lonely
 
 
+_ARTICLES = frozenset("a an one um uma un una uno".split())
+
+
+def _digits(mentions: list[NumberMention]) -> bool:
+    return any(m.kind == "digits" for m in mentions)
+
+
+def _soft(mentions: list[NumberMention], articles: bool) -> list[NumberMention]:
+    return [m for m in mentions if m.kind == "soft" and (articles or m.text.lower() not in _ARTICLES)]
+
+
 def compare_numbers(source: str, source_lang: str | None, target: str, target_lang: str | None) -> NumberDiff:
     """Pair the numbers of both sides, firm ones first; what stays unpaired differs."""
     src = extract_numbers(source, source_lang)
     tgt = extract_numbers(target, target_lang)
     unpaired_tgt = [m for m in tgt if m.kind != "soft"]
     unpaired_src = _pair([m for m in src if m.kind != "soft"], unpaired_tgt)
-    unpaired_src = _pair(unpaired_src, [m for m in tgt if m.kind == "soft"])
-    unpaired_tgt = _pair(unpaired_tgt, [m for m in src if m.kind == "soft"])
+    # An article stands in for a lone "1" ("um dos" = "one of"), but not while its own side has a
+    # number left over: "a 19 de Junho ... um entendimento" → "on June 1" changed the date.
+    src_left, tgt_left = _digits(unpaired_src), _digits(unpaired_tgt)
+    unpaired_src = _pair(unpaired_src, _soft(tgt, articles=not tgt_left))
+    unpaired_tgt = _pair(unpaired_tgt, _soft(src, articles=not src_left))
     changed = []
     for kinds in (True, False):  # digits stand in for digits before a word stands in for them
         for src_m in list(unpaired_src):
