@@ -8,6 +8,14 @@ SOURCE = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e 
 FORWARD = "With their leadership of the protests, young people gained legitimacy and dominate the debate on Egypt."
 
 
+def added(target, back, source=SOURCE, forward=FORWARD):
+    return list(AddedContent().run(make_ctx(target, source=source, back=back, forward=forward)))
+
+
+def omitted(target, back, source, forward):
+    return list(OmittedContent().run(make_ctx(target, source=source, back=back, forward=forward)))
+
+
 def test_hallucinated_clause_is_critical_with_its_span():
     target = (
         "With their leadership of the protests, young people gained legitimacy, which the army violently "
@@ -17,7 +25,7 @@ def test_hallucinated_clause_is_critical_with_its_span():
         "Com a sua liderança dos protestos, os jovens ganharam legitimidade, que o exército suprimiu violentamente "
         "em todas as províncias no inverno passado, e dominam o debate sobre o Egito."
     )
-    [finding] = AddedContent().run(make_ctx(target, source=SOURCE, back=back, forward=FORWARD))
+    [finding] = added(target, back)
     assert finding.severity.value == "critical" and finding.code == "TQ104"
     assert "army violently suppressed" in target[slice(*finding.target_span)]
 
@@ -25,14 +33,14 @@ def test_hallucinated_clause_is_critical_with_its_span():
 def test_a_short_phrase_dropped_into_place_is_major():
     target = "With their leadership of the protests, young people gained legitimacy, fresh army backing and dominate the debate on Egypt."
     back = "Com a sua liderança dos protestos, os jovens ganharam legitimidade, novo apoio militar e dominam o debate sobre o Egito."
-    [finding] = AddedContent().run(make_ctx(target, source=SOURCE, back=back, forward=FORWARD))
+    [finding] = added(target, back)
     assert finding.severity.value == "major"
     assert target[slice(*finding.target_span)] == "fresh army backing"
 
 
 def test_faithful_translation_adds_nothing():
     back = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e dominam o debate sobre o Egito."
-    assert list(AddedContent().run(make_ctx(FORWARD, source=SOURCE, back=back, forward=FORWARD))) == []
+    assert added(FORWARD, back) == []
 
 
 def test_dropped_clause_is_reported_on_the_source():
@@ -40,12 +48,12 @@ def test_dropped_clause_is_reported_on_the_source():
     forward = "Although the harmful effects of inequality are vast and impose high costs on economies, they are avoidable."
     target = "Indeed, they are largely avoidable."
     back = "Na verdade, são em grande parte evitáveis."
-    [finding] = OmittedContent().run(make_ctx(target, source=source, back=back, forward=forward))
+    [finding] = omitted(target, back, source, forward)
     assert finding.code == "TQ103" and finding.target_span is None
     assert "efeitos nocivos da desigualdade" in source[slice(*finding.source_span)]
     full = "Although the harmful effects of inequality are vast and impose high costs on economies, they are avoidable."
     full_back = "Embora os efeitos nocivos da desigualdade sejam vastos e imponham custos elevados às economias, são evitáveis."
-    assert list(OmittedContent().run(make_ctx(full, source=source, back=full_back, forward=forward))) == []
+    assert omitted(full, full_back, source, forward) == []
 
 
 TAX_SOURCE = (
@@ -61,7 +69,7 @@ TAX_FORWARD = (
 def test_clause_cut_cleanly_is_critical_even_when_the_draft_is_not_much_shorter():
     target = "The Finance Minister told reporters that the new fuel tax comes into force in January."
     back = "O ministro das Finanças disse aos jornalistas que o novo imposto sobre os combustíveis entra em vigor em janeiro."
-    [finding] = OmittedContent().run(make_ctx(target, source=TAX_SOURCE, back=back, forward=TAX_FORWARD))
+    [finding] = omitted(target, back, TAX_SOURCE, TAX_FORWARD)
     assert finding.severity.value == "critical"
     assert TAX_SOURCE[slice(*finding.source_span)] == "aprovado ontem pelo parlamento regional"
     assert "cut out" in finding.message
@@ -70,7 +78,7 @@ def test_clause_cut_cleanly_is_critical_even_when_the_draft_is_not_much_shorter(
 def test_clause_said_in_fewer_other_words_is_not_a_cut():
     target = "The Finance Minister told reporters that the new fuel tax, now law, comes into force in January."
     back = "O ministro das Finanças disse aos jornalistas que o novo imposto sobre combustíveis, já lei, entra em vigor em janeiro."
-    assert list(OmittedContent().run(make_ctx(target, source=TAX_SOURCE, back=back, forward=TAX_FORWARD))) == []
+    assert omitted(target, back, TAX_SOURCE, TAX_FORWARD) == []
 
 
 def test_missing_last_sentence_is_major_because_a_neighbour_may_carry_it():
@@ -84,7 +92,7 @@ def test_missing_last_sentence_is_major_because_a_neighbour_may_carry_it():
     )
     target = "Parliament yesterday approved the budget for 2027."
     back = "O parlamento aprovou ontem o orçamento para 2027."
-    [finding] = OmittedContent().run(make_ctx(target, source=source, back=back, forward=forward))
+    [finding] = omitted(target, back, source, forward)
     assert finding.severity.value == "major"
     assert "votou contra" in source[slice(*finding.source_span)]
     assert "neighbouring segment" in finding.message
@@ -100,7 +108,7 @@ def test_words_added_here_and_there_are_critical_when_the_draft_grows_by_eight_w
         "O governo mais uma vez prometeu aos agricultores reduzir os impostos sobre os combustíveis no próximo ano, "
         "e o exército também o prometeu."
     )
-    [finding] = AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))
+    [finding] = added(target, back, FUEL_SOURCE, FUEL_FORWARD)
     assert finding.severity.value == "critical"
     assert "“farmers”" in finding.message and "“army”" in finding.message
 
@@ -108,7 +116,7 @@ def test_words_added_here_and_there_are_critical_when_the_draft_grows_by_eight_w
 def test_a_wordier_faithful_draft_is_not_an_addition():
     target = "The government has promised that it will cut the taxes on fuel next year."
     back = "O governo prometeu que vai reduzir os impostos sobre o combustível no próximo ano."
-    assert list(AddedContent().run(make_ctx(target, source=FUEL_SOURCE, back=back, forward=FUEL_FORWARD))) == []
+    assert added(target, back, FUEL_SOURCE, FUEL_FORWARD) == []
 
 
 def test_added_words_inside_a_reworded_sentence_are_minor():
@@ -123,6 +131,6 @@ def test_added_words_inside_a_reworded_sentence_are_minor():
         "O banco central subiu as taxas de juro, disse o governador, numa tentativa de conter a inflação "
         "teimosamente alta que tem prejudicado as famílias."
     )
-    [finding] = AddedContent().run(make_ctx(target, source=source, back=back, forward=forward))
+    [finding] = added(target, back, source, forward)
     assert finding.severity.value == "minor"
     assert "stubbornly high" in target[slice(*finding.target_span)]
