@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import length_ratio, longest_uncovered, uncovered_words, word_count
+from tqcheck.text.coverage import longest_uncovered, uncovered_words, word_count
 
 
 class AddedContent(Check):
@@ -51,9 +51,7 @@ class AddedContent(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
             return
-        ratio = min(
-            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
-        )
+        ratio = min(ctx.length_ratios())
         if ratio <= self.opts["min-length-ratio"]:
             return
         added = longest_uncovered(ctx.target, ctx.forward_translation, ctx.target_lang)

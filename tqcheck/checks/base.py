@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from tqcheck.errors import ConfigError
 from tqcheck.model import Finding, LangGuess, Scores, Severity, Span
+from tqcheck.text.coverage import length_ratio
 
 def _span_of(text: str, item: str) -> Span | None:
     at = text.find(item)
@@ -41,6 +42,12 @@ class CheckContext:
     @property
     def bilingual(self) -> bool:
         return self.source is not None
+
+    def length_ratios(self) -> tuple[float, float]:
+        """The draft's length against the forward translation, and the back-translation's against the
+        source: the two languages' views of a translation saying more or less. Needs both texts."""
+        assert self.source is not None and self.forward_translation is not None
+        return length_ratio(self.target, self.forward_translation), length_ratio(self.back_translation, self.source)
 
 
 class Check(ABC):

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity
-from tqcheck.text.coverage import length_ratio
 from tqcheck.text.numbers import compare_numbers
 
 
@@ -36,9 +35,7 @@ class NumberMismatch(Check):
         for src, tgt in diff.changed:
             yield self.finding(f"source says {src.text}, translation says {tgt.text}", tgt.span, src.span)
         # A number dropped or added outright is often a translator's liberty ("Simpson, 20," → "Simpson").
-        shorter = ctx.forward_translation is not None and max(
-            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
-        ) < self.opts["critical-drop-length-ratio"]
+        shorter = ctx.forward_translation is not None and max(ctx.length_ratios()) < self.opts["critical-drop-length-ratio"]
         for src in diff.missing:
             yield self.finding(
                 f"source says {src.text}; the translation has no such number",

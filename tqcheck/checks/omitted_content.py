@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.model import Finding, Severity, Span
-from tqcheck.text.coverage import content_words, length_ratio, longest_uncovered
+from tqcheck.text.coverage import content_words, longest_uncovered
 from tqcheck.text.segment import split_sentences
 
 
@@ -35,9 +35,7 @@ class OmittedContent(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
             return
-        ratio = max(
-            length_ratio(ctx.target, ctx.forward_translation), length_ratio(ctx.back_translation, ctx.source)
-        )
+        ratio = max(ctx.length_ratios())
         if ratio >= max(self.opts["max-length-ratio"], self.opts["cut-length-ratio"]):
             return
         lost = longest_uncovered(ctx.source, ctx.back_translation, ctx.source_lang)
