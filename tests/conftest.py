@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tqcheck.checks.base import CheckContext
-from tqcheck.model import LangGuess
+from tqcheck.model import LangGuess, Probe
 from tqcheck.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +59,7 @@ def make_ctx(
     source_lang: str | None = "pt",
     target_lang: str = "en",
     detected: LangGuess | None = None,
+    probes: tuple[Probe, ...] = (),
 ) -> CheckContext:
     """A check context as the pipeline builds it, from texts a model would have produced."""
     back = back if back is not None else (source if source is not None else target)
@@ -72,4 +73,5 @@ def make_ctx(
         source=source,
         source_lang=source_lang if source is not None else None,
         forward_translation=forward,
+        probes=probes,
     )

@@ -1,7 +1,8 @@
 """Persistent cache: SQLite in the user cache folder, safe across processes.
 
-Two tables. ``translations``: the key is the backend signature, the language pair and a SHA-256
+Three tables. ``translations``: the key is the backend signature, the language pair and a SHA-256
 of the text, so a new model, model revision or engine version never reuses old output.
+``scores``: a model's log-probability of a (source, target) pair, keyed the same way.
 ``results``: a segment's scores and findings, keyed by a hash of every input the checks see plus
 the tool version and check options, so an unchanged file is re-checked without recomputing. WAL journaling lets readers and a
 writer work at once; a busy timeout lets concurrent writers wait for each other. A damaged file
@@ -19,7 +20,7 @@ from pathlib import Path
 from tqcheck.backends.base import Backend
 from tqcheck.model import BackendSignature
 
-_TABLES = ("translations", "results")
+_TABLES = ("translations", "results", "scores")
 
 
 def cache_dir() -> Path:
@@ -135,6 +136,19 @@ class CachedBackend(Backend):
 
     def supports(self, src: str, tgt: str) -> bool:
         return self.inner.supports(src, tgt)
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
+        keys = [_key(self.signature, src, tgt, f"{source}\0{target}") for source, target in pairs]
+        known = self.cache.lookup("scores", keys)
+        todo = [(key, pair) for key, pair in dict(zip(keys, pairs)).items() if key not in known]
+        if todo:
+            fresh = self.inner.score([pair for _, pair in todo], src, tgt)
+            if fresh is None:
+                return None
+            new = {key: repr(value) for (key, _), value in zip(todo, fresh)}
+            self.cache.store("scores", new)
+            known.update(new)
+        return [float(known[key]) for key in keys]
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         known = self.cache.get_many(self.signature, src, tgt, texts)

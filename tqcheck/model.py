@@ -48,6 +48,15 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Probe:
+    """How much likelier the model finds the draft, as a translation of its source, with one word removed."""
+
+    word: str
+    span: Span  # the word's place in the draft
+    gain: float  # log-likelihood (nats) of the draft without the word, minus that of the draft
+
+
+@dataclass(frozen=True)
 class LangGuess:
     lang: str | None
     score: float

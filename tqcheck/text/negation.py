@@ -41,3 +41,52 @@ def negations(text: str, lang: str | None) -> list[Cue]:
 
 def has_cues(lang: str | None) -> bool:
     return (lang or "") in _CUES
+
+
+# Single words that negate on their own, so the sentence still reads without them.
+_PLAIN = {"en": r"not|never|no|cannot|\w*n['’]t", "pt": r"não|nunca|jamais|nenhum|nenhuma"}
+_WITHOUT_CONTRACTION = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
+# Negations that do not deny the clause they stand in: "not only … but also", litotes ("no small
+# part", "not unfounded"), fixed phrases, hyphenated compounds ("no-fly zone"), and Portuguese
+# "não para de" (keeps on), "não deixa de" (does after all).
+_IDIOMS = {
+    "en": r"not only|not just|not least|never mind|no doubt|no matter|no (?:small|little|mean)\b|not un\w+|no-\w+",
+    "pt": r"não só|não apenas|não somente|não (?:para|pára|parou|param|deixa|deixou|deixam|deixar) de"
+    r"|sem dúvida(?: nenhuma| alguma)?|dúvida nenhuma",
+}
+
+
+def removable_negators(text: str, lang: str | None) -> list[tuple[Cue, str]]:
+    """Each single-word negator outside an idiom, with ``text`` as it reads without it
+    ("don't" → "do", "can't" → "can")."""
+    plain = _PLAIN.get(lang or "")
+    if not plain:
+        return []
+    idioms = [m.span() for m in re.finditer(rf"(?<!\w)(?:{_IDIOMS[lang or '']})", text, re.IGNORECASE)]
+    found = []
+    for m in re.finditer(rf"(?<![\w'’-])(?:{plain})(?![\w-])", text, re.IGNORECASE):
+        if any(start <= m.start() < end for start, end in idioms):
+            continue
+        word = m.group()
+        lowered = word.lower().replace("’", "'")
+        if lowered in _WITHOUT_CONTRACTION:
+            kept = _WITHOUT_CONTRACTION[lowered]
+            kept = kept.capitalize() if word[0].isupper() else kept
+        elif lowered.endswith("n't"):
+            kept = word[:-3]
+        else:
+            kept = ""
+        without = (text[: m.start()] + kept + text[m.end() :]) if kept else _cut(text, m.start(), m.end())
+        if m.start() == 0 and word[0].isupper():
+            without = without[:1].upper() + without[1:]
+        found.append((Cue(word, m.span()), without))
+    return found
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text`` without [start, end) and one space next to it."""
+    if end < len(text) and text[end] == " ":
+        end += 1
+    elif start > 0 and text[start - 1] == " ":
+        start -= 1
+    return text[:start] + text[end:]

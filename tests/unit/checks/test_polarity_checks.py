@@ -3,6 +3,8 @@ import pytest
 from tests.conftest import make_ctx
 from tqcheck.checks.antonym_swap import AntonymSwap
 from tqcheck.checks.negation_mismatch import NegationMismatch
+from tqcheck.checks.unsupported_negation import UnsupportedNegation
+from tqcheck.model import Probe
 from tqcheck.text.antonyms import load_antonyms
 
 needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
@@ -59,3 +61,26 @@ def test_missing_wordnet_makes_the_check_inactive(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("TQCHECK_WORDNET")
         load_antonyms.cache_clear()
+
+
+def _unsupported(target, source, probes, **kw):
+    return list(UnsupportedNegation(**kw).run(make_ctx(target, source=source, probes=probes)))
+
+
+def test_negation_the_model_finds_no_reason_for_is_critical():
+    source = "Mas, além da ética, existem considerações geopolíticas."
+    target = "But, beyond ethics, there are no geopolitical considerations."
+    [finding] = _unsupported(target, source, (Probe("no", (30, 32), 13.6),))
+    assert finding.severity.value == "critical" and target[slice(*finding.target_span)] == "no"
+    assert "“no”" in finding.message and "likelier without it" in finding.message
+
+
+def test_small_gain_double_negation_and_negating_source_pass():
+    source = "Mas, além da ética, existem considerações geopolíticas."
+    target = "But, beyond ethics, there are no geopolitical considerations."
+    assert _unsupported(target, source, (Probe("no", (30, 32), 6.0),)) == []
+    assert _unsupported(target, source, (Probe("no", (30, 32), 13.6),), **{"min-gain": 15}) == []
+    neither = "Neither ethics nor geopolitics are considered."
+    assert _unsupported(neither, source, (Probe("nor", (15, 18), 13.6),)) == []
+    negating = "Não existem considerações geopolíticas."
+    assert _unsupported(target, negating, (Probe("no", (30, 32), 13.6),)) == []

@@ -1,0 +1,64 @@
+"""Forced decoding of the embedded models, run for real, and the negation probes built on it."""
+
+import struct
+
+import pytest
+
+from tqcheck.backends.embedded import EmbeddedBackend
+from tqcheck.backends.marian_scoring import MarianScorer
+from tqcheck.cache import CachedBackend, TranslationCache
+from tqcheck.errors import BackendError
+from tqcheck.probes import negation_probes
+
+SOURCE = "Foram realizados progressos, mas estes benefícios devem ser mantidos."
+
+
+def test_the_engines_own_translation_is_what_the_scorer_finds_likely():
+    backend = EmbeddedBackend.shared()
+    [own] = backend.translate([SOURCE], "pt", "en")
+    unrelated = "The weather in the mountains was cold and wet all week."
+    mine, other = backend.score([(SOURCE, own), (SOURCE, unrelated)], "pt", "en")
+    # a mis-read weight or a wrong layer would not leave the engine's own choice near certain
+    assert mine / len(own.split()) > -0.7
+    assert other < mine - 40
+
+
+def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
+    backend = EmbeddedBackend.shared()
+    inserted = "Progress has been made, but these gains must never be kept."
+    faithful = "Progress has been made, but these gains must not be lost."
+    negating_source = "Foram realizados progressos, mas estes benefícios não devem ser perdidos."
+    pairs = [(SOURCE, inserted), (negating_source, faithful), (SOURCE, "Progress has been made.")]
+    probes = negation_probes(pairs, "pt", "en", backend)
+    [(probe,), (), ()] = probes
+    assert probe.word == "never" and inserted[slice(*probe.span)] == "never" and probe.gain > 10
+
+
+def test_scores_are_cached(tmp_path):
+    counted = []
+
+    class Counting(EmbeddedBackend):
+        def score(self, pairs, src, tgt):
+            counted.append(len(pairs))
+            return super().score(pairs, src, tgt)
+
+    cached = CachedBackend(Counting(), TranslationCache(tmp_path / "c.sqlite3"))
+    first = cached.score([(SOURCE, "Progress has been made.")], "pt", "en")
+    again = cached.score([(SOURCE, "Progress has been made.")], "pt", "en")
+    assert first == again and counted == [1]
+
+
+def _marian_file(config: str) -> bytes:
+    """A one-item Marian binary model holding only its configuration."""
+    name, data = b"special:model.yml\0", config.encode()
+    head = struct.pack("<QQ", 1, 1) + struct.pack("<QQQQ", len(name), 0x0101, 1, len(data)) + name
+    head += struct.pack("<i", len(data))
+    return head + struct.pack("<Q", 0) + data
+
+
+def test_unreadable_or_other_architecture_models_are_refused():
+    vocab = b""
+    with pytest.raises(BackendError, match="not a readable Marian binary model"):
+        MarianScorer(b"\x01\x00", vocab)
+    with pytest.raises(BackendError, match="transformer-SSRU students only"):
+        MarianScorer(_marian_file("type: s2s\ndec-cell: gru\n"), vocab)

@@ -1,0 +1,23 @@
+from tqcheck.text.negation import removable_negators
+
+
+def _without(text, lang="en"):
+    return {cue.text: rest for cue, rest in removable_negators(text, lang)}
+
+
+def test_each_plain_negator_with_the_text_as_it_reads_without_it():
+    found = _without("They don't know it, we can't say, and it will never last.")
+    assert found == {
+        "don't": "They do know it, we can't say, and it will never last.",
+        "can't": "They don't know it, we can say, and it will never last.",
+        "never": "They don't know it, we can't say, and it will last.",
+    }
+    assert _without("Não é isso.", "pt") == {"Não": "É isso."}
+    assert _without("It may well n't last.") == {"n't": "It may well last."}
+
+
+def test_idioms_whose_negation_denies_nothing_are_left_out():
+    assert _without("It was not only cheap but also good, in no small part, never mind the cost.") == {}
+    assert _without("A no-fly zone; the fears were not unfounded.") == {}
+    assert _without("O problema não para de crescer, sem dúvida nenhuma.", "pt") == {}
+    assert _without("Nenhum país.", "el") == {}

@@ -1,0 +1,196 @@
+"""Forced decoding of Bergamot's Marian models in numpy: how likely the model finds a given translation.
+
+fxtranslate only translates; it has no call that scores a text the caller supplies. The probes need
+that score (how much likelier the draft becomes without one word), so this module reads the same
+model file and runs the network over a fixed target. It covers the architecture Bergamot's students
+use and says so when handed another: a post-norm transformer encoder, a decoder whose self-attention
+is replaced by an SSRU (simpler simple recurrent unit), embeddings tied across source, target and output, and
+Marian's binary format with int8 weights (``intgemm8``) and the quantisation factor stored after
+each matrix. Weights are kept as int8 and widened one matrix at a time, so a model costs ~45 MB.
+
+Scores come out in float32 rather than the engine's int8 arithmetic, so they differ from the
+engine's own in the last digits, and the vocabulary is not shortlisted: this is the model's full
+distribution, which is what a likelihood comparison wants.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from tqcheck.errors import BackendError
+
+_INTGEMM8 = 0x4101  # Marian's type tag for an int8 matrix with its quantisation factor appended
+_FLOAT32 = 0x0404
+_EOS = 0
+# The vocabulary has no curly quotes or apostrophes; the engine's input normalisation maps them.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": ""})
+_REQUIRED = {"type": "transformer", "dec-cell": "ssru", "transformer-decoder-autoreg": "rnn", "tied-embeddings-all": "true",
+             "transformer-postprocess": "dan", "transformer-preprocess": '""', "transformer-ffn-activation": "relu"}
+
+
+@dataclass(frozen=True)
+class _Int8:
+    """A weight matrix as stored (transposed int8) and the factor that maps it back to floats."""
+
+    values: np.ndarray  # shape (out, in)
+    scale: float
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return (x @ self.values.T.astype(np.float32)) * self.scale
+
+
+def _read_items(data: bytes) -> tuple[dict[str, np.ndarray | _Int8], dict[str, str]]:
+    """The tensors and the embedded model configuration of a Marian binary model."""
+    try:
+        version, count = struct.unpack_from("<QQ", data, 0)
+        if version != 1:
+            raise BackendError(f"unsupported Marian binary model version {version}")
+        pos = 16
+        headers = [struct.unpack_from("<QQQQ", data, pos + 32 * i) for i in range(count)]
+        pos += 32 * count
+        names = []
+        for name_len, *_ in headers:
+            names.append(data[pos : pos + name_len - 1].decode("utf-8"))
+            pos += name_len
+        shapes = []
+        for _, _, shape_len, _ in headers:
+            shapes.append(struct.unpack_from(f"<{shape_len}i", data, pos))
+            pos += 4 * shape_len
+        (padding,) = struct.unpack_from("<Q", data, pos)
+        pos += 8 + padding
+        tensors: dict[str, np.ndarray | _Int8] = {}
+        config: dict[str, str] = {}
+        for name, (_, kind, _, size), shape in zip(names, headers, shapes):
+            raw, pos = data[pos : pos + size], pos + size
+            n = math.prod(shape)
+            if name == "special:model.yml":
+                config = dict(line.split(": ", 1) for line in raw.decode("utf-8").splitlines() if ": " in line)
+            elif name.endswith("_QuantMultA"):
+                continue  # activation factors of the int8 engine; float inference has no use for them
+            elif kind == _INTGEMM8:
+                (scale,) = struct.unpack_from("<f", raw, n)
+                values = np.frombuffer(raw, np.int8, n)
+                if name == "Wemb":  # stored row-major, one row a vocabulary entry
+                    tensors[name] = values.reshape(shape).astype(np.float32) / scale
+                else:  # stored transposed, as the int8 engine consumes it
+                    tensors[name] = _Int8(values.reshape(shape[1], shape[0]), 1.0 / scale)
+            elif kind == _FLOAT32:
+                tensors[name] = np.frombuffer(raw, np.float32, n).reshape(shape)
+            else:
+                raise BackendError(f"unsupported tensor type {kind:#x} for {name}")
+    except (struct.error, ValueError, UnicodeDecodeError) as exc:
+        raise BackendError(f"not a readable Marian binary model: {exc}") from None
+    return tensors, config
+
+
+def _positions(length: int, dim: int) -> np.ndarray:
+    """Marian's sinusoidal position embeddings: sines in the first half, cosines in the second."""
+    half = dim // 2
+    rates = np.exp(np.arange(half) * -(math.log(10000.0) / (half - 1)))
+    angles = np.arange(length)[:, None] * rates[None, :]
+    return np.concatenate([np.sin(angles), np.cos(angles)], axis=1).astype(np.float32)
+
+
+def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-9) * gain + bias
+
+
+class MarianScorer:
+    """Log-probabilities of target sentences given source sentences under one Bergamot model."""
+
+    def __init__(self, model: bytes, vocab: bytes) -> None:
+        import sentencepiece
+
+        self._w, config = _read_items(model)
+        wrong = {k: config.get(k) for k, v in _REQUIRED.items() if config.get(k) != v}
+        if wrong:
+            raise BackendError(f"forced decoding supports Bergamot's transformer-SSRU students only; this model has {wrong}")
+        self._heads = int(config.get("transformer-heads", "8"))
+        self._enc_depth = int(config["enc-depth"])
+        self._dec_depth = int(config["dec-depth"])
+        emb = self._w["Wemb"]
+        assert isinstance(emb, np.ndarray)
+        self._emb = emb
+        self._dim = emb.shape[1]
+        self._spm = sentencepiece.SentencePieceProcessor(model_proto=vocab)
+
+    def logprobs(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        """Total log-probability (natural log, end of sentence included) of each target given its source."""
+        return [self._logprob(source, target) for source, target in pairs]
+
+    def _ids(self, text: str) -> list[int]:
+        return list(self._spm.encode(text.translate(_TYPOGRAPHY))) + [_EOS]
+
+    def _logprob(self, source: str, target: str) -> float:
+        memory = self._encode(self._ids(source))
+        wanted = self._ids(target)
+        logits = self._decode(memory, wanted[:-1])
+        logits -= logits.max(-1, keepdims=True)
+        log_norm = np.log(np.exp(logits).sum(-1))
+        return float((logits[np.arange(len(wanted)), wanted] - log_norm).sum())
+
+    def _m(self, name: str) -> _Int8:
+        m = self._w[name]
+        assert isinstance(m, _Int8)
+        return m
+
+    def _v(self, name: str) -> np.ndarray:
+        v = self._w[name]
+        assert isinstance(v, np.ndarray)
+        return v
+
+    def _attention(self, prefix: str, query: np.ndarray, memory: np.ndarray) -> np.ndarray:
+        q = self._m(prefix + "_Wq").apply(query) + self._v(prefix + "_bq")
+        k = self._m(prefix + "_Wk").apply(memory) + self._v(prefix + "_bk")
+        v = self._m(prefix + "_Wv").apply(memory) + self._v(prefix + "_bv")
+        h, d = self._heads, self._dim // self._heads
+        q = q.reshape(len(query), h, d).transpose(1, 0, 2)
+        k = k.reshape(len(memory), h, d).transpose(1, 2, 0)
+        v = v.reshape(len(memory), h, d).transpose(1, 0, 2)
+        weights = (q @ k) / math.sqrt(d)
+        weights = np.exp(weights - weights.max(-1, keepdims=True))
+        weights /= weights.sum(-1, keepdims=True)
+        out = (weights @ v).transpose(1, 0, 2).reshape(len(query), self._dim)
+        out = self._m(prefix + "_Wo").apply(out) + self._v(prefix + "_bo")
+        return _layer_norm(out + query, self._v(prefix + "_Wo_ln_scale"), self._v(prefix + "_Wo_ln_bias"))
+
+    def _ffn(self, prefix: str, x: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(self._m(prefix + "_W1").apply(x) + self._v(prefix + "_b1"), 0)
+        out = self._m(prefix + "_W2").apply(hidden) + self._v(prefix + "_b2")
+        return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
+
+    def _encode(self, ids: list[int]) -> np.ndarray:
+        x = self._emb[ids] * math.sqrt(self._dim) + _positions(len(ids), self._dim)
+        for layer in range(1, self._enc_depth + 1):
+            x = self._attention(f"encoder_l{layer}_self", x, x)
+            x = self._ffn(f"encoder_l{layer}_ffn", x)
+        return x
+
+    def _decode(self, memory: np.ndarray, previous: list[int]) -> np.ndarray:
+        """Output logits at every target position; the first step sees a zero embedding, as in Marian."""
+        emb = np.zeros((len(previous) + 1, self._dim), np.float32)
+        emb[1:] = self._emb[previous]
+        y = emb * math.sqrt(self._dim) + _positions(len(emb), self._dim)
+        for layer in range(1, self._dec_depth + 1):
+            y = self._ssru(f"decoder_l{layer}_rnn", y)
+            y = self._attention(f"decoder_l{layer}_context", y, memory)
+            y = self._ffn(f"decoder_l{layer}_ffn", y)
+        return y @ self._emb.T + self._v("decoder_ff_logit_out_b")
+
+    def _ssru(self, prefix: str, x: np.ndarray) -> np.ndarray:
+        """c_t = f_t·c_{t-1} + (1−f_t)·W x_t with forget gate f_t = σ(W_f x_t + b_f); output relu(c_t)."""
+        candidate = self._m(prefix + "_W").apply(x)
+        forget = 1.0 / (1.0 + np.exp(-(self._m(prefix + "_Wf").apply(x) + self._v(prefix + "_bf"))))
+        state = np.zeros(self._dim, np.float32)
+        out = np.empty_like(x)
+        for t in range(len(x)):
+            state = forget[t] * state + (1.0 - forget[t]) * candidate[t]
+            out[t] = np.maximum(state, 0)
+        return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
