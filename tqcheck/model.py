@@ -49,11 +49,20 @@ class Segment:
 
 @dataclass(frozen=True)
 class Probe:
-    """How much likelier the model finds the draft, as a translation of its source, with one word removed."""
+    """How the model's likelihood of a segment changes when one piece of it is taken out.
 
-    word: str
-    span: Span  # the word's place in the draft
-    gain: float  # log-likelihood (nats) of the draft without the word, minus that of the draft
+    ``negator``: a word removed from the draft; ``gain`` is the change in log-likelihood (nats) of
+    the draft as a translation of the source. ``clause``: a clause removed from the source; ``gain``
+    is the change in log-likelihood of the draft given that shorter source, and ``back_gain`` the
+    change in log-likelihood of the source given the draft, per word of the clause (asked only
+    when ``gain`` is positive, else None).
+    """
+
+    kind: str
+    text: str
+    span: Span  # in the draft for a negator, in the source for a clause
+    gain: float
+    back_gain: float | None = None
 
 
 @dataclass(frozen=True)

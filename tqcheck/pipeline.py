@@ -31,7 +31,7 @@ from tqcheck.model import (
     SegmentResult,
     Severity,
 )
-from tqcheck.probes import negation_probes
+from tqcheck.probes import ProbeInput, probe
 from tqcheck.readers.base import Document, read_document
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector, matches
@@ -187,8 +187,8 @@ def _check_document(
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
     probes: list[tuple[Probe, ...]] = [()] * len(segments)
     if forward_ok:
-        pairs = [(s.source or "", s.target) for s in segments]
-        probes = negation_probes(pairs, source_lang, target_lang, translate.backend)
+        inputs = [ProbeInput(s.source or "", s.target, b) for s, b in zip(segments, back)]
+        probes = probe(inputs, source_lang, target_lang, translate.backend)
     items = [
         _Item(seg, b, fw, seg.source or "", source_lang, target_lang, p)
         for seg, b, fw, p in zip(segments, back, forward, probes)

@@ -8,7 +8,7 @@ from tqcheck.backends.embedded import EmbeddedBackend
 from tqcheck.backends.marian_scoring import MarianScorer
 from tqcheck.cache import CachedBackend, TranslationCache
 from tqcheck.errors import BackendError
-from tqcheck.probes import negation_probes
+from tqcheck.probes import ProbeInput, probe
 
 SOURCE = "Foram realizados progressos, mas estes benefícios devem ser mantidos."
 
@@ -23,15 +23,31 @@ def test_the_engines_own_translation_is_what_the_scorer_finds_likely():
     assert other < mine - 40
 
 
-def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
+def _probes(source, draft):
     backend = EmbeddedBackend.shared()
+    [back] = backend.translate([draft], "en", "pt")
+    [found] = probe([ProbeInput(source, draft, back)], "pt", "en", backend)
+    return found
+
+
+def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
     inserted = "Progress has been made, but these gains must never be kept."
-    faithful = "Progress has been made, but these gains must not be lost."
-    negating_source = "Foram realizados progressos, mas estes benefícios não devem ser perdidos."
-    pairs = [(SOURCE, inserted), (negating_source, faithful), (SOURCE, "Progress has been made.")]
-    probes = negation_probes(pairs, "pt", "en", backend)
-    [(probe,), (), ()] = probes
-    assert probe.word == "never" and inserted[slice(*probe.span)] == "never" and probe.gain > 10
+    [negator] = _probes(SOURCE, inserted)
+    assert negator.kind == "negator" and inserted[slice(*negator.span)] == "never" and negator.gain > 10
+    negating = "Foram realizados progressos, mas estes benefícios não devem ser perdidos."
+    assert _probes(negating, "Progress has been made, but these gains must not be lost.") == ()
+    assert _probes(SOURCE, "Progress has been made.") == ()
+
+
+CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
+
+
+def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():
+    [clause] = _probes(CLAUSED, "The voters of this country saw through the government's trick.")
+    assert clause.kind == "clause" and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"
+    assert clause.gain > 10 and clause.back_gain > 7
+    faithful = "The voters of this country, who are well informed by the many studies, saw through the government's trick."
+    assert _probes(CLAUSED, faithful) == ()
 
 
 def test_scores_are_cached(tmp_path):
@@ -62,3 +78,9 @@ def test_unreadable_or_other_architecture_models_are_refused():
         MarianScorer(b"\x01\x00", vocab)
     with pytest.raises(BackendError, match="transformer-SSRU students only"):
         MarianScorer(_marian_file("type: s2s\ndec-cell: gru\n"), vocab)
+
+
+def test_a_large_batch_scored_by_the_workers_matches_scoring_in_process():
+    backend = EmbeddedBackend.shared()
+    pairs = [(SOURCE, f"Progress has been made in {n} areas, but these gains must be kept.") for n in range(2, 22)]
+    assert backend.score(pairs, "pt", "en") == backend.score_here(pairs, "pt", "en")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from tqcheck.checks.antonym_swap import AntonymSwap
 from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
+from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.entity_mismatch import EntityMismatch
 from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.markup_mismatch import MarkupMismatch
@@ -30,6 +31,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     AddedSentence,
     OmittedContent,
     AddedContent,
+    DroppedClause,
     EntityMismatch,
     NumberMismatch,
     SelfInversion,

@@ -39,10 +39,10 @@ class UnsupportedNegation(Check):
         if len(negations(ctx.target, ctx.target_lang)) != 1:
             return
         for probe in ctx.probes:
-            if probe.gain >= self.opts["min-gain"]:
+            if probe.kind == "negator" and probe.gain >= self.opts["min-gain"]:
                 times = f"{math.exp(probe.gain):,.0f}" if probe.gain < 40 else "over 10¹⁷"
                 yield self.finding(
-                    f"“{probe.word}” negates what the source affirms: the model finds the translation "
+                    f"“{probe.text}” negates what the source affirms: the model finds the translation "
                     f"{times} times likelier without it",
                     probe.span,
                 )

@@ -2,7 +2,9 @@
 
 from tests.conftest import make_ctx
 from tqcheck.checks.added_content import AddedContent
+from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.omitted_content import OmittedContent
+from tqcheck.model import Probe
 
 SOURCE = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e dominam o debate sobre o Egito."
 FORWARD = "With their leadership of the protests, young people gained legitimacy and dominate the debate on Egypt."
@@ -134,3 +136,24 @@ def test_added_words_inside_a_reworded_sentence_are_minor():
     [finding] = added(target, back, source, forward)
     assert finding.severity.value == "minor"
     assert "stubbornly high" in target[slice(*finding.target_span)]
+
+
+CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
+
+
+def _dropped(gain, back_gain, **options):
+    clause = Probe("clause", "que estão bem informados pelos numerosos estudos", (25, 73), gain, back_gain)
+    ctx = make_ctx("The voters of this country saw through the government's trick.", source=CLAUSED, probes=(clause,))
+    return list(DroppedClause(**options).run(ctx))
+
+
+def test_a_clause_the_model_reads_as_dropped_both_ways_is_critical():
+    [finding] = _dropped(25.0, 7.6)
+    assert finding.severity.value == "critical" and CLAUSED[slice(*finding.source_span)].startswith("que estão")
+    assert "leaves out “que estão bem informados" in finding.message
+
+
+def test_a_clause_with_one_weak_reading_passes():
+    assert _dropped(25.0, 4.0) == []  # the draft predicts the clause's words: moved or reworded
+    assert _dropped(6.0, 9.0) == []  # the draft is no likelier without it
+    assert _dropped(25.0, 7.6, **{"min-gain": 30}) == []

@@ -70,7 +70,7 @@ def _unsupported(target, source, probes, **kw):
 def test_negation_the_model_finds_no_reason_for_is_critical():
     source = "Mas, além da ética, existem considerações geopolíticas."
     target = "But, beyond ethics, there are no geopolitical considerations."
-    [finding] = _unsupported(target, source, (Probe("no", (30, 32), 13.6),))
+    [finding] = _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),))
     assert finding.severity.value == "critical" and target[slice(*finding.target_span)] == "no"
     assert "“no”" in finding.message and "likelier without it" in finding.message
 
@@ -78,9 +78,9 @@ def test_negation_the_model_finds_no_reason_for_is_critical():
 def test_small_gain_double_negation_and_negating_source_pass():
     source = "Mas, além da ética, existem considerações geopolíticas."
     target = "But, beyond ethics, there are no geopolitical considerations."
-    assert _unsupported(target, source, (Probe("no", (30, 32), 6.0),)) == []
-    assert _unsupported(target, source, (Probe("no", (30, 32), 13.6),), **{"min-gain": 15}) == []
+    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0),)) == []
+    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),), **{"min-gain": 15}) == []
     neither = "Neither ethics nor geopolitics are considered."
-    assert _unsupported(neither, source, (Probe("nor", (15, 18), 13.6),)) == []
+    assert _unsupported(neither, source, (Probe("negator", "nor", (15, 18), 13.6),)) == []
     negating = "Não existem considerações geopolíticas."
-    assert _unsupported(target, negating, (Probe("no", (30, 32), 13.6),)) == []
+    assert _unsupported(target, negating, (Probe("negator", "no", (30, 32), 13.6),)) == []

@@ -1,4 +1,7 @@
+"""The text side of the probes: which negators can be taken out, and where clauses are."""
+
 from tqcheck.text.negation import removable_negators
+from tqcheck.text.segment import clauses
 
 
 def _without(text, lang="en"):
@@ -21,3 +24,13 @@ def test_idioms_whose_negation_denies_nothing_are_left_out():
     assert _without("A no-fly zone; the fears were not unfounded.") == {}
     assert _without("O problema não para de crescer, sem dúvida nenhuma.", "pt") == {}
     assert _without("Nenhum país.", "el") == {}
+
+
+def test_clauses_are_the_stretches_between_clause_punctuation():
+    text = "Os peritos, que estudaram o caso durante anos, concluíram que a política falhou; e a reforma (adiada desde 2010) continua."
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "que estudaram o caso durante anos",
+        "concluíram que a política falhou",
+        "e a reforma",
+        "adiada desde 2010",
+    ]
