@@ -79,8 +79,3 @@ def test_unreadable_or_other_architecture_models_are_refused():
     with pytest.raises(BackendError, match="transformer-SSRU students only"):
         MarianScorer(_marian_file("type: s2s\ndec-cell: gru\n"), vocab)
 
-
-def test_a_large_batch_scored_by_the_workers_matches_scoring_in_process():
-    backend = EmbeddedBackend.shared()
-    pairs = [(SOURCE, f"Progress has been made in {n} areas, but these gains must be kept.") for n in range(2, 22)]
-    assert backend.score(pairs, "pt", "en") == backend.score_here(pairs, "pt", "en")

@@ -6,7 +6,7 @@ model file and runs the network over a fixed target. It covers the architecture 
 use and says so when handed another: a post-norm transformer encoder, a decoder whose self-attention
 is replaced by an SSRU (simpler simple recurrent unit), embeddings tied across source, target and output, and
 Marian's binary format with int8 weights (``intgemm8``) and the quantisation factor stored after
-each matrix. Weights are kept as int8 and widened one matrix at a time, so a model costs ~45 MB.
+each matrix. Weights stay int8 and are widened a block at a time, so a loaded model costs ~20 MB.
 
 Scores come out in float32 rather than the engine's int8 arithmetic, so they differ from the
 engine's own in the last digits, and the vocabulary is not shortlisted: this is the model's full
@@ -35,13 +35,23 @@ _REQUIRED = {"type": "transformer", "dec-cell": "ssru", "transformer-decoder-aut
 
 @dataclass(frozen=True)
 class _Int8:
-    """A weight matrix as stored (transposed int8) and the factor that maps it back to floats."""
+    """A weight matrix as stored, one row per output (int8), and the factor that maps it to floats."""
 
     values: np.ndarray  # shape (out, in)
     scale: float
 
+    _ROWS = 4096  # rows widened to float at a time: the 32,000-row output layer never exists whole in float
+
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return (x @ self.values.T.astype(np.float32)) * self.scale
+        out = np.empty((len(x), len(self.values)), np.float32)
+        for start in range(0, len(self.values), self._ROWS):
+            rows = self.values[start : start + self._ROWS]
+            out[:, start : start + len(rows)] = x @ rows.astype(np.float32).T
+        out *= self.scale
+        return out
+
+    def rows(self, ids: list[int]) -> np.ndarray:
+        return self.values[ids].astype(np.float32) * self.scale
 
 
 def _read_items(data: bytes) -> tuple[dict[str, np.ndarray | _Int8], dict[str, str]]:
@@ -75,10 +85,10 @@ def _read_items(data: bytes) -> tuple[dict[str, np.ndarray | _Int8], dict[str, s
             elif kind == _INTGEMM8:
                 (scale,) = struct.unpack_from("<f", raw, n)
                 values = np.frombuffer(raw, np.int8, n)
-                if name == "Wemb":  # stored row-major, one row a vocabulary entry
-                    tensors[name] = values.reshape(shape).astype(np.float32) / scale
-                else:  # stored transposed, as the int8 engine consumes it
-                    tensors[name] = _Int8(values.reshape(shape[1], shape[0]), 1.0 / scale)
+                # The embeddings are stored one row a vocabulary entry, the other matrices transposed
+                # (as the int8 engine consumes them): either way one row per output of the product.
+                rows = values.reshape(shape) if name == "Wemb" else values.reshape(shape[1], shape[0])
+                tensors[name] = _Int8(rows, 1.0 / scale)
             elif kind == _FLOAT32:
                 tensors[name] = np.frombuffer(raw, np.float32, n).reshape(shape)
             else:
@@ -115,10 +125,8 @@ class MarianScorer:
         self._heads = int(config.get("transformer-heads", "8"))
         self._enc_depth = int(config["enc-depth"])
         self._dec_depth = int(config["dec-depth"])
-        emb = self._w["Wemb"]
-        assert isinstance(emb, np.ndarray)
-        self._emb = emb
-        self._dim = emb.shape[1]
+        self._emb = self._m("Wemb")
+        self._dim = self._emb.values.shape[1]
         self._spm = sentencepiece.SentencePieceProcessor(model_proto=vocab)
 
     def logprobs(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
@@ -167,7 +175,7 @@ class MarianScorer:
         return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
 
     def _encode(self, ids: list[int]) -> np.ndarray:
-        x = self._emb[ids] * math.sqrt(self._dim) + _positions(len(ids), self._dim)
+        x = self._emb.rows(ids) * math.sqrt(self._dim) + _positions(len(ids), self._dim)
         for layer in range(1, self._enc_depth + 1):
             x = self._attention(f"encoder_l{layer}_self", x, x)
             x = self._ffn(f"encoder_l{layer}_ffn", x)
@@ -176,13 +184,13 @@ class MarianScorer:
     def _decode(self, memory: np.ndarray, previous: list[int]) -> np.ndarray:
         """Output logits at every target position; the first step sees a zero embedding, as in Marian."""
         emb = np.zeros((len(previous) + 1, self._dim), np.float32)
-        emb[1:] = self._emb[previous]
+        emb[1:] = self._emb.rows(previous)
         y = emb * math.sqrt(self._dim) + _positions(len(emb), self._dim)
         for layer in range(1, self._dec_depth + 1):
             y = self._ssru(f"decoder_l{layer}_rnn", y)
             y = self._attention(f"decoder_l{layer}_context", y, memory)
             y = self._ffn(f"decoder_l{layer}_ffn", y)
-        return y @ self._emb.T + self._v("decoder_ff_logit_out_b")
+        return self._emb.apply(y) + self._v("decoder_ff_logit_out_b")
 
     def _ssru(self, prefix: str, x: np.ndarray) -> np.ndarray:
         """c_t = f_t·c_{t-1} + (1−f_t)·W x_t with forget gate f_t = σ(W_f x_t + b_f); output relu(c_t)."""
