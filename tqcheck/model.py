@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -63,6 +64,11 @@ class Probe:
     span: Span  # in the draft for a negator, in the source for a clause
     gain: float
     back_gain: float | None = None
+
+    @property
+    def times_likelier(self) -> str:
+        """The gain as a plain-words factor for messages: "22,026" for 10 nats."""
+        return f"{math.exp(self.gain):,.0f}" if self.gain < 40 else "over 10¹⁷"
 
 
 @dataclass(frozen=True)

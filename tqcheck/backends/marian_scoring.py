@@ -1,17 +1,17 @@
 """Forced decoding of Bergamot's Marian models in numpy: how likely the model finds a given translation.
 
-fxtranslate only translates; it has no call that scores a text the caller supplies. The probes need
-that score (how much likelier the draft becomes without one word), so this module reads the same
-model file and runs the network over a fixed target. It covers the architecture Bergamot's students
-use and says so when handed another: a post-norm transformer encoder, a decoder whose self-attention
-is replaced by an SSRU (simpler simple recurrent unit), embeddings tied across source, target and output, and
-Marian's binary format with int8 weights (``intgemm8``) and the quantisation factor stored after
-each matrix. Weights stay int8 and are widened a block at a time, so a loaded model costs ~20 MB.
+fxtranslate only translates; it has no call that scores a text the caller supplies. The probes
+need that score (how much likelier the draft becomes without one word), so this module reads the
+same model file and runs the network over a fixed target. It covers the architecture of Bergamot's
+students and says so when handed another: a post-norm transformer encoder; a decoder whose
+self-attention is replaced by an SSRU (simpler simple recurrent unit); embeddings tied across
+source, target and output; Marian's binary format with int8 weights (``intgemm8``) and the
+quantisation factor stored after each matrix. Weights stay int8 and are widened a block at a time,
+so a loaded model costs ~20 MB.
 
 Scores come out in float32 rather than the engine's int8 arithmetic, so they differ from the
 engine's own in the last digits, and the vocabulary is not shortlisted: this is the model's full
-distribution, which is what a likelihood comparison wants.
-"""
+distribution, which is what a likelihood comparison wants."""
 
 from __future__ import annotations
 
@@ -27,10 +27,18 @@ from tqcheck.errors import BackendError
 _INTGEMM8 = 0x4101  # Marian's type tag for an int8 matrix with its quantisation factor appended
 _FLOAT32 = 0x0404
 _EOS = 0
-# The vocabulary has no curly quotes or apostrophes; the engine's input normalisation maps them.
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": ""})
-_REQUIRED = {"type": "transformer", "dec-cell": "ssru", "transformer-decoder-autoreg": "rnn", "tied-embeddings-all": "true",
-             "transformer-postprocess": "dan", "transformer-preprocess": '""', "transformer-ffn-activation": "relu"}
+# The vocabulary has no curly quotes, curly apostrophes or long dashes: left alone they would all
+# read as the unknown token.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_REQUIRED = {
+    "type": "transformer",
+    "dec-cell": "ssru",
+    "transformer-decoder-autoreg": "rnn",
+    "tied-embeddings-all": "true",
+    "transformer-postprocess": "dan",
+    "transformer-preprocess": '""',
+    "transformer-ffn-activation": "relu",
+}
 
 
 @dataclass(frozen=True)

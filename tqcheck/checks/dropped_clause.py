@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
@@ -21,10 +20,10 @@ class DroppedClause(Check):
     this sees a clause dropped from a long sentence that a paraphrase-rich draft hides from
     word counts. Critical, with the clause's span in the source. Needs a backend that scores.
 
-    Defaults measured with bench/quality.py on WMT22 pt→en dev: ``min-gain`` 8 to 10 and
-    ``min-back-gain`` 7 find 10 errors the other checks miss and flag no good translation; no
-    NTREX en→pt human translation is flagged. A back gain of 5 adds 3 errors and 2 good
-    translations; 8 loses 2 errors.
+    Defaults measured with bench/quality.py on WMT22 pt→en dev: ``min-gain`` 6 to 10 with
+    ``min-back-gain`` 7 find the same 10 errors the other checks miss and flag no good translation
+    or NTREX en→pt human translation; 8 is the middle of that plateau. A back gain of 6 flags a
+    good translation; 8 loses 2 errors.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."
     Good: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country, who are well informed by the many studies, saw through the government's trick."
@@ -34,7 +33,7 @@ class DroppedClause(Check):
     name = "dropped-clause"
     severity = Severity.CRITICAL
     needs_source = True
-    options = {"min-gain": 10.0, "min-back-gain": 7.0}
+    options = {"min-gain": 8.0, "min-back-gain": 7.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         for probe in ctx.probes:
@@ -42,9 +41,8 @@ class DroppedClause(Check):
                 continue
             if probe.back_gain is None or probe.back_gain < self.opts["min-back-gain"]:
                 continue
-            times = f"{math.exp(probe.gain):,.0f}" if probe.gain < 40 else "over 10¹⁷"
             yield self.finding(
-                f"the translation leaves out “{probe.text}”: the model finds it {times} times likelier "
+                f"the translation leaves out “{probe.text}”: the model finds it {probe.times_likelier} times likelier "
                 f"as a translation of the source without that clause",
                 None,
                 probe.span,

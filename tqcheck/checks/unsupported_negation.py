@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
@@ -20,8 +19,9 @@ class UnsupportedNegation(Check):
     are not probed. Critical, with the word's span. Needs a backend that scores (the embedded one).
 
     Option ``min-gain`` (default 10, in nats: the draft without the word is e¹⁰ ≈ 22,000 times
-    likelier). Measured with bench/quality.py on WMT22 pt→en dev: 8 to 12 find the same 7 errors
-    and flag no good translation; no NTREX en→pt human translation is flagged at any of them.
+    likelier). Measured with bench/quality.py on WMT22 pt→en dev: 8 to 12 find the same 8 errors
+    (7 that no other check finds) and flag no good translation; no NTREX en→pt human translation
+    is flagged at any of them.
 
     Bad: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are no geopolitical considerations."
     Good: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are geopolitical considerations."
@@ -40,9 +40,8 @@ class UnsupportedNegation(Check):
             return
         for probe in ctx.probes:
             if probe.kind == "negator" and probe.gain >= self.opts["min-gain"]:
-                times = f"{math.exp(probe.gain):,.0f}" if probe.gain < 40 else "over 10¹⁷"
                 yield self.finding(
                     f"“{probe.text}” negates what the source affirms: the model finds the translation "
-                    f"{times} times likelier without it",
+                    f"{probe.times_likelier} times likelier without it",
                     probe.span,
                 )
