@@ -48,14 +48,15 @@ def probe(items: Sequence[ProbeInput], source_lang: str, target_lang: str, backe
                 asked.append((i, Probe("negator", cue.text, cue.span, 0.0), without))
         for span in _inner_clauses(item, source_lang):
             text = item.source[slice(*span)]
-            asked.append((i, Probe("clause", text, span, 0.0), item.source[: span[0]] + item.source[span[1] :]))
+            shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
+            asked.append((i, Probe("clause", text, span, 0.0), shorter))
     found: list[tuple[Probe, ...]] = [()] * len(items)
     if not asked:
         return found
     bases = sorted({i for i, _, _ in asked})
     forward = [(items[i].source, items[i].draft) for i in bases]
     for i, p, shortened in asked:
-        forward.append((items[i].source, shortened) if p.kind == "negator" else (shortened.strip(), items[i].draft))
+        forward.append((items[i].source, shortened) if p.kind == "negator" else (shortened, items[i].draft))
     scores = backend.score(forward, source_lang, target_lang)
     if scores is None:
         return found
@@ -78,7 +79,7 @@ def _back_gains(
     if not asked:
         return {}
     bases = sorted({i for i, _, _ in asked})
-    pairs = [(items[i].draft, items[i].source) for i in bases] + [(items[i].draft, s.strip()) for i, _, s in asked]
+    pairs = [(items[i].draft, items[i].source) for i in bases] + [(items[i].draft, s) for i, _, s in asked]
     scores = backend.score(pairs, target_lang, source_lang)
     if scores is None:
         return {}
