@@ -188,7 +188,7 @@ def _check_document(
     probes: list[tuple[Probe, ...]] = [()] * len(segments)
     if forward_ok:
         inputs = [ProbeInput(s.source or "", s.target, b) for s, b in zip(segments, back)]
-        probes = probe(inputs, source_lang, target_lang, translate.backend)
+        probes = probe(inputs, source_lang, target_lang, translate.backend, progress)
     items = [
         _Item(seg, b, fw, seg.source or "", source_lang, target_lang, p)
         for seg, b, fw, p in zip(segments, back, forward, probes)

@@ -17,7 +17,7 @@ tenth of a run. The checks decide what a gain means (TQ404, TQ105).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
@@ -37,8 +37,15 @@ class ProbeInput:
     back_translation: str
 
 
-def probe(items: Sequence[ProbeInput], source_lang: str, target_lang: str, backend: Backend) -> list[tuple[Probe, ...]]:
-    """Every probe of every segment, scored in two batches (one per direction)."""
+def probe(
+    items: Sequence[ProbeInput],
+    source_lang: str,
+    target_lang: str,
+    backend: Backend,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[tuple[Probe, ...]]:
+    """Every probe of every segment, scored in two passes (one per direction)."""
+    score = _Scorer(backend, progress)
     asked: list[tuple[int, Probe, str]] = []  # (item, probe without its gains, the shortened text)
     for i, item in enumerate(items):
         if not item.source.strip() or not item.draft.strip():
@@ -57,14 +64,14 @@ def probe(items: Sequence[ProbeInput], source_lang: str, target_lang: str, backe
     forward = [(items[i].source, items[i].draft) for i in bases]
     for i, p, shortened in asked:
         forward.append((items[i].source, shortened) if p.kind == "negator" else (shortened, items[i].draft))
-    scores = backend.score(forward, source_lang, target_lang)
+    scores = score(forward, source_lang, target_lang)
     if scores is None:
         return found
     base = dict(zip(bases, scores))
     gained = [(i, replace(p, gain=round(s - base[i], 3)), shortened) for (i, p, shortened), s in zip(asked, scores[len(bases) :])]
     # The way back is asked only of clauses the draft is likelier without: the rest cannot be findings.
     back_asked = [(i, p, shortened) for i, p, shortened in gained if p.kind == "clause" and p.gain > 0]
-    back_gains = _back_gains(items, back_asked, source_lang, target_lang, backend)
+    back_gains = _back_gains(items, back_asked, source_lang, target_lang, score)
     for i, p, _ in gained:
         if p.kind == "clause":
             p = replace(p, back_gain=back_gains.get((i, p.span)))
@@ -73,14 +80,14 @@ def probe(items: Sequence[ProbeInput], source_lang: str, target_lang: str, backe
 
 
 def _back_gains(
-    items: Sequence[ProbeInput], asked: list[tuple[int, Probe, str]], source_lang: str, target_lang: str, backend: Backend
+    items: Sequence[ProbeInput], asked: list[tuple[int, Probe, str]], source_lang: str, target_lang: str, score: _Scorer
 ) -> dict[tuple[int, Span], float]:
     """Per word of each clause: how much likelier the source is, given the draft, without the clause."""
     if not asked:
         return {}
     bases = sorted({i for i, _, _ in asked})
     pairs = [(items[i].draft, items[i].source) for i in bases] + [(items[i].draft, s) for i, _, s in asked]
-    scores = backend.score(pairs, target_lang, source_lang)
+    scores = score(pairs, target_lang, source_lang)
     if scores is None:
         return {}
     base = dict(zip(bases, scores))
@@ -88,6 +95,27 @@ def _back_gains(
         (i, p.span): round((s - base[i]) / len(p.text.split()), 3)
         for (i, p, _), s in zip(asked, scores[len(bases) :])
     }
+
+
+class _Scorer:
+    """The backend's scores, asked in chunks so a progress callback can follow them."""
+
+    CHUNK = 64
+
+    def __init__(self, backend: Backend, progress: Callable[[str, int, int], None] | None) -> None:
+        self.backend = backend
+        self.progress = progress
+
+    def __call__(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
+        out: list[float] = []
+        for start in range(0, len(pairs), self.CHUNK):
+            chunk = self.backend.score(pairs[start : start + self.CHUNK], src, tgt)
+            if chunk is None:
+                return None
+            out += chunk
+            if self.progress:
+                self.progress(f"probing ({src}→{tgt})", len(out), len(pairs))
+        return out
 
 
 def _inner_clauses(item: ProbeInput, source_lang: str) -> list[Span]:

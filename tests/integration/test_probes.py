@@ -79,3 +79,12 @@ def test_unreadable_or_other_architecture_models_are_refused():
     with pytest.raises(BackendError, match="transformer-SSRU students only"):
         MarianScorer(_marian_file("type: s2s\ndec-cell: gru\n"), vocab)
 
+
+
+def test_probing_reports_progress_in_both_directions():
+    backend = EmbeddedBackend.shared()
+    draft = "The voters of this country saw through the government's trick."
+    [back] = backend.translate([draft], "en", "pt")
+    seen = []
+    probe([ProbeInput(CLAUSED, draft, back)], "pt", "en", backend, lambda *step: seen.append(step))
+    assert seen == [("probing (pt→en)", 2, 2), ("probing (en→pt)", 2, 2)]
