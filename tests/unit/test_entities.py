@@ -37,3 +37,12 @@ def test_headlines_and_possessive_openers():
         "Linas Linkevicius",
         "Kaliningrad",
     ]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_a_name_when_vouched_for():
+    assert find_names("Italy may be another exception.") == []
+    places = {"Italy", "Osaka"}
+    assert [n.text for n in find_names("Italy may be next. Osaka too. Reading helps.", places.__contains__)] == [
+        "Italy",
+        "Osaka",
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,8 +128,11 @@ def _owner(toks: list[tuple[str, int, int]], i: int) -> bool:
     return bool(_POSSESSIVE.search(toks[i][0])) and toks[i][0][-2:] in {"'s", "’s"}
 
 
-def find_names(text: str) -> list[Name]:
-    """Capitalised word runs that look like names, possessive endings removed."""
+def find_names(text: str, known: Callable[[str], bool] | None = None) -> list[Name]:
+    """Capitalised word runs that look like names, possessive endings removed.
+
+    A capitalised word that opens a sentence is a name only when the text uses it elsewhere too,
+    or when ``known`` (a place lookup, say) vouches for it: "Italy may be…"."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     opens = [
         i == 0
@@ -136,7 +140,7 @@ def find_names(text: str) -> list[Name]:
         or (toks[i - 1][0] in _QUOTES and toks[i - 1][2] == toks[i][1])  # an opening quote touches its word
         for i in range(len(toks))
     ]
-    known = {fold(_POSSESSIVE.sub("", w)) for i, (w, _, _) in enumerate(toks) if _is_cap(w) and not opens[i]}
+    seen = {fold(_POSSESSIVE.sub("", w)) for i, (w, _, _) in enumerate(toks) if _is_cap(w) and not opens[i]}
     headline = _title_case(toks)
     names: list[Name] = []
     i = 0
@@ -147,7 +151,10 @@ def find_names(text: str) -> list[Name]:
             _is_cap(word)
             and len(core) >= 2
             and fold(core) not in _NOT_NAMES
-            and (_is_acronym(word) or (not headline and (not opens[i] or fold(core) in known or _owner(toks, i))))
+            and (
+                _is_acronym(word)
+                or (not headline and (not opens[i] or fold(core) in seen or _owner(toks, i) or (known and known(core))))
+            )
         )
         if not usable:
             i += 1

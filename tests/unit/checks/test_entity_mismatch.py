@@ -65,3 +65,16 @@ def test_one_place_under_another_of_its_names_passes():
     target = "There are similar patterns in Colombia and Myanmar."
     back = "Há padrões semelhantes na Colômbia e em Mianmar."
     assert run(source, target, back, forward) == []
+
+
+def test_a_place_opening_the_sentence_counts_as_a_name():
+    source = "A Itália poderá vir a ser uma outra excepção."
+    target = "Tomorrow may prove to be another exception."
+    back = "Amanhã pode vir a ser outra exceção."
+    [finding] = run(source, target, back, "Italy may be another exception.")
+    assert finding.severity.value == "major" and source[slice(*finding.source_span)] == "Itália"
+    invented = "Japan to women. Osaka must become a place where women shine."
+    [finding] = run("O Japão deve tornar-se num lugar onde as mulheres brilham.", invented,
+                    "Japão para as mulheres. Osaka deve tornar-se um lugar onde as mulheres brilham.",
+                    "Japan must become a place where women shine.")
+    assert finding.severity.value == "critical" and invented[slice(*finding.target_span)] == "Osaka"
