@@ -46,3 +46,8 @@ def test_a_capitalised_word_opening_a_sentence_is_a_name_when_vouched_for():
         "Italy",
         "Osaka",
     ]
+
+
+def test_another_known_name_is_no_fuzzy_match():
+    assert not name_in("Reino Unido", "Aprendi que ele era novo nos Estados Unidos.")
+    assert name_in("Reino Unido", "Ele vive no Reino Unido.") and name_in("Reino Unido", "He lives in Britain.")

@@ -28,6 +28,8 @@ class EntityMismatch(Check):
     and one more NTREX en→pt-BR line (a translator who wrote "Bolívia" for "the two countries").
     A capitalised word opening a sentence is a name when it is such a place ("Italy may be…"):
     on WMT22 CED dev that adds 2 BAD segments critical and 2 major, no OK segment, no NTREX line.
+    A known name (one with aliases) never matches another known name fuzzily: "Reino Unido" is
+    not found in "Estados Unidos" (one more BAD segment major).
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."

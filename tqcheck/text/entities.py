@@ -194,6 +194,13 @@ def _alias_in(name: str, text: str) -> bool:
     return group is not None and any(_phrase_in(alias, text) for alias in group)
 
 
+@lru_cache(maxsize=None)
+def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
+    """Every alias of the other known names, longest first, as one pattern."""
+    others = sorted({a for g in _ALIASES if g is not group for a in g}, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in others), re.IGNORECASE)
+
+
 def _initials_in(acronym: str, text: str) -> bool:
     """Whether some run of words in ``text`` spells ``acronym`` (letters in any order: EU ~ UE)."""
     want = _acronym_key(fold(acronym).upper())
@@ -234,6 +241,9 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     name_words = [w for w in _words(surface) if w not in _CONNECTORS]
     if not name_words or _alias_in(surface, text):
         return True
+    group = _ALIAS_GROUP.get(fold(surface))
+    if group is not None:  # another known name is no fuzzy match for it: "Reino Unido" is not "Estados Unidos"
+        text = _other_aliases(group).sub(" ", text)
     if _is_acronym(surface):
         key = _acronym_key(surface)
         upper = re.findall(r"\b[A-Z][A-Z.]*[A-Z]\b\.?|\b[A-Z]{2,}s\b", text)
