@@ -5,7 +5,8 @@ so peaked that a good synonym can cost as much as a wrong word. Taking out one p
 cancels all of that but the piece itself:
 
 - a **negator** removed from the draft: when the draft becomes far likelier without its "not", the
-  source gives the model no reason for it. Probed only where the source has no negation cue.
+  source gives the model no reason for it. Probed only where the source has no negation cue
+  outside idioms ("não só" denies nothing).
 - a **clause** removed from the source: when the draft becomes likelier as a translation of the
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed only for inner clauses (a clause at either end is often moved or carried by the next
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 from tqcheck.backends.base import Backend
 from tqcheck.model import Probe, Span
 from tqcheck.text.coverage import uncovered_words
-from tqcheck.text.negation import negations, removable_negators
+from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.segment import clauses
 
 CLAUSE_MIN_UNCOVERED = 3
@@ -50,7 +51,7 @@ def probe(
     for i, item in enumerate(items):
         if not item.source.strip() or not item.draft.strip():
             continue
-        if not negations(item.source, source_lang):
+        if not denials(item.source, source_lang):
             for cue, without in removable_negators(item.draft, target_lang):
                 asked.append((i, Probe("negator", cue.text, cue.span, 0.0), without))
         for span in _inner_clauses(item, source_lang):

@@ -1,6 +1,6 @@
 """The text side of the probes: which negators can be taken out, and where clauses are."""
 
-from tqcheck.text.negation import removable_negators
+from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.segment import clauses
 
 
@@ -34,3 +34,9 @@ def test_clauses_are_the_stretches_between_clause_punctuation():
         "e a reforma",
         "adiada desde 2010",
     ]
+
+
+def test_denials_leave_out_idiomatic_negations():
+    assert denials("Garantiram o seu apoio, e não só para as preocupações urgentes.", "pt") == []
+    assert [c.text for c in denials("Esta loucura não pode continuar para sempre.", "pt")] == ["não"]
+    assert [c.text for c in denials("Not only cheap, it does not break.", "en")] == ["not"]

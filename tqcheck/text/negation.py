@@ -56,16 +56,31 @@ _IDIOMS = {
 }
 
 
+def _idioms(text: str, lang: str | None) -> list[Span]:
+    pattern = _IDIOMS.get(lang or "")
+    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})", text, re.IGNORECASE)] if pattern else []
+
+
+def _in_idiom(at: int, idioms: list[Span]) -> bool:
+    return any(start <= at < end for start, end in idioms)
+
+
+def denials(text: str, lang: str | None) -> list[Cue]:
+    """The negation cues that deny something: those of ``negations`` outside the idioms ("não só")."""
+    idioms = _idioms(text, lang)
+    return [cue for cue in negations(text, lang) if not _in_idiom(cue.span[0], idioms)]
+
+
 def removable_negators(text: str, lang: str | None) -> list[tuple[Cue, str]]:
     """Each single-word negator outside an idiom, with ``text`` as it reads without it
     ("don't" → "do", "can't" → "can")."""
     plain = _PLAIN.get(lang or "")
     if not plain:
         return []
-    idioms = [m.span() for m in re.finditer(rf"(?<!\w)(?:{_IDIOMS[lang or '']})", text, re.IGNORECASE)]
+    idioms = _idioms(text, lang)
     found = []
     for m in re.finditer(rf"(?<![\w'’-])(?:{plain})(?![\w-])", text, re.IGNORECASE):
-        if any(start <= m.start() < end for start, end in idioms):
+        if _in_idiom(m.start(), idioms):
             continue
         word = m.group()
         lowered = word.lower().replace("’", "'")
