@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.model import Finding, Severity, Span
 from tqcheck.text.entities import Name, find_names, name_in, verifiable
 from tqcheck.text.places import mentions_place, place_names, same_place
 
@@ -29,7 +30,9 @@ class EntityMismatch(Check):
     A capitalised word opening a sentence is a name when it is such a place ("Italy may be…"):
     on WMT22 CED dev that adds 2 BAD segments critical and 2 major, no OK segment, no NTREX line.
     A known name (one with aliases) never matches another known name fuzzily: "Reino Unido" is
-    not found in "Estados Unidos" (one more BAD segment major).
+    not found in "Estados Unidos" (one more BAD segment major). A name replaced inside quotation
+    marks is major: quoted titles of works are translated freely ("O Viajante Fanfarrão" → "The
+    Braggart"); that took one OK and one BAD segment off critical, and one NTREX line from each set.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -63,7 +66,13 @@ class EntityMismatch(Check):
                 added.remove(tgt)
         while missing and added:
             src, tgt = missing.pop(0), added.pop(0)
-            yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
+            if _quoted(source, src.span) or _quoted(target, tgt.span):  # a title of a work, translated freely
+                yield self.finding(
+                    f"source names {src.text}, translation has {tgt.text} instead (in a quoted title)",
+                    tgt.span, src.span, Severity.MAJOR,
+                )
+            else:
+                yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
         for src in missing:
             yield self.finding(f"source names {src.text}; the translation does not", None, src.span, Severity.MAJOR)
         for tgt in added:
@@ -78,3 +87,10 @@ class EntityMismatch(Check):
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]
         return [n for n in names if verifiable(n) and not any(name_in(n, t, sim) for t in texts)]
+
+
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")
+
+
+def _quoted(text: str, span: Span) -> bool:
+    return any(m.start() < span[0] < m.end() for m in _QUOTED.finditer(text))

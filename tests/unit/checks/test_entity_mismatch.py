@@ -78,3 +78,12 @@ def test_a_place_opening_the_sentence_counts_as_a_name():
                     "Japão para as mulheres. Osaka deve tornar-se um lugar onde as mulheres brilham.",
                     "Japan must become a place where women shine.")
     assert finding.severity.value == "critical" and invented[slice(*finding.target_span)] == "Osaka"
+
+
+def test_a_name_replaced_inside_a_quoted_title_is_major():
+    source = "Parafraseando Esopo na fábula “O Viajante Fanfarrão”: Hic Rhodus, hic salta!"
+    target = "To borrow from Aesop’s “The Braggart”: Hic Rhodus, hic salta!"
+    back = "Para citar Esopo, “The Braggart”: Hic Rhodus, hic salta!"
+    forward = "Paraphrasing Aesop in the fable “The Boastful Traveller”: Hic Rhodus, hic salta!"
+    [finding] = run(source, target, back, forward)
+    assert finding.severity.value == "major" and "quoted title" in finding.message
