@@ -51,3 +51,8 @@ def test_a_capitalised_word_opening_a_sentence_is_a_name_when_vouched_for():
 def test_another_known_name_is_no_fuzzy_match():
     assert not name_in("Reino Unido", "Aprendi que ele era novo nos Estados Unidos.")
     assert name_in("Reino Unido", "Ele vive no Reino Unido.") and name_in("Reino Unido", "He lives in Britain.")
+
+
+def test_a_headline_capitalising_every_word_but_the_small_ones_has_no_plain_names():
+    assert [n.text for n in find_names("Pacificação e Solução de Conflitos na Ásia Oriental")] == []
+    assert [n.text for n in find_names("A solução de conflitos na Ásia Oriental é possível.")] == ["Ásia Oriental"]

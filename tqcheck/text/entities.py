@@ -101,13 +101,19 @@ def _is_acronym(word: str) -> bool:
 
 
 _TITLE_WORDS = frozenset("above after against and as at by for from in into of off on or over the to up with".split())
+# Words a Portuguese or English headline leaves in lower case.
+_SMALL_WORDS = _CONNECTORS | _TITLE_WORDS | frozenset("e em na no nas nos num numa ao aos à às os as um uma com por sem".split())
 
 
 def _title_case(toks: list[tuple[str, int, int]]) -> bool:
-    """A headline in title case: mostly capitals, even on small words ("Toll Soars Above 800")."""
+    """A headline in title case: mostly capitals, even on small words ("Toll Soars Above 800"), or
+    every word capitalised but the small ones ("Pacificação e Solução de Conflitos na Ásia")."""
     words = [w for w, _, _ in toks if w[:1].isalpha()]
     capital_small_word = any(w.lower() in _TITLE_WORDS and _is_cap(w) for w in words[1:])
-    return len(words) >= 4 and capital_small_word and sum(_is_cap(w) for w in words) >= 0.7 * len(words)
+    if len(words) >= 4 and capital_small_word and sum(_is_cap(w) for w in words) >= 0.7 * len(words):
+        return True
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 3 and all(_is_cap(w) for w in big)
 
 
 def _connector_gap(toks: list[tuple[str, int, int]], j: int) -> int:
