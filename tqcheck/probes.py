@@ -59,43 +59,37 @@ def probe(
             shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
             asked.append((i, Probe("clause", text, span, 0.0), shorter))
     found: list[tuple[Probe, ...]] = [()] * len(items)
-    if not asked:
+    forward = [
+        (i, (items[i].source, shorter) if p.kind == "negator" else (shorter, items[i].draft)) for i, p, shorter in asked
+    ]
+    gains = _gains(score, {i: (items[i].source, items[i].draft) for i, _, _ in asked}, forward, source_lang, target_lang)
+    if gains is None:
         return found
-    bases = sorted({i for i, _, _ in asked})
-    forward = [(items[i].source, items[i].draft) for i in bases]
-    for i, p, shortened in asked:
-        forward.append((items[i].source, shortened) if p.kind == "negator" else (shortened, items[i].draft))
-    scores = score(forward, source_lang, target_lang)
-    if scores is None:
-        return found
-    base = dict(zip(bases, scores))
-    gained = [(i, replace(p, gain=round(s - base[i], 3)), shortened) for (i, p, shortened), s in zip(asked, scores[len(bases) :])]
+    gained = [(i, replace(p, gain=round(g, 3)), shorter) for (i, p, shorter), g in zip(asked, gains)]
     # The way back is asked only of clauses the draft is likelier without: the rest cannot be findings.
-    back_asked = [(i, p, shortened) for i, p, shortened in gained if p.kind == "clause" and p.gain > 0]
-    back_gains = _back_gains(items, back_asked, source_lang, target_lang, score)
+    back_asked = [(i, p, shorter) for i, p, shorter in gained if p.kind == "clause" and p.gain > 0]
+    backward = [(i, (items[i].draft, shorter)) for i, _, shorter in back_asked]
+    back = _gains(score, {i: (items[i].draft, items[i].source) for i, _, _ in back_asked}, backward, target_lang, source_lang)
+    per_word = {(i, p.span): round(g / len(p.text.split()), 3) for (i, p, _), g in zip(back_asked, back or [])}
     for i, p, _ in gained:
         if p.kind == "clause":
-            p = replace(p, back_gain=back_gains.get((i, p.span)))
+            p = replace(p, back_gain=per_word.get((i, p.span)))
         found[i] = (*found[i], p)
     return found
 
 
-def _back_gains(
-    items: Sequence[ProbeInput], asked: list[tuple[int, Probe, str]], source_lang: str, target_lang: str, score: _Scorer
-) -> dict[tuple[int, Span], float]:
-    """Per word of each clause: how much likelier the source is, given the draft, without the clause."""
-    if not asked:
-        return {}
-    bases = sorted({i for i, _, _ in asked})
-    pairs = [(items[i].draft, items[i].source) for i in bases] + [(items[i].draft, s) for i, _, s in asked]
-    scores = score(pairs, target_lang, source_lang)
+def _gains(
+    score: _Scorer, bases: dict[int, tuple[str, str]], variants: list[tuple[int, tuple[str, str]]], src: str, tgt: str
+) -> list[float] | None:
+    """Each variant's log-likelihood minus that of its segment's unchanged (source, target) pair."""
+    if not variants:
+        return []
+    order = sorted(bases)
+    scores = score([bases[i] for i in order] + [pair for _, pair in variants], src, tgt)
     if scores is None:
-        return {}
-    base = dict(zip(bases, scores))
-    return {
-        (i, p.span): round((s - base[i]) / len(p.text.split()), 3)
-        for (i, p, _), s in zip(asked, scores[len(bases) :])
-    }
+        return None
+    base = dict(zip(order, scores))
+    return [s - base[i] for (i, _), s in zip(variants, scores[len(order) :])]
 
 
 class _Scorer:
