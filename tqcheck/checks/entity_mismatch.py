@@ -66,13 +66,13 @@ class EntityMismatch(Check):
                 added.remove(tgt)
         while missing and added:
             src, tgt = missing.pop(0), added.pop(0)
-            if _quoted(source, src.span) or _quoted(target, tgt.span):  # a title of a work, translated freely
-                yield self.finding(
-                    f"source names {src.text}, translation has {tgt.text} instead (in a quoted title)",
-                    tgt.span, src.span, Severity.MAJOR,
-                )
-            else:
-                yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
+            title = _quoted(source, src.span) or _quoted(target, tgt.span)  # a title of a work, translated freely
+            yield self.finding(
+                f"source names {src.text}, translation has {tgt.text} instead{' (in a quoted title)' if title else ''}",
+                tgt.span,
+                src.span,
+                Severity.MAJOR if title else None,
+            )
         for src in missing:
             yield self.finding(f"source names {src.text}; the translation does not", None, src.span, Severity.MAJOR)
         for tgt in added:
