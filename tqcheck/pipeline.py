@@ -183,10 +183,9 @@ def _check_document(
     back = translate([s.target for s in segments], target_lang, source_lang, f"{doc.path}: back-translating")
     # Without a model for the forward direction, the checks that need it stay silent on this file.
     forward: list[str | None] = [None] * len(segments)
-    if forward_ok:
-        forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
     probes: list[tuple[Probe, ...]] = [()] * len(segments)
     if forward_ok:
+        forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
         inputs = [ProbeInput(s.source or "", s.target, b) for s, b in zip(segments, back)]
         probes = probe(inputs, source_lang, target_lang, translate.backend, progress)
     items = [
