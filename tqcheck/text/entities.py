@@ -202,9 +202,11 @@ def _alias_in(name: str, text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
-    """Every alias of the other known names, longest first, as one pattern."""
+    """Every alias of the other known names, longest first, as one pattern; acronyms keep their case
+    as in ``_phrase_in`` ("US" is not "us")."""
     others = sorted({a for g in _ALIASES if g is not group for a in g}, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in others), re.IGNORECASE)
+    flags = ["" if a.replace(".", "").isupper() else "?i:" for a in others]
+    return re.compile("|".join(rf"(?<!\w)({f}{re.escape(a)})(?!\w)" for f, a in zip(flags, others)))
 
 
 def _initials_in(acronym: str, text: str) -> bool:
