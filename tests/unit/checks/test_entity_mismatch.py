@@ -87,3 +87,20 @@ def test_a_name_replaced_inside_a_quoted_title_is_major():
     forward = "Paraphrasing Aesop in the fable “The Boastful Traveller”: Hic Rhodus, hic salta!"
     [finding] = run(source, target, back, forward)
     assert finding.severity.value == "major" and "quoted title" in finding.message
+
+
+def test_a_demonym_of_a_country_the_source_never_names_replaces_its_name():
+    # Portuguese writes demonyms in lower case ("os russos"): the back-translation vouches for it all the same
+    source = "A Austrália devia dizer aos EUA que não aceitará este cenário."
+    forward = "Australia should tell the US that it will not accept this scenario."
+    target = "The Russians should be saying to the US that they will have none of this."
+    back = "Os russos devem estar a dizer aos EUA que não terão nada disso."
+    [finding] = run(source, target, back, forward)
+    assert finding.severity.value == "critical" and "Austrália" in finding.message
+    assert target[slice(*finding.target_span)] == "Russians"
+    # the demonym of a country the source names is a translator's wording
+    source = "Os EUA deviam dizer à Rússia que não aceitarão este cenário."
+    forward = "The US should tell Russia that it will not accept this scenario."
+    target = "The US should be saying to the Russians that it will have none of this."
+    back = "Os EUA devem estar a dizer aos russos que não terão nada disso."
+    assert run(source, target, back, forward) == []
