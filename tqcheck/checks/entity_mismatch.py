@@ -37,7 +37,7 @@ class EntityMismatch(Check):
     name in the back-translation to vouch for it; the back-translation mentioning that country
     ("os russos") while the source does not is the second language's word instead. With a known
     name found whole or by an alias only ("Estados Unidos" is not in "estava … no Reino Unido"),
-    that flags 3 more BAD segments critical on WMT22 CED dev, no OK segment and no NTREX line.
+    that flags 4 more BAD segments critical on WMT22 CED dev, no OK segment and no NTREX line.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."

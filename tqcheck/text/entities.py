@@ -38,7 +38,7 @@ _NOT_NAMES = frozenset(
 
 # Names written in several ways within one language, or alike across languages. General knowledge,
 # not tuned to any test sentence: countries and bodies that news text names under several forms.
-_ALIASES: tuple[tuple[str, ...], ...] = (
+ALIASES: tuple[tuple[str, ...], ...] = (
     ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "Estados Unidos", "EUA", "EE.UU.", "EEUU", "América"),
     ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido", "Grã-Bretanha", "Gran Bretaña"),
     ("UN", "U.N.", "United Nations", "ONU", "Nações Unidas", "Naciones Unidas"),
@@ -53,7 +53,7 @@ _ALIASES: tuple[tuple[str, ...], ...] = (
     ("TV", "television", "televisão", "televisión"),
     ("Fed", "Federal Reserve", "Reserva Federal"),
 )
-_KNOWN_ACRONYMS = frozenset(a.replace(".", "") for group in _ALIASES for a in group if a.replace(".", "").isupper())
+_KNOWN_ACRONYMS = frozenset(a.replace(".", "") for group in ALIASES for a in group if a.replace(".", "").isupper())
 
 
 # Acronyms in mixed case or plural ("AfD", "CoE", "SDGs"): two capitals, no three lower-case letters in a row.
@@ -192,10 +192,10 @@ def _phrase_in(phrase: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(text)) is not None
 
 
-_ALIAS_GROUP = {fold(alias): group for group in _ALIASES for alias in group}
+_ALIAS_GROUP = {fold(alias): group for group in ALIASES for alias in group}
 
 
-def _alias_in(name: str, text: str) -> bool:
+def alias_in(name: str, text: str) -> bool:
     group = _ALIAS_GROUP.get(fold(name))
     return group is not None and any(_phrase_in(alias, text) for alias in group)
 
@@ -204,7 +204,7 @@ def _alias_in(name: str, text: str) -> bool:
 def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
     """Every alias of the other known names, longest first, as one pattern; acronyms keep their case
     as in ``_phrase_in`` ("US" is not "us")."""
-    others = sorted({a for g in _ALIASES if g is not group for a in g}, key=len, reverse=True)
+    others = sorted({a for g in ALIASES if g is not group for a in g}, key=len, reverse=True)
     flags = ["" if a.replace(".", "").isupper() else "?i:" for a in others]
     return re.compile("|".join(rf"(?<!\w)({f}{re.escape(a)})(?!\w)" for f, a in zip(flags, others)))
 
@@ -247,7 +247,7 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     """Whether ``name`` occurs in ``text``: fuzzily (inflection, spelling), as an alias or acronym."""
     surface = name.text if isinstance(name, Name) else name
     name_words = [w for w in _words(surface) if w not in _CONNECTORS]
-    if not name_words or _alias_in(surface, text):
+    if not name_words or alias_in(surface, text):
         return True
     group = _ALIAS_GROUP.get(fold(surface))
     if group is not None:  # another known name is no fuzzy match for it: "Reino Unido" is not "Estados Unidos"

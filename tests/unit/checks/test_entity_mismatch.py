@@ -104,3 +104,8 @@ def test_a_demonym_of_a_country_the_source_never_names_replaces_its_name():
     target = "The US should be saying to the Russians that it will have none of this."
     back = "Os EUA devem estar a dizer aos russos que não terão nada disso."
     assert run(source, target, back, forward) == []
+    source = "As revelações do antigo analista da NSA apontam para uma crise entre a Europa e os EUA."
+    forward = "The revelations of the former NSA analyst point to a crisis between Europe and the US."
+    target = "The revelations of the former American contractor point to a crisis between Europe and the US."
+    back = "As revelações do antigo empreiteiro americano apontam para uma crise entre a Europa e os EUA."
+    assert run(source, target, back, forward) == []
