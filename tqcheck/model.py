@@ -53,10 +53,11 @@ class Probe:
     """How the model's likelihood of a segment changes when one piece of it is taken out.
 
     ``negator``: a word removed from the draft; ``gain`` is the change in log-likelihood (nats) of
-    the draft as a translation of the source. ``clause``: a clause removed from the source; ``gain``
-    is the change in log-likelihood of the draft given that shorter source, and ``back_gain`` the
-    change in log-likelihood of the source given the draft, per word of the clause (asked only
-    when ``gain`` is positive, else None).
+    the draft as a translation of the source, and ``back_gain`` that of the source given the draft
+    without the word. ``clause``: a clause removed from the source; ``gain`` is the change in
+    log-likelihood of the draft given that shorter source, and ``back_gain`` the change in
+    log-likelihood of the source given the draft, per word of the clause. ``back_gain`` is asked
+    only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
     """
 
     kind: str

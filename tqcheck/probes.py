@@ -5,7 +5,8 @@ so peaked that a good synonym can cost as much as a wrong word. Taking out one p
 cancels all of that but the piece itself:
 
 - a **negator** removed from the draft: when the draft becomes far likelier without its "not", the
-  source gives the model no reason for it. Probed only where the source has no negation cue
+  source gives the model no reason for it; when the source also becomes likelier given the draft
+  without it, the model reading back agrees. Probed only where the source has no negation cue
   outside idioms ("não só" denies nothing).
 - a **clause** removed from the source: when the draft becomes likelier as a translation of the
   shorter source, and the source likelier given the draft, the draft does not render that clause.
@@ -29,6 +30,9 @@ from tqcheck.text.segment import clauses
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
+BACK_MIN_GAIN = {"clause": 0.0, "negator": 4.0}
+"""The way back is asked only of pieces the draft is this much likelier without (nats): below it
+no check reads the answer, and the negators above 4 are a few in a thousand segments."""
 
 
 @dataclass(frozen=True)
@@ -66,15 +70,18 @@ def probe(
     if gains is None:
         return found
     gained = [(i, replace(p, gain=round(g, 3)), shorter) for (i, p, shorter), g in zip(asked, gains)]
-    # The way back is asked only of clauses the draft is likelier without: the rest cannot be findings.
-    back_asked = [(i, p, shorter) for i, p, shorter in gained if p.kind == "clause" and p.gain > 0]
-    backward = [(i, (items[i].draft, shorter)) for i, _, shorter in back_asked]
+    # The way back is asked only of pieces the draft is likelier without: the rest cannot be findings.
+    back_asked = [(i, p, shorter) for i, p, shorter in gained if p.gain > BACK_MIN_GAIN[p.kind]]
+    backward = [
+        (i, (shorter, items[i].source) if p.kind == "negator" else (items[i].draft, shorter)) for i, p, shorter in back_asked
+    ]
     back = _gains(score, {i: (items[i].draft, items[i].source) for i, _, _ in back_asked}, backward, target_lang, source_lang)
-    per_word = {(i, p.span): round(g / len(p.text.split()), 3) for (i, p, _), g in zip(back_asked, back or [])}
+    back_gains = {
+        (i, p.kind, p.span): round(g / len(p.text.split()) if p.kind == "clause" else g, 3)
+        for (i, p, _), g in zip(back_asked, back or [])
+    }
     for i, p, _ in gained:
-        if p.kind == "clause":
-            p = replace(p, back_gain=per_word.get((i, p.span)))
-        found[i] = (*found[i], p)
+        found[i] = (*found[i], replace(p, back_gain=back_gains.get((i, p.kind, p.span))))
     return found
 
 

@@ -34,12 +34,23 @@ def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
     inserted = "Progress has been made, but these gains must never be kept."
     [negator] = _probes(SOURCE, inserted)
     assert negator.kind == "negator" and inserted[slice(*negator.span)] == "never" and negator.gain > 10
+    assert negator.back_gain is not None  # asked the way back too: the draft is far likelier without it
     negating = "Foram realizados progressos, mas estes benefícios não devem ser perdidos."
     assert _probes(negating, "Progress has been made, but these gains must not be lost.") == ()
     assert _probes(SOURCE, "Progress has been made.") == ()
 
 
 CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
+
+
+def test_an_unsupported_negation_gains_both_ways_and_a_fitting_one_does_not():
+    source = "As vacinas protegem as pessoas para toda a vida."
+    [negator] = _probes(source, "Vaccines don't protect people for a lifetime.")
+    assert negator.gain > 4 and negator.back_gain > 5
+    # "longe de" (far from) gives the "not" its reason: little gain, so nothing is asked the way back
+    fitting = "A realidade, que já está a tornar-se evidente, está longe de ser tão promissora."
+    [negator] = _probes(fitting, "The reality, which is already becoming apparent, is not nearly so rosy.")
+    assert negator.gain < 4 and negator.back_gain is None
 
 
 def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():

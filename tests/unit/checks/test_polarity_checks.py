@@ -73,12 +73,17 @@ def test_negation_the_model_finds_no_reason_for_is_critical():
     [finding] = _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),))
     assert finding.severity.value == "critical" and target[slice(*finding.target_span)] == "no"
     assert "“no”" in finding.message and "likelier without it" in finding.message
+    [agreed] = _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0, 7.4),))
+    assert agreed.severity.value == "critical" and "and the source likelier given it" in agreed.message
 
 
 def test_small_gain_double_negation_and_negating_source_pass():
     source = "Mas, além da ética, existem considerações geopolíticas."
     target = "But, beyond ethics, there are no geopolitical considerations."
     assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0),)) == []
+    # a smaller gain one way counts only when the way back agrees
+    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0, -3.0),)) == []
+    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 4.0, 9.0),)) == []
     assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),), **{"min-gain": 15}) == []
     neither = "Neither ethics nor geopolitics are considered."
     assert _unsupported(neither, source, (Probe("negator", "nor", (15, 18), 13.6),)) == []
