@@ -1,6 +1,6 @@
 """Place names across languages (CLDR via Babel, GeoNames cities)."""
 
-from tqcheck.text.places import mentions_place, place_names, place_of_word, same_place
+from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, same_place
 
 
 def test_countries_regions_and_big_cities_with_their_other_names():
@@ -39,3 +39,14 @@ def test_a_demonym_says_its_country():
     # news names the United States "America" too: "American" says that country, not the Americas
     assert place_of_word("American", langs) == place_names("United States", langs) == place_names("America", langs)
     assert place_of_word("Linkevicius", langs) is None and place_of_word("Danish", langs) is None
+
+
+def test_a_news_dateline_is_a_place_in_capitals():
+    langs = ("pt", "en")
+    text = "NOVA DELI - Abril pode ser o mês mais cruel."
+    span, place = dateline(text, langs)
+    assert text[slice(*span)] == "NOVA DELI" and "new delhi" in place
+    washington = "WASHINGTON, DC – Completar o ensino básico nunca foi uma certeza."
+    assert washington[slice(*dateline(washington, langs)[0])] == "WASHINGTON"
+    assert dateline("Paris – a cidade – recebe a cimeira.", langs) is None  # not in capitals: a sentence
+    assert dateline("A UE – diz o ministro – falhou.", langs) is None and dateline("O mundo mudou.", langs) is None

