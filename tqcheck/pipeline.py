@@ -183,16 +183,16 @@ def _check_document(
     back = translate([s.target for s in segments], target_lang, source_lang, f"{doc.path}: back-translating")
     # Without a model for the forward direction, the checks that need it stay silent on this file.
     forward: list[str | None] = [None] * len(segments)
-    probes: list[tuple[Probe, ...]] = [()] * len(segments)
+    prober = None
     if forward_ok:
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
-        inputs = [ProbeInput(s.source or "", s.target, b) for s, b in zip(segments, back)]
-        probes = probe(inputs, source_lang, target_lang, translate.backend, progress)
-    items = [
-        _Item(seg, b, fw, seg.source or "", source_lang, target_lang, p)
-        for seg, b, fw, p in zip(segments, back, forward, probes)
-    ]
-    results = checker(items, doc.path)
+
+        def prober(chosen: list[_Item]) -> list[tuple[Probe, ...]]:
+            inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in chosen]
+            return probe(inputs, source_lang, target_lang, translate.backend, progress)
+
+    items = [_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)]
+    results = checker(items, doc.path, _Prober(prober, translate.backend.signature.key()) if prober else None)
     return FileReport(
         path=doc.path,
         source_path=source_path,
@@ -258,7 +258,14 @@ class _Item:
     reference: str  # what the back-translation is compared with: the source, or the draft itself
     source_lang: str | None
     target_lang: str
-    probes: tuple[Probe, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Prober:
+    """Probes segments with the file's backend; ``model`` (its signature) keys the results they lead to."""
+
+    run: Callable[[list[_Item]], list[tuple[Probe, ...]]]
+    model: str
 
 
 class _SegmentChecker:
@@ -274,34 +281,40 @@ class _SegmentChecker:
         options = sorted((c.code, sorted(c.opts.items())) for c in checks)
         self.fingerprint = json.dumps([__version__, config.language_detector, options])
 
-    def __call__(self, items: list[_Item], path: str) -> list[SegmentResult]:
+    def __call__(self, items: list[_Item], path: str, prober: _Prober | None = None) -> list[SegmentResult]:
         """Results for ``items``, with the project's selection and inline suppressions applied."""
         return [
-            replace(r, findings=self.selector.apply(r.findings, path, r.segment.notes)) for r in self._results(items)
+            replace(r, findings=self.selector.apply(r.findings, path, r.segment.notes))
+            for r in self._results(items, prober)
         ]
 
-    def _results(self, items: list[_Item]) -> list[SegmentResult]:
-        keys = [self._key(item) for item in items]
+    def _results(self, items: list[_Item], prober: _Prober | None) -> list[SegmentResult]:
+        keys = [self._key(item, prober.model if prober else None) for item in items]
         known = self.cache.lookup("results", keys) if self.cache else {}
+        # Probing is the costly step of checking: a segment whose result is cached is not probed.
+        todo = [i for i, key in enumerate(keys) if key not in known]
+        probed = prober.run([items[i] for i in todo]) if prober and todo else []
+        probes = dict(zip(todo, probed))
         results, fresh = [], {}
-        for item, key in zip(items, keys):
+        for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:
                 results.append(_result_from_json(item, known[key]))
                 continue
-            result = self._check(item)
+            result = self._check(item, probes.get(i, ()))
             fresh[key] = _result_to_json(result)
             results.append(result)
         if self.cache and fresh:
             self.cache.store("results", fresh)
         return results
 
-    def _key(self, item: _Item) -> str:
+    def _key(self, item: _Item, prober: str | None) -> str:
+        """Everything a result follows from: the probes are the prober's model run on these texts."""
         seg = item.segment
         inputs = [self.fingerprint, seg.source, seg.target, item.back, item.forward, item.reference]
-        inputs += [item.source_lang, item.target_lang, [asdict(p) for p in item.probes]]
+        inputs += [item.source_lang, item.target_lang, prober]
         return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode("utf-8")).hexdigest()
 
-    def _check(self, item: _Item) -> SegmentResult:
+    def _check(self, item: _Item, probes: tuple[Probe, ...]) -> SegmentResult:
         segment = item.segment
         guess = self.detect(segment.target)
         scores = score(item.back, item.reference)
@@ -314,7 +327,7 @@ class _SegmentChecker:
             source=segment.source,
             source_lang=item.source_lang,
             forward_translation=item.forward,
-            probes=item.probes,
+            probes=probes,
         )
         findings: list[Finding] = []
         for check in self.checks:

@@ -40,6 +40,7 @@ class ProbeInput:
     source: str
     draft: str
     back_translation: str
+    forward_translation: str = ""
 
 
 def probe(
