@@ -56,13 +56,15 @@ class Probe:
     the draft as a translation of the source, and ``back_gain`` that of the source given the draft
     without the word. ``clause``: a clause removed from the source; ``gain`` is the change in
     log-likelihood of the draft given that shorter source, and ``back_gain`` the change in
-    log-likelihood of the source given the draft, per word of the clause. ``back_gain`` is asked
+    log-likelihood of the source given the draft, per word of the clause. ``antonym``: an English
+    word (in the draft, or in an English source) replaced by the antonym the other English text
+    has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``back_gain`` is asked
     only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
     """
 
     kind: str
     text: str
-    span: Span  # in the draft for a negator, in the source for a clause
+    span: Span  # in the source for a clause and an antonym from English; else in the draft
     gain: float
     back_gain: float | None = None
 

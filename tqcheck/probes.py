@@ -1,7 +1,7 @@
-"""Contrastive probes: a segment rescored by the translation model with one piece taken out.
+"""Contrastive probes: a segment rescored by the translation model with one piece changed.
 
 A model's likelihood of a whole draft mixes paraphrase with error, and the embedded students are
-so peaked that a good synonym can cost as much as a wrong word. Taking out one piece and rescoring
+so peaked that a good synonym can cost as much as a wrong word. Changing one piece and rescoring
 cancels all of that but the piece itself:
 
 - a **negator** removed from the draft: when the draft becomes far likelier without its "not", the
@@ -12,25 +12,31 @@ cancels all of that but the piece itself:
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed only for inner clauses (a clause at either end is often moved or carried by the next
   segment) with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks.
+- an **antonym** put back: where the English side of the pair has the WordNet antonym of what the
+  other English text says ("allow" in the draft, "ban" in the machine translation of the source;
+  or "ban" in the English source, "allow" in the back-translation), the pair rescored with the
+  other word in its place. A synonym in the draft gains nothing both ways; a reversed meaning does.
 
 Those conditions are where the answer can be read this way; they also keep the cost to about a
-tenth of a run. The checks decide what a gain means (TQ404, TQ105).
+tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ403).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
 from tqcheck.model import Probe, Span
+from tqcheck.text.antonyms import swaps
 from tqcheck.text.coverage import uncovered_words
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.segment import clauses
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
-BACK_MIN_GAIN = {"clause": 0.0, "negator": 4.0}
+BACK_MIN_GAIN = {"clause": 0.0, "negator": 4.0, "antonym": 0.0}
 """The way back is asked only of pieces the draft is this much likelier without (nats): below it
 no check reads the answer, and the negators above 4 are a few in a thousand segments."""
 
@@ -52,38 +58,52 @@ def probe(
 ) -> list[tuple[Probe, ...]]:
     """Every probe of every segment, scored in two passes (one per direction)."""
     score = _Scorer(backend, progress)
-    asked: list[tuple[int, Probe, str]] = []  # (item, probe without its gains, the shortened text)
-    for i, item in enumerate(items):
-        if not item.source.strip() or not item.draft.strip():
-            continue
-        if not denials(item.source, source_lang):
-            for cue, without in removable_negators(item.draft, target_lang):
-                asked.append((i, Probe("negator", cue.text, cue.span, 0.0), without))
-        for span in _inner_clauses(item, source_lang):
-            text = item.source[slice(*span)]
-            shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
-            asked.append((i, Probe("clause", text, span, 0.0), shorter))
+    asked = [(i, *variant) for i, item in enumerate(items) for variant in _variants(item, source_lang, target_lang)]
     found: list[tuple[Probe, ...]] = [()] * len(items)
-    forward = [
-        (i, (items[i].source, shorter) if p.kind == "negator" else (shorter, items[i].draft)) for i, p, shorter in asked
-    ]
-    gains = _gains(score, {i: (items[i].source, items[i].draft) for i, _, _ in asked}, forward, source_lang, target_lang)
+    bases = {i: (items[i].source, items[i].draft) for i, *_ in asked}
+    gains = _gains(score, bases, [(i, (source, draft)) for i, _, source, draft in asked], source_lang, target_lang)
     if gains is None:
         return found
-    gained = [(i, replace(p, gain=round(g, 3)), shorter) for (i, p, shorter), g in zip(asked, gains)]
+    gained = [(i, replace(p, gain=round(g, 3)), source, draft) for (i, p, source, draft), g in zip(asked, gains)]
     # The way back is asked only of pieces the draft is likelier without: the rest cannot be findings.
-    back_asked = [(i, p, shorter) for i, p, shorter in gained if p.gain > BACK_MIN_GAIN[p.kind]]
-    backward = [
-        (i, (shorter, items[i].source) if p.kind == "negator" else (items[i].draft, shorter)) for i, p, shorter in back_asked
-    ]
-    back = _gains(score, {i: (items[i].draft, items[i].source) for i, _, _ in back_asked}, backward, target_lang, source_lang)
+    back_asked = [(i, p, source, draft) for i, p, source, draft in gained if p.gain > BACK_MIN_GAIN[p.kind]]
+    bases = {i: (items[i].draft, items[i].source) for i, *_ in back_asked}
+    backward = [(i, (draft, source)) for i, _, source, draft in back_asked]
+    back = _gains(score, bases, backward, target_lang, source_lang)
     back_gains = {
         (i, p.kind, p.span): round(g / len(p.text.split()) if p.kind == "clause" else g, 3)
-        for (i, p, _), g in zip(back_asked, back or [])
+        for (i, p, _, _), g in zip(back_asked, back or [])
     }
-    for i, p, _ in gained:
+    for i, p, _, _ in gained:
         found[i] = (*found[i], replace(p, back_gain=back_gains.get((i, p.kind, p.span))))
     return found
+
+
+def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[tuple[Probe, str, str]]:
+    """Each probe of one segment (gains not yet known), with the (source, draft) pair it scores."""
+    if not item.source.strip() or not item.draft.strip():
+        return
+    if not denials(item.source, source_lang):
+        for cue, without in removable_negators(item.draft, target_lang):
+            yield Probe("negator", cue.text, cue.span, 0.0), item.source, without
+    for span in _inner_clauses(item, source_lang):
+        shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
+        yield Probe("clause", item.source[slice(*span)], span, 0.0), shorter, item.draft
+    # The opposite word put back where the draft has its antonym, in the English text of the pair.
+    if target_lang == "en" and item.forward_translation:
+        for word, span, opposite in swaps(item.draft, item.forward_translation):
+            yield Probe("antonym", word, span, 0.0), item.source, _put(item.draft, span, opposite)
+    elif source_lang == "en":
+        for back_word, _, source_word in swaps(item.back_translation, item.source):
+            at = re.search(rf"\b{re.escape(source_word)}\b", item.source)
+            if at:
+                yield Probe("antonym", source_word, at.span(), 0.0), _put(item.source, at.span(), back_word), item.draft
+
+
+def _put(text: str, span: Span, word: str) -> str:
+    """``text`` with ``word`` in place of [span), capitalised as the word it replaces."""
+    old = text[slice(*span)]
+    return text[: span[0]] + (word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()) + text[span[1] :]
 
 
 def _gains(

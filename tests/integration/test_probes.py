@@ -53,6 +53,25 @@ def test_an_unsupported_negation_gains_both_ways_and_a_fitting_one_does_not():
     assert negator.gain < 4 and negator.back_gain is None
 
 
+def test_an_antonym_put_back_gains_both_ways_in_either_direction():
+    backend = EmbeddedBackend.shared()
+    source = "Entretanto, a UE reforçou a legislação para proibir todo o comércio de mercadorias usadas para tortura."
+    [forward] = backend.translate([source], "pt", "en")
+    assert "ban" in forward
+    for draft, reversed_ in [("to allow all trade", True), ("to forbid all trade", False)]:
+        draft = f"Meanwhile, the EU tightened legislation {draft} in goods used for torture."
+        [back] = backend.translate([draft], "en", "pt")
+        found = probe([ProbeInput(source, draft, back, forward)], "pt", "en", backend)[0]
+        assert bool(found) == reversed_  # "forbid" is no antonym of "ban": nothing to probe
+        for p in found:
+            assert p.kind == "antonym" and draft[slice(*p.span)] == "allow" and p.gain > 6 and p.back_gain > 6
+    english = "The proposal to ban the trade was approved by the European Parliament."
+    draft = "A proposta de proibir o comércio foi rejeitada pelo Parlamento Europeu."
+    [back] = backend.translate([draft], "pt", "en")
+    [[p]] = probe([ProbeInput(english, draft, back)], "en", "pt", backend)
+    assert english[slice(*p.span)] == "approved" and p.gain > 6 and p.back_gain > 6
+
+
 def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():
     [clause] = _probes(CLAUSED, "The voters of this country saw through the government's trick.")
     assert clause.kind == "clause" and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"

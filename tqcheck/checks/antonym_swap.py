@@ -4,18 +4,8 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
-from tqcheck.text.antonyms import load_antonyms, wordnet_dir
-from tqcheck.text.coverage import content_words
-from tqcheck.text.negation import negations
-
-_PLAIN_NEGATORS = frozenset("not n't n’t no never cannot without".split())
-# Quantifiers and number words oppose each other in WordNet ("all"/"some", "no"/"any") but trade
-# places freely in paraphrase.
-_QUANTIFIERS = frozenset(
-    """no any all some several few many much none one first certain each every both either neither
-    little more most less least other another""".split()
-)
+from tqcheck.model import Finding, Severity, Span
+from tqcheck.text.antonyms import load_antonyms, swaps, wordnet_dir
 
 
 class AntonymSwap(Check):
@@ -25,10 +15,19 @@ class AntonymSwap(Check):
     the source when translating into English, the back-translation against the source when
     translating from English. A word of one side that the other lacks, whose antonym the other has
     in its place, is the finding, unless the two sides also differ in negation ("unlikely" for
-    "not likely" is a paraphrase). Needs the WordNet database (Debian package ``wordnet-base``, or
-    ``TQCHECK_WORDNET``); without it the check reports itself inactive. Major, not critical: one
-    word pair in one language is thin evidence, and on WMT22 CED dev two in three such pairs were
-    paraphrase ("given"/"taking").
+    "not likely" is a paraphrase), and leaving out light verbs and a word against its own negative
+    form (see ``text.antonyms.swaps``; that took the good WMT22 CED dev segments flagged from 13 to
+    6, and NTREX en→pt lines from 9 and 12 to 5 and 6, for one BAD segment). Needs the WordNet
+    database (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports
+    itself inactive.
+
+    Major, as one word pair in one language is thin evidence, unless the translation model agrees
+    both ways (the antonym probe, see ``tqcheck.probes``): the pair rescored with the other word in
+    place gains at least ``min-gain`` nats (default 6) as a translation and as a back-translation.
+    Measured on WMT22 CED dev and NTREX en→pt: 2 BAD segments critical ("allow" for "ban", "below"
+    for "exceeds"; they gain 8.8 and more both ways), no OK segment and no NTREX line; any value
+    from 4.5 to 8.7 gives the same. The nearest good ones: an OK segment at 3.9 one way ("lenders"
+    for "mutuários"), a pt-BR line at 4.4 the way back ("bem danificado" for "badly damaged").
 
     Bad: source "Os preços estão a subir." — translation "Prices are falling."
     Good: source "Os preços estão a subir." — translation "Prices are rising."
@@ -38,6 +37,7 @@ class AntonymSwap(Check):
     name = "antonym-swap"
     severity = Severity.MAJOR
     needs_source = True
+    options = {"min-gain": 6.0}
 
     def unavailable(self) -> str | None:
         # only look for the files here: parsing them (about a second) waits for the first segment
@@ -48,42 +48,25 @@ class AntonymSwap(Check):
         if antonyms is None or not ctx.source or not ctx.target:
             return
         if ctx.target_lang == "en" and ctx.forward_translation:
-            for draft_word, span, expected in self._swaps(ctx.target, ctx.forward_translation):
-                yield self.finding(
-                    f"translation says “{draft_word}” where a translation of the source says “{expected}”", span
-                )
+            for draft_word, span, expected in swaps(ctx.target, ctx.forward_translation):
+                message = f"translation says “{draft_word}” where a translation of the source says “{expected}”"
+                yield self._finding(ctx, message, expected, span, span, None)
         elif ctx.source_lang == "en":
-            for back_word, _, source_word in self._swaps(ctx.back_translation, ctx.source):
-                span = _find(ctx.source, source_word)
-                yield self.finding(
-                    f"the translation means “{back_word}” (back-translation) where the source says “{source_word}”",
-                    None,
-                    span,
-                )
+            for back_word, _, source_word in swaps(ctx.back_translation, ctx.source):
+                at = re.search(rf"\b{re.escape(source_word)}\b", ctx.source)
+                span = at.span() if at else None
+                message = f"the translation means “{back_word}” (back-translation) where the source says “{source_word}”"
+                yield self._finding(ctx, message, back_word, span, None, span)
 
-    @staticmethod
-    def _swaps(text: str, reference: str) -> Iterator[tuple[str, tuple[int, int], str]]:
-        antonyms = load_antonyms()
-        assert antonyms is not None
-        if _plain_negations(text) != _plain_negations(reference):
-            return
-        ours = [(w, s) for w, s in content_words(text, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
-        theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
-        their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
-        our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
-        only_theirs = [w for w, _ in theirs if not antonyms.lemmas(w) & our_lemmas]
-        for word, span in ours:
-            if antonyms.lemmas(word) & their_lemmas:
-                continue
-            opposite = next((w for w in only_theirs if antonyms.opposed(word, w)), None)
-            if opposite is not None:
-                yield word, span, opposite
-
-
-def _plain_negations(text: str) -> int:
-    return sum(1 for cue in negations(text, "en") if cue.text.lower() in _PLAIN_NEGATORS)
-
-
-def _find(text: str, word: str) -> tuple[int, int] | None:
-    m = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
-    return m.span() if m else None
+    def _finding(
+        self, ctx: CheckContext, message: str, other: str, probed: Span | None, target: Span | None, source: Span | None
+    ) -> Finding:
+        """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
+        least = self.opts["min-gain"]
+        if any(
+            p.kind == "antonym" and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
+            for p in ctx.probes
+        ):
+            message += f"; the model reads the pair far likelier with “{other}”, both ways"
+            return self.finding(message, target, source, Severity.CRITICAL)
+        return self.finding(message, target, source)

@@ -8,14 +8,25 @@ reports itself inactive rather than silently passing.
 
 WordNet leaves out many polarity pairs of news language ("increase"/"cut", "approve"/"veto",
 "inspire"/"stifle"); a short list of such general pairs is added to it.
+
+``swaps`` finds the pairs in two texts: a word of one whose antonym the other has in its place.
+It leaves out what paraphrase trades freely: quantifiers, the light verbs ("given" for "taking
+into account", "comes from" for "went from"), and a word against its own negative form
+("unofficial" for "não-oficial", "hardly possible" for "quase impossível").
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+
+from tqcheck.model import Span
+from tqcheck.text.coverage import content_words
+from tqcheck.text.entities import common_prefix
+from tqcheck.text.negation import negations
 
 _SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -122,3 +133,48 @@ class Antonyms:
 def load_antonyms() -> Antonyms | None:
     folder = wordnet_dir()
     return Antonyms(folder) if folder else None
+
+
+_PLAIN_NEGATORS = frozenset("not n't n’t no never cannot without".split())
+# Quantifiers and number words oppose each other in WordNet ("all"/"some", "no"/"any") but trade
+# places freely in paraphrase.
+_QUANTIFIERS = frozenset(
+    """no any all some several few many much none one first certain each every both either neither
+    little more most less least other another""".split()
+)
+# Verbs so general that their antonymy is mostly idiom: "given" / "taking into account".
+_LIGHT_VERBS = frozenset("go come take give bring get put make do have".split())
+_NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis", "n")
+
+
+def swaps(text: str, reference: str) -> Iterator[tuple[str, Span, str]]:
+    """Each English word of ``text`` whose antonym ``reference`` has instead: (word, span, antonym).
+    Nothing when the two differ in plain negation ("unlikely" for "not likely" is a paraphrase)."""
+    antonyms = load_antonyms()
+    if antonyms is None or _plain_negations(text) != _plain_negations(reference):
+        return
+    ours = [(w, s) for w, s in content_words(text, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
+    theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
+    their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
+    our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
+    only_theirs = [w for w, _ in theirs if not antonyms.lemmas(w) & our_lemmas]
+    for word, span in ours:
+        if antonyms.lemmas(word) & (their_lemmas | _LIGHT_VERBS):
+            continue
+        opposite = next((w for w in only_theirs if antonyms.opposed(word, w) and not _negative_form(word, w)), None)
+        if opposite is not None and not antonyms.lemmas(opposite) & _LIGHT_VERBS:
+            yield word, span, opposite
+
+
+def _plain_negations(text: str) -> int:
+    return sum(1 for cue in negations(text, "en") if cue.text.lower() in _PLAIN_NEGATORS)
+
+
+def _negative_form(a: str, b: str) -> bool:
+    """Whether one word is the other with a negative prefix: "unbalanced"/"balance", "never"/"ever"."""
+    for longer, shorter in ((a.lower(), b.lower()), (b.lower(), a.lower())):
+        for prefix in _NEGATIVE_PREFIXES:
+            rest = longer[len(prefix) :].lstrip("-") if longer.startswith(prefix) else ""
+            if len(rest) >= 3 and len(common_prefix(rest, shorter)) >= max(3, min(len(rest), len(shorter)) - 2):
+                return True
+    return False

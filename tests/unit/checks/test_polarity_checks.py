@@ -34,6 +34,14 @@ def test_opposite_word_against_the_forward_translation():
     forward = "Housing prices are rising in most cities."
     [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward))
     assert target[slice(*finding.target_span)] == "falling" and "rising" in finding.message
+    assert finding.severity.value == "major"  # one word pair in one language: no more than major
+    # the model agreeing both ways that "rising" fits the pair far better makes it critical
+    agreed = (Probe("antonym", "falling", (19, 26), 9.1, 12.4),)
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=agreed))
+    assert finding.severity.value == "critical" and "both ways" in finding.message
+    one_way = (Probe("antonym", "falling", (19, 26), 9.1, 4.4),)
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=one_way))
+    assert finding.severity.value == "major"
 
 
 @needs_wordnet
@@ -51,6 +59,12 @@ def test_paraphrase_and_compensated_negation_pass():
     target = "The vote is unlikely to pass."
     assert list(AntonymSwap().run(make_ctx(target, source="x", forward=forward))) == []
     assert list(AntonymSwap().run(make_ctx(forward, source="x", forward=forward))) == []
+    # light verbs and a word against its own negative form trade places in paraphrase
+    given = "The US cannot turn its back on the region, given its interests in Israel."
+    taking = "The US cannot turn its back on the region, taking into account its interests in Israel."
+    assert list(AntonymSwap().run(make_ctx(given, source="x", forward=taking))) == []
+    official = "It will keep an unofficial list of banned individuals."
+    assert list(AntonymSwap().run(make_ctx(official, source="x", forward=official.replace("unofficial", "non-official")))) == []
 
 
 def test_missing_wordnet_makes_the_check_inactive(tmp_path, monkeypatch):
