@@ -15,20 +15,21 @@ class AddedContent(Check):
     source with a run the source lacks. How the run sits decides how much it says: when it drops
     into place, its neighbours stand at most ``critical-max-seam`` content words apart in the other
     text of at least one language (see ``text/coverage``), as a hallucinated clause lands between
-    words a faithful translation keeps together. Such a run is critical when both texts are more
-    than ``critical-ratio`` times as long as their counterparts and the draft has
-    ``critical-extra-words`` more words, major otherwise (from ``min-length-ratio``: short headlines
-    grow by a few words). A run the draft rewords around is minor: free translators restructure
-    around what they add. Hallucinated additions also reuse the sentence's own words and leave no
-    long run: a draft ``scattered-extra-words`` longer, more than ``critical-ratio`` as long, with
-    ``scattered-min-words`` content words the other texts lack in both languages, is critical too.
+    words a faithful translation keeps together. Such a run is critical when the draft has
+    ``critical-extra-words`` more words than the machine translation, major otherwise (short
+    headlines grow by a few words). A run the draft rewords around is minor: free translators
+    restructure around what they add. Hallucinated additions also reuse the sentence's own words and
+    leave no long run: a draft ``scattered-extra-words`` longer, more than ``critical-ratio`` as long,
+    with ``scattered-min-words`` content words the other texts lack in both languages, is critical too.
     Defaults chosen with bench/quality.py, trading errors found on WMT22 CED pt→en dev against false
-    flags on NTREX en→pt human translations: the run rule finds 23 BAD segments critical and 4 major,
-    no OK, with 0.4 % of NTREX por and pt-BR lines critical (without the seam condition: 27 BAD,
-    1.6 % and 0.5 %; a seam of 2: one BAD more for 8 more por lines); reworded runs are 5 BAD and 30
-    por lines, so as minor they take NTREX por false major+ from 9.6 % to 7.1 %. The scattered rule
-    finds 10 BAD more, no OK, +0.1 point on each NTREX set (6 words: +0.7 point on por; ratio 1.15:
-    +0.5 point and a flagged OK segment).
+    flags on NTREX en→pt human translations: the run rule finds 27 BAD segments critical, no OK, with
+    0.6 % of NTREX por and 0.4 % of pt-BR lines critical (without the seam condition: 5 BAD more for
+    19 more por lines; a seam of 2: 2 BAD more for 13 more por lines). Asking inserted runs for 1.2 times the
+    expected length as well, as before, took 4 BAD segments and 2 por lines (explicitations such as
+    "injetadas no organismo") down to major. Reworded runs are 5 BAD and 30 por lines, so as minor
+    they take NTREX por false major+ from 9.6 % to 7.1 %. The scattered rule finds 10 BAD more, no
+    OK, +0.1 point on each NTREX set (6 words: +0.7 point on por; ratio 1.15: +0.5 point and a
+    flagged OK segment).
 
     Bad: source "Os bancos recuperaram." — translation "Banks recovered, and the crisis ended for good in every country."
     Good: source "Os bancos recuperaram." — translation "The banks recovered."
@@ -65,7 +66,7 @@ class AddedContent(Check):
             inserted = not seams or min(seams) <= self.opts["critical-max-seam"]
             if not inserted:
                 severity = Severity.MINOR
-            elif longer and extra >= self.opts["critical-extra-words"]:
+            elif extra >= self.opts["critical-extra-words"]:
                 severity = Severity.CRITICAL
             else:
                 severity = Severity.MAJOR

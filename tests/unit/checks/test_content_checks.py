@@ -40,6 +40,27 @@ def test_a_short_phrase_dropped_into_place_is_major():
     assert target[slice(*finding.target_span)] == "fresh army backing"
 
 
+def test_a_clause_dropped_into_a_long_sentence_is_critical_though_the_sentence_grows_less():
+    # six words inserted grow a long sentence by under a fifth: still critical
+    tail_pt = ", proporcionando ao mesmo tempo novos dispositivos nos sectores policial e judiciário."
+    tail_en = ", while providing new arrangements in the police and judicial sectors."
+    head_pt = "O acordo de Abril vai mais longe ao estabelecer um acordo de partilha de poder no Norte do Kosovo, "
+    head_en = "The April agreement goes further by establishing a power-sharing agreement in northern Kosovo, "
+    source = head_pt + "que se destina a reforçar o governo local através de uma associação de municípios" + tail_pt
+    forward = head_en + "which is designed to strengthen local government through an association of municipalities" + tail_en
+    target = (
+        head_en + "which is designed to strengthen local government, with firm backing from Belgrade and Brussels, "
+        "through an association of municipalities" + tail_en
+    )
+    back = (
+        head_pt + "que se destina a reforçar o governo local, com firme apoio de Belgrado e Bruxelas, "
+        "através de uma associação de municípios" + tail_pt
+    )
+    [finding] = added(target, back, source, forward)
+    assert finding.severity.value == "critical" and "(116% of the expected length)" in finding.message
+    assert target[slice(*finding.target_span)] == "firm backing from Belgrade and Brussels"
+
+
 def test_faithful_translation_adds_nothing():
     back = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e dominam o debate sobre o Egito."
     assert added(FORWARD, back) == []
