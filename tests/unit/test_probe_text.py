@@ -17,6 +17,8 @@ def test_each_plain_negator_with_the_text_as_it_reads_without_it():
     }
     assert _without("Não é isso.", "pt") == {"Não": "É isso."}
     assert _without("It may well n't last.") == {"n't": "It may well last."}
+    # "no longer" goes as one: without "no" alone, "longer" would be left standing
+    assert _without("Support now means no longer credibility.") == {"no longer": "Support now means credibility."}
 
 
 def test_idioms_whose_negation_denies_nothing_are_left_out():
@@ -40,3 +42,5 @@ def test_denials_leave_out_idiomatic_negations():
     assert denials("Garantiram o seu apoio, e não só para as preocupações urgentes.", "pt") == []
     assert [c.text for c in denials("Esta loucura não pode continuar para sempre.", "pt")] == ["não"]
     assert [c.text for c in denials("Not only cheap, it does not break.", "en")] == ["not"]
+    # contracted with the article: "em vez dos" (instead of the) denies as "em vez de" does
+    assert [c.text for c in denials("A junta combate o Islão em vez dos manifestantes.", "pt")] == ["em vez dos"]

@@ -17,7 +17,7 @@ _CUES: dict[str, str] = {
     r"|den(?:y|ies|ied|ying)|absent|instead of|rather than",
     "pt": r"não|nunca|nem|nenhum|nenhuma|nenhuns|nenhumas|ninguém|nada|jamais|sem|tampouco"
     r"|improvável|improváveis|dificilmente|raramente|a menos que|exceto se|salvo se|carente|carentes"
-    r"|falta|faltam|faltar|recus\w*|neg(?:a|am|ar|ou|aram)|em vez de|ao invés de",
+    r"|falta|faltam|faltar|recus\w*|neg(?:a|am|ar|ou|aram)|em vez d(?:e|o|a|os|as)|ao invés d(?:e|o|a|os|as)",
     "es": r"no|nunca|ni|ningún|ninguno|ninguna|nadie|nada|jamás|sin|tampoco",
     "fr": r"ne|n'|pas|jamais|aucun|aucune|personne|rien|sans|ni",
     "de": r"nicht|kein|keine|keiner|keinen|keinem|nie|niemals|niemand|nichts|ohne|weder",
@@ -44,7 +44,7 @@ def has_cues(lang: str | None) -> bool:
 
 
 # Single words that negate on their own, so the sentence still reads without them.
-_PLAIN = {"en": r"not|never|no|cannot|\w*n['’]t", "pt": r"não|nunca|jamais|nenhum|nenhuma"}
+_PLAIN = {"en": r"no longer|not|never|no|cannot|\w*n['’]t", "pt": r"não|nunca|jamais|nenhum|nenhuma"}
 _WITHOUT_CONTRACTION = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 # Negations that do not deny the clause they stand in: "not only … but also", litotes ("no small
 # part", "not unfounded"), fixed phrases, and Portuguese "não para de" (keeps on), "não deixa de"
