@@ -37,7 +37,9 @@ def test_a_demonym_says_its_country():
     assert place_of_word("Brasil", langs) == place_names("Brazil", langs)
     assert place_of_word("African", langs) == place_names("Africa", langs)
     # news names the United States "America" too: "American" says that country, not the Americas
-    assert place_of_word("American", langs) == place_names("United States", langs) == place_names("America", langs)
+    assert place_names("United States", langs) < place_of_word("American", langs)
+    assert mentions_place(place_of_word("American", langs), "Os EUA decidiram.")  # an acronym, in its case
+    assert place_of_word("Britain", langs) is None  # another name of a place, no demonym of one
     assert place_of_word("Linkevicius", langs) is None and place_of_word("Danish", langs) is None
 
 

