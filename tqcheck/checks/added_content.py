@@ -27,7 +27,9 @@ class AddedContent(Check):
     19 more por lines; a seam of 2: 2 BAD more for 13 more por lines). Asking inserted runs for 1.2 times the
     expected length as well, as before, took 4 BAD segments and 2 por lines (explicitations such as
     "injetadas no organismo") down to major. Reworded runs are 5 BAD and 30 por lines, so as minor
-    they take NTREX por false major+ from 9.6 % to 7.1 %. The scattered rule finds 10 BAD more, no
+    they take NTREX por false major+ from 9.6 % to 7.1 %. A run of ``critical-min-run`` content words
+    or more in both languages is critical however it sits: the longest reworded run of an NTREX
+    line has 7 and 5; this flags 1 more BAD segment (13 and 11 words), no OK. The scattered rule finds 10 BAD more, no
     OK, +0.1 point on each NTREX set (6 words: +0.7 point on por; ratio 1.15: +0.5 point and a
     flagged OK segment).
 
@@ -45,6 +47,7 @@ class AddedContent(Check):
         "critical-extra-words": 6,
         "critical-max-seam": 1,
         "min-run": 3,
+        "critical-min-run": 8,
         "scattered-extra-words": 8,
         "scattered-min-words": 3,
     }
@@ -61,10 +64,13 @@ class AddedContent(Check):
             return
         extra = word_count(ctx.target) - word_count(ctx.forward_translation)
         longer = ratio > self.opts["critical-ratio"]
-        if min(added.words, echo.words) >= self.opts["min-run"]:
+        run = min(added.words, echo.words)
+        if run >= self.opts["min-run"]:
             seams = [seam for seam in (added.seam, echo.seam) if seam is not None]
             inserted = not seams or min(seams) <= self.opts["critical-max-seam"]
-            if not inserted:
+            if run >= self.opts["critical-min-run"]:  # no rewording runs this long
+                severity = Severity.CRITICAL
+            elif not inserted:
                 severity = Severity.MINOR
             elif extra >= self.opts["critical-extra-words"]:
                 severity = Severity.CRITICAL

@@ -157,6 +157,17 @@ def test_added_words_inside_a_reworded_sentence_are_minor():
     [finding] = added(target, back, source, forward)
     assert finding.severity.value == "minor"
     assert "stubbornly high" in target[slice(*finding.target_span)]
+    # but no rewording runs to eight content words the source never says, in both languages
+    target = (
+        "The central bank raised interest rates, the governor said, in a bid to rein in stubbornly high "
+        "inflation after months of angry street protests against soaring food prices."
+    )
+    back = (
+        "O banco central subiu as taxas de juro, disse o governador, numa tentativa de conter a inflação "
+        "teimosamente alta após meses de protestos furiosos nas ruas contra a subida dos preços dos alimentos."
+    )
+    [finding] = added(target, back, source, forward)
+    assert finding.severity.value == "critical" and "street protests" in target[slice(*finding.target_span)]
 
 
 CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
