@@ -191,7 +191,9 @@ def _check_document(
             inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in chosen]
             return probe(inputs, source_lang, target_lang, translate.backend, progress)
 
-    items = [_Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)]
+    items = [
+        _Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)
+    ]
     results = checker(items, doc.path, _Prober(prober, translate.backend.signature.key()) if prober else None)
     return FileReport(
         path=doc.path,

@@ -55,7 +55,9 @@ class AntonymSwap(Check):
             for back_word, _, source_word in swaps(ctx.back_translation, ctx.source):
                 at = re.search(rf"\b{re.escape(source_word)}\b", ctx.source)
                 span = at.span() if at else None
-                message = f"the translation means “{back_word}” (back-translation) where the source says “{source_word}”"
+                message = (
+                    f"the translation means “{back_word}” (back-translation) where the source says “{source_word}”"
+                )
                 yield self._finding(ctx, message, back_word, span, None, span)
 
     def _finding(

@@ -65,7 +65,8 @@ class EntityMismatch(Check):
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
         if opening and not mentions_place(opening[1], target, back, demonyms=False):  # a city has no demonym to spare
             where = source[slice(*opening[0])]
-            yield self.finding(f"source is datelined {where}; the translation never mentions that place", None, opening[0])
+            message = f"source is datelined {where}; the translation never mentions that place"
+            yield self.finding(message, None, opening[0])
         missing = self._absent(names(source), back, target)  # source names the draft lost
         added = self._absent(names(target), forward, source)  # draft names the source lacks
         lost_in_target_language = self._absent(names(forward), target)

@@ -111,7 +111,8 @@ def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     names news gives some countries besides ("America", "Britain": not acronyms, folded "US" is "us")."""
     countries, _ = _geonames()
     index = _index(langs)
-    found = {n: index[n] for n in map(fold, [*countries.values(), *Locale.parse("en").territories.values()]) if n in index}
+    english = [*countries.values(), *Locale.parse("en").territories.values()]
+    found = {n: index[n] for n in map(fold, english) if n in index}
     for aliases in ALIASES:
         names = {fold(a) for a in aliases if not a.replace(".", "").isupper()}
         place = next((index[n] for n in names if n in index), None)
