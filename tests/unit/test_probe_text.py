@@ -25,6 +25,7 @@ def test_idioms_whose_negation_denies_nothing_are_left_out():
     assert _without("It was not only cheap but also good, in no small part, never mind the cost.") == {}
     assert _without("A no-fly zone; the fears were not unfounded.") == {}
     assert _without("O problema não para de crescer, sem dúvida nenhuma.", "pt") == {}
+    assert _without("Será difícil, para não dizer pior.", "pt") == {} and _without("Hard, not to mention costly.") == {}
     assert _without("Nenhum país.", "el") == {}
 
 
