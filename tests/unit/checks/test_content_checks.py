@@ -189,3 +189,17 @@ def test_a_clause_with_one_weak_reading_passes():
     assert _dropped(25.0, 4.0) == []  # the draft predicts the clause's words: moved or reworded
     assert _dropped(6.0, 9.0) == []  # the draft is no likelier without it
     assert _dropped(25.0, 7.6, **{"min-gain": 30}) == []
+
+
+def test_a_clause_holding_a_name_both_languages_lost_needs_less_from_the_way_back():
+    source = "A diplomacia deve promover, com energia, uma zona livre de armas no Médio Oriente, e abordar o problema."
+    clause = "uma zona livre de armas no Médio Oriente"
+    start = source.index(clause)
+    probes = (Probe("clause", clause, (start, start + len(clause)), 17.6, 5.5),)
+    draft = "Diplomacy must promote, with energy, and address the problem."
+    back = "A diplomacia deve promover, com energia, e abordar o problema."
+    [finding] = DroppedClause().run(make_ctx(draft, source=source, back=back, probes=probes))
+    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == clause
+    # the name still there in both languages: the way back must reach the full bar
+    kept = "Diplomacy must promote, with energy, the Middle East, and address the problem."
+    assert list(DroppedClause().run(make_ctx(kept, source=source, back=back.replace("e abordar", "o Médio Oriente, e abordar"), probes=probes))) == []
