@@ -23,7 +23,6 @@ tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ403).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -91,13 +90,12 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
         yield Probe("clause", item.source[slice(*span)], span, 0.0), shorter, item.draft
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
     if target_lang == "en" and item.forward_translation:
-        for word, span, opposite in swaps(item.draft, item.forward_translation):
-            yield Probe("antonym", word, span, 0.0), item.source, _put(item.draft, span, opposite)
+        for swap in swaps(item.draft, item.forward_translation):
+            yield Probe("antonym", swap.word, swap.span, 0.0), item.source, _put(item.draft, swap.span, swap.opposite)
     elif source_lang == "en":
-        for back_word, _, source_word in swaps(item.back_translation, item.source):
-            at = re.search(rf"\b{re.escape(source_word)}\b", item.source)
-            if at:
-                yield Probe("antonym", source_word, at.span(), 0.0), _put(item.source, at.span(), back_word), item.draft
+        for swap in swaps(item.back_translation, item.source):
+            turned = _put(item.source, swap.opposite_span, swap.word)
+            yield Probe("antonym", swap.opposite, swap.opposite_span, 0.0), turned, item.draft
 
 
 def _put(text: str, span: Span, word: str) -> str:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
@@ -48,20 +47,21 @@ class AntonymSwap(Check):
         if antonyms is None or not ctx.source or not ctx.target:
             return
         if ctx.target_lang == "en" and ctx.forward_translation:
-            for draft_word, span, expected in swaps(ctx.target, ctx.forward_translation):
-                message = f"translation says “{draft_word}” where a translation of the source says “{expected}”"
-                yield self._finding(ctx, message, expected, span, span, None)
-        elif ctx.source_lang == "en":
-            for back_word, _, source_word in swaps(ctx.back_translation, ctx.source):
-                at = re.search(rf"\b{re.escape(source_word)}\b", ctx.source)
-                span = at.span() if at else None
+            for swap in swaps(ctx.target, ctx.forward_translation):
                 message = (
-                    f"the translation means “{back_word}” (back-translation) where the source says “{source_word}”"
+                    f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
-                yield self._finding(ctx, message, back_word, span, None, span)
+                yield self._finding(ctx, message, swap.opposite, swap.span, swap.span, None)
+        elif ctx.source_lang == "en":
+            for swap in swaps(ctx.back_translation, ctx.source):
+                message = (
+                    f"the translation means “{swap.word}” (back-translation) "
+                    f"where the source says “{swap.opposite}”"
+                )
+                yield self._finding(ctx, message, swap.word, swap.opposite_span, None, swap.opposite_span)
 
     def _finding(
-        self, ctx: CheckContext, message: str, other: str, probed: Span | None, target: Span | None, source: Span | None
+        self, ctx: CheckContext, message: str, other: str, probed: Span, target: Span | None, source: Span | None
     ) -> Finding:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
         least = self.opts["min-gain"]

@@ -60,4 +60,6 @@ class DroppedClause(Check):
         draft nor its back-translation mentions."""
         assert ctx.source is not None
         inside = [n for n in find_names(ctx.source) if span[0] <= n.span[0] and n.span[1] <= span[1]]
-        return any(verifiable(n) and not name_in(n, ctx.back_translation) and not name_in(n, ctx.target) for n in inside)
+        return any(
+            verifiable(n) and not name_in(n, ctx.back_translation) and not name_in(n, ctx.target) for n in inside
+        )

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tqcheck.model import Span
 from tqcheck.text.coverage import content_words
@@ -147,9 +148,18 @@ _LIGHT_VERBS = frozenset("go come take give bring get put make do have".split())
 _NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis", "n")
 
 
-def swaps(text: str, reference: str) -> Iterator[tuple[str, Span, str]]:
-    """Each English word of ``text`` whose antonym ``reference`` has instead: (word, span, antonym).
-    Nothing when the two differ in plain negation ("unlikely" for "not likely" is a paraphrase)."""
+class Swap(NamedTuple):
+    """A word of one text whose antonym the other text has in its place."""
+
+    word: str
+    span: Span  # in the text
+    opposite: str
+    opposite_span: Span  # in the reference
+
+
+def swaps(text: str, reference: str) -> Iterator[Swap]:
+    """Each English word of ``text`` whose antonym ``reference`` has instead. Nothing when the two
+    differ in plain negation ("unlikely" for "not likely" is a paraphrase)."""
     antonyms = load_antonyms()
     if antonyms is None or _plain_negations(text) != _plain_negations(reference):
         return
@@ -157,13 +167,14 @@ def swaps(text: str, reference: str) -> Iterator[tuple[str, Span, str]]:
     theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
     their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
     our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
-    only_theirs = [w for w, _ in theirs if not antonyms.lemmas(w) & our_lemmas]
+    only_theirs = [(w, s) for w, s in theirs if not antonyms.lemmas(w) & our_lemmas]
     for word, span in ours:
         if antonyms.lemmas(word) & (their_lemmas | _LIGHT_VERBS):
             continue
-        opposite = next((w for w in only_theirs if antonyms.opposed(word, w) and not _negative_form(word, w)), None)
-        if opposite is not None and not antonyms.lemmas(opposite) & _LIGHT_VERBS:
-            yield word, span, opposite
+        opposed = (o for o in only_theirs if antonyms.opposed(word, o[0]) and not _negative_form(word, o[0]))
+        opposite = next(opposed, None)
+        if opposite is not None and not antonyms.lemmas(opposite[0]) & _LIGHT_VERBS:
+            yield Swap(word, span, *opposite)
 
 
 def _plain_negations(text: str) -> int:
