@@ -40,7 +40,7 @@ class EntityMismatch(Check):
     that flags 4 more BAD segments critical on WMT22 CED dev, no OK segment and no NTREX line.
 
     A news dateline ("PARIS – …") is in capitals, so no name to the rule above; the translation
-    never mentioning its place, not even in the back-translation, is critical: of 78 datelined
+    never mentioning its place, not even in the back-translation, is critical: of 58 datelined
     WMT22 CED dev segments that flags 2, both BAD ("(Reuters) –" for "PARIS –").
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
