@@ -183,18 +183,20 @@ def _check_document(
     back = translate([s.target for s in segments], target_lang, source_lang, f"{doc.path}: back-translating")
     # Without a model for the forward direction, the checks that need it stay silent on this file.
     forward: list[str | None] = [None] * len(segments)
-    prober = None
+    prober: _Prober | None = None
     if forward_ok:
         forward = list(translate([s.source or "" for s in segments], source_lang, target_lang, f"{doc.path}: translating the source"))
 
-        def prober(chosen: list[_Item]) -> list[tuple[Probe, ...]]:
+        def run_probes(chosen: list[_Item]) -> list[tuple[Probe, ...]]:
             inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in chosen]
             return probe(inputs, source_lang, target_lang, translate.backend, progress)
+
+        prober = _Prober(run_probes, translate.backend.signature.key())
 
     items = [
         _Item(seg, b, fw, seg.source or "", source_lang, target_lang) for seg, b, fw in zip(segments, back, forward)
     ]
-    results = checker(items, doc.path, _Prober(prober, translate.backend.signature.key()) if prober else None)
+    results = checker(items, doc.path, prober)
     return FileReport(
         path=doc.path,
         source_path=source_path,
