@@ -50,7 +50,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Probe:
-    """How the model's likelihood of a segment changes when one piece of it is taken out.
+    """How the model's likelihood of a segment changes when one piece of it is changed.
 
     ``negator``: a word removed from the draft; ``gain`` is the change in log-likelihood (nats) of
     the draft as a translation of the source, and ``back_gain`` that of the source given the draft

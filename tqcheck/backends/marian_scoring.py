@@ -129,7 +129,9 @@ class MarianScorer:
         self._w, config = _read_items(model)
         wrong = {k: config.get(k) for k, v in _REQUIRED.items() if config.get(k) != v}
         if wrong:
-            raise BackendError(f"forced decoding supports Bergamot's transformer-SSRU students only; this model has {wrong}")
+            raise BackendError(
+                f"forced decoding supports Bergamot's transformer-SSRU students only; this model has {wrong}"
+            )
         self._heads = int(config.get("transformer-heads", "8"))
         self._enc_depth = int(config["enc-depth"])
         self._dec_depth = int(config["dec-depth"])

@@ -38,7 +38,7 @@ class CheckContext:
     source: str | None = None
     source_lang: str | None = None
     forward_translation: str | None = None  # the source machine-translated into the target language
-    probes: tuple[Probe, ...] = ()  # the draft rescored without single words (see tqcheck.probes)
+    probes: tuple[Probe, ...] = ()  # the segment rescored with one piece changed (see tqcheck.probes)
 
     @property
     def bilingual(self) -> bool:

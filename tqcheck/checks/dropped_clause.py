@@ -48,8 +48,8 @@ class DroppedClause(Check):
             ):
                 continue
             yield self.finding(
-                f"the translation leaves out “{probe.text}”: the model finds it {probe.times_likelier} times likelier "
-                f"as a translation of the source without that clause",
+                f"the translation leaves out “{probe.text}”: the model finds it {probe.times_likelier} "
+                f"times likelier as a translation of the source without that clause",
                 None,
                 probe.span,
             )

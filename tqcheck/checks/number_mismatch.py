@@ -39,7 +39,8 @@ class NumberMismatch(Check):
         for src, tgt in diff.changed:
             yield self.finding(f"source says {src.text}, translation says {tgt.text}", tgt.span, src.span)
         # A number dropped or added outright is often a translator's liberty ("Simpson, 20," → "Simpson").
-        shorter = ctx.forward_translation is not None and max(ctx.length_ratios()) < self.opts["critical-drop-length-ratio"]
+        drop_ratio = self.opts["critical-drop-length-ratio"]
+        shorter = ctx.forward_translation is not None and max(ctx.length_ratios()) < drop_ratio
         for src in diff.missing:
             amount = max(src.values) >= self.opts["critical-drop-amount"]
             yield self.finding(

@@ -16,7 +16,8 @@ class UnsupportedNegation(Check):
     that denies anything at all ("não", "sem", "falta", "recusa") is never probed. The draft must
     hold that single negation: two (negative concord, "neither … nor") make a one-word deletion
     meaningless. Idioms whose negation denies nothing ("not only", "no small part", "não só",
-    "não para de") count on neither side. Critical, with the word's span. Needs a backend that scores (the embedded one).
+    "não para de") count on neither side. Critical, with the word's span. Needs a backend that
+    scores (the embedded one).
 
     Option ``min-gain`` (default 10, in nats: the draft without the word is e¹⁰ ≈ 22,000 times
     likelier). Measured with bench/quality.py on WMT22 pt→en dev: 8 to 12 find the same 8 errors

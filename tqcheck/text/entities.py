@@ -102,7 +102,9 @@ def _is_acronym(word: str) -> bool:
 
 _TITLE_WORDS = frozenset("above after against and as at by for from in into of off on or over the to up with".split())
 # Words a Portuguese or English headline leaves in lower case.
-_SMALL_WORDS = _CONNECTORS | _TITLE_WORDS | frozenset("e em na no nas nos num numa ao aos à às os as um uma com por sem".split())
+_SMALL_WORDS = (
+    _CONNECTORS | _TITLE_WORDS | frozenset("e em na no nas nos num numa ao aos à às os as um uma com por sem".split())
+)
 
 
 def _title_case(toks: list[tuple[str, int, int]]) -> bool:

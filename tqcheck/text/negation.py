@@ -48,7 +48,8 @@ _PLAIN = {"en": r"no longer|not|never|no|cannot|\w*n['’]t", "pt": r"não|nunca
 _WITHOUT_CONTRACTION = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 # Negations that do not deny the clause they stand in: "not only … but also", litotes ("no small
 # part", "not unfounded"), fixed phrases ("not to mention", "para não dizer pior"), and Portuguese
-# "não para de" (keeps on), "não deixa de" (does after all). Hyphenated compounds ("no-fly zone") never match the negator pattern.
+# "não para de" (keeps on), "não deixa de" (does after all). Hyphenated compounds ("no-fly zone")
+# never match the negator pattern.
 _IDIOMS = {
     "en": r"not only|not just|not least|never mind|no doubt|no matter|no (?:small|little|mean)\b|not un\w+"
     r"|not to (?:mention|say)",
