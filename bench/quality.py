@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.config import Config
-from tqcheck.model import Report, Severity
 from tqcheck.pipeline import Languages, check_files
+from tqcheck.records import Report, Severity
 from tqcheck.text.coverage import word_count
 from tqcheck.text.entities import find_names, name_in
 from tqcheck.text.negation import negations
@@ -66,7 +66,7 @@ def family(source: str, draft: str, forward: str) -> str:
     numbers = compare_numbers(source, "pt", draft, "en")
     if numbers.changed or numbers.missing or numbers.extra:
         return "number"
-    if any(not name_in(n, draft) for n in find_names(forward)) or any(
+    if any(not name_in(n, draft) for n in find_names(forward, "en")) or any(
         not name_in(n, forward) and not name_in(n, source) for n in find_names(draft)
     ):
         return "named entity"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tqcheck.checks.base import CheckContext
-from tqcheck.model import LangGuess, Probe
+from tqcheck.records import LangGuess, Probe
 from tqcheck.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent

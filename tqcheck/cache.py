@@ -1,4 +1,4 @@
-"""Persistent cache: SQLite in the user cache folder, safe across processes.
+"""Caches: SQLite in the user cache folder, safe across processes, and the run's own memo.
 
 Three tables. ``translations``: the key is the backend signature, the language pair and a SHA-256
 of the text, so a new model, model revision or engine version never reuses old output.
@@ -12,13 +12,18 @@ is moved aside and rebuilt: the cache only ever saves time, so losing it is neve
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tqcheck.backends.base import Backend
-from tqcheck.model import BackendSignature
+from tqcheck.codec import decode, encode
+from tqcheck.records import BackendSignature, SegmentResult
+
+Progress = Callable[[str, int, int], None]
+"""Called with a stage description, the texts done so far and the stage's total."""
 
 _TABLES = ("translations", "results", "scores")
 
@@ -158,3 +163,55 @@ class CachedBackend(Backend):
             self.cache.put_many(self.signature, src, tgt, fresh)
             known.update(fresh)
         return [known[t] for t in texts]
+
+
+class MemoTranslator:
+    """A backend for one run: repeated texts are translated once, and texts go to the backend in
+    length-sorted chunks so progress can be reported as they finish."""
+
+    CHUNK = 64
+
+    def __init__(self, backend: Backend, progress: Progress | None = None) -> None:
+        self.backend = backend
+        self.progress = progress
+        self._memo: dict[tuple[str, str, str], str] = {}
+
+    def __call__(self, texts: Sequence[str], src: str, tgt: str, stage: str = "translating") -> list[str]:
+        todo = sorted({t for t in texts if (src, tgt, t) not in self._memo}, key=len)
+        for start in range(0, len(todo), self.CHUNK):
+            chunk = todo[start : start + self.CHUNK]
+            for text, out in zip(chunk, self.backend.translate(chunk, src, tgt)):
+                self._memo[(src, tgt, text)] = out
+            if self.progress:
+                self.progress(stage, start + len(chunk), len(todo))
+        return [self._memo[(src, tgt, t)] for t in texts]
+
+
+def result_key(*inputs: object) -> str:
+    """The key of a segment's result: a hash of everything it follows from and of its layout."""
+    return hashlib.sha256(json.dumps([RESULT_FORMAT, *inputs], ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+RESULT_FORMAT = 2
+"""The layout of a stored result (``codec.encode`` of a SegmentResult); part of every result key."""
+
+
+class ResultCache:
+    """Segment results by ``result_key``, in the ``results`` table; none without a cache."""
+
+    def __init__(self, cache: TranslationCache | None) -> None:
+        self.cache = cache
+
+    def lookup(self, keys: Sequence[str]) -> dict[str, SegmentResult]:
+        found = self.cache.lookup("results", keys) if self.cache else {}
+        results = {}
+        for key, text in found.items():
+            try:
+                results[key] = decode(SegmentResult, json.loads(text))
+            except (ValueError, KeyError, TypeError):  # written by another layout: a miss, recomputed
+                continue
+        return results
+
+    def store(self, results: dict[str, SegmentResult]) -> None:
+        if self.cache and results:
+            self.cache.store("results", {k: json.dumps(encode(r), ensure_ascii=False) for k, r in results.items()})

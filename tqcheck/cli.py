@@ -11,18 +11,22 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
-from tqcheck.model import Report, Severity
 from tqcheck.pipeline import Languages, check_files
-from tqcheck.reporters import html as html_reporter
-from tqcheck.reporters import json as json_reporter
-from tqcheck.reporters import sarif as sarif_reporter
-from tqcheck.reporters import terminal
+from tqcheck.records import Report, Severity
+from tqcheck.reporters import reporter
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -167,14 +171,7 @@ def check(
     except OSError as exc:
         raise _fail(f"{output}: cannot write the report: {exc.strerror}") from None
     try:
-        if output_format is Format.json:
-            stream.write(json_reporter.render(report))
-        elif output_format is Format.sarif:
-            stream.write(sarif_reporter.render(report))
-        elif output_format is Format.html:
-            stream.write(html_reporter.render(report))
-        else:
-            terminal.render(report, Console(file=stream, highlight=False, soft_wrap=True))
+        reporter(output_format.value).write(report, stream)
     finally:
         if output:
             stream.close()
@@ -215,7 +212,7 @@ app.add_typer(cache_app, name="cache")
 @models_app.command("list")
 def models_list() -> None:
     """Known models for the common pairs, whether each is here, and its size."""
-    from tqcheck.models import list_models
+    from tqcheck.backends.catalog import list_models
 
     console = Console(highlight=False)
     for row in list_models():
@@ -228,7 +225,7 @@ def models_list() -> None:
 @models_app.command("pull")
 def models_pull(pair: Annotated[str, typer.Argument(help="A language pair such as el-en.")]) -> None:
     """Download the preferred model for a pair into the hub cache."""
-    from tqcheck.models import pull
+    from tqcheck.backends.catalog import pull
 
     try:
         typer.echo(f"downloaded {pull(pair)}")
@@ -253,7 +250,7 @@ def models_convert(
 @models_app.command("where")
 def models_where() -> None:
     """Where models and the translation cache live on this machine."""
-    from tqcheck.models import where
+    from tqcheck.backends.catalog import where
 
     for what, path in where().items():
         typer.echo(f"{what}: {path}")

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tqcheck.backends.transformers_mt import GenerationOptions
 from tqcheck.errors import ConfigError
-from tqcheck.model import Severity
+from tqcheck.records import GenerationOptions, Severity
 
 _GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": "max_length", "threads": "threads"}
 _LIST_KEYS = {"select": "select", "ignore": "ignore", "exclude": "exclude"}

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
-from tqcheck.model import Probe, Span
+from tqcheck.records import Probe, ProbeKind, Span
 from tqcheck.text.antonyms import swaps
 from tqcheck.text.coverage import uncovered_words
 from tqcheck.text.negation import denials, removable_negators
@@ -35,7 +35,7 @@ from tqcheck.text.segment import clauses
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
-BACK_MIN_GAIN = {"clause": 0.0, "negator": 4.0, "antonym": 0.0}
+BACK_MIN_GAIN = {ProbeKind.CLAUSE: 0.0, ProbeKind.NEGATOR: 4.0, ProbeKind.ANTONYM: 0.0}
 """The way back is asked only of pieces the draft is this much likelier without (nats): below it
 no check reads the answer, and the negators above 4 are a few in a thousand segments."""
 
@@ -70,7 +70,7 @@ def probe(
     backward = [(i, (draft, source)) for i, _, source, draft in back_asked]
     back = _gains(score, bases, backward, target_lang, source_lang)
     back_gains = {
-        (i, p.kind, p.span): round(g / len(p.text.split()) if p.kind == "clause" else g, 3)
+        (i, p.kind, p.span): round(g / len(p.text.split()) if p.kind is ProbeKind.CLAUSE else g, 3)
         for (i, p, _, _), g in zip(back_asked, back or [])
     }
     for i, p, _, _ in gained:
@@ -84,18 +84,18 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
         return
     if not denials(item.source, source_lang):
         for cue, without in removable_negators(item.draft, target_lang):
-            yield Probe("negator", cue.text, cue.span, 0.0), item.source, without
+            yield Probe(ProbeKind.NEGATOR, cue.text, cue.span, 0.0), item.source, without
     for span in _inner_clauses(item, source_lang):
         shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
-        yield Probe("clause", item.source[slice(*span)], span, 0.0), shorter, item.draft
+        yield Probe(ProbeKind.CLAUSE, item.source[slice(*span)], span, 0.0), shorter, item.draft
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
     if target_lang == "en" and item.forward_translation:
         for swap in swaps(item.draft, item.forward_translation):
-            yield Probe("antonym", swap.word, swap.span, 0.0), item.source, _put(item.draft, swap.span, swap.opposite)
+            yield Probe(ProbeKind.ANTONYM, swap.word, swap.span, 0.0), item.source, _put(item.draft, swap.span, swap.opposite)
     elif source_lang == "en":
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
-            yield Probe("antonym", swap.opposite, swap.opposite_span, 0.0), turned, item.draft
+            yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft
 
 
 def _put(text: str, span: Span, word: str) -> str:

@@ -8,7 +8,7 @@ from functools import cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from tqcheck.model import DiffOp, Scores
+from tqcheck.records import DiffOp, Scores
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 

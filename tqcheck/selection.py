@@ -9,15 +9,14 @@ reported as TQ901 unused-suppression, so stale ones get cleaned up.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from tqcheck.checks.registry import BY_NAME
 from tqcheck.errors import ConfigError
-from tqcheck.model import Finding, Severity
+from tqcheck.readers.base import path_matches
+from tqcheck.records import Finding, Severity
 
 _DIRECTIVE = re.compile(r"tqcheck:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 UNUSED = ("TQ901", "unused-suppression")
@@ -31,11 +30,6 @@ def _code(selector: str) -> str:
     if not re.fullmatch(r"TQ\d{0,3}", cleaned.upper()):
         raise ConfigError(f"{selector!r} is neither a code prefix such as TQ3 or TQ301 nor a check name")
     return cleaned.upper()
-
-
-def matches(file: str, pattern: str) -> bool:
-    posix = Path(file).as_posix()
-    return any(fnmatch.fnmatch(p, pattern) for p in (posix, posix.removeprefix("./"), Path(file).name))
 
 
 @dataclass(frozen=True)
@@ -64,7 +58,7 @@ class Selector:
         """Longest matching prefix wins; a tie goes to ignore."""
         ignore = list(self.ignore)
         for glob, codes in self.per_file_ignores.items():
-            if matches(path, glob):
+            if path_matches(path, glob):
                 ignore.extend(codes)
         best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)

@@ -33,7 +33,8 @@ def seed_report():
 def test_seed_article_headlines_flagged_with_few_other_flags(seed_report):
     annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
     [file] = seed_report["files"]
-    assert file["mode"] == "monolingual" and file["source"] if "source" in file else True
+    assert file["mode"] == "monolingual" and file["source_path"] is None
+    assert all(seg["source"] is None for seg in file["segments"])
     major_plus = {
         seg["target"]
         for seg in file["segments"]

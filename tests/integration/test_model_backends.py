@@ -15,7 +15,7 @@ pytest.importorskip("torch")
 from tests.conftest import HUB_CACHE, SEED  # noqa: E402
 from tests.tiny_marian import build, install_in_hub_cache  # noqa: E402
 from tqcheck.backends import get_backend  # noqa: E402
-from tqcheck.backends.registry import route  # noqa: E402
+from tqcheck.backends.routing import route  # noqa: E402
 from tqcheck.cli import app  # noqa: E402
 from tqcheck.errors import BackendError  # noqa: E402
 

@@ -9,6 +9,7 @@ from tqcheck.backends.marian_scoring import MarianScorer
 from tqcheck.cache import CachedBackend, TranslationCache
 from tqcheck.errors import BackendError
 from tqcheck.probes import ProbeInput, probe
+from tqcheck.records import ProbeKind
 
 SOURCE = "Foram realizados progressos, mas estes benefícios devem ser mantidos."
 
@@ -33,7 +34,7 @@ def _probes(source, draft):
 def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
     inserted = "Progress has been made, but these gains must never be kept."
     [negator] = _probes(SOURCE, inserted)
-    assert negator.kind == "negator" and inserted[slice(*negator.span)] == "never" and negator.gain > 10
+    assert negator.kind is ProbeKind.NEGATOR and inserted[slice(*negator.span)] == "never" and negator.gain > 10
     assert negator.back_gain is not None  # asked the way back too: the draft is far likelier without it
     negating = "Foram realizados progressos, mas estes benefícios não devem ser perdidos."
     assert _probes(negating, "Progress has been made, but these gains must not be lost.") == ()
@@ -64,7 +65,7 @@ def test_an_antonym_put_back_gains_both_ways_in_either_direction():
         found = probe([ProbeInput(source, draft, back, forward)], "pt", "en", backend)[0]
         assert bool(found) == reversed_  # "forbid" is no antonym of "ban": nothing to probe
         for p in found:
-            assert p.kind == "antonym" and draft[slice(*p.span)] == "allow" and p.gain > 6 and p.back_gain > 6
+            assert p.kind is ProbeKind.ANTONYM and draft[slice(*p.span)] == "allow" and p.gain > 6 and p.back_gain > 6
     english = "The proposal to ban the trade was approved by the European Parliament."
     draft = "A proposta de proibir o comércio foi rejeitada pelo Parlamento Europeu."
     [back] = backend.translate([draft], "pt", "en")
@@ -74,7 +75,7 @@ def test_an_antonym_put_back_gains_both_ways_in_either_direction():
 
 def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():
     [clause] = _probes(CLAUSED, "The voters of this country saw through the government's trick.")
-    assert clause.kind == "clause" and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"
+    assert clause.kind is ProbeKind.CLAUSE and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"
     assert clause.gain > 10 and clause.back_gain > 7
     faithful = "The voters of this country, who are well informed by the many studies, saw through the government's trick."
     assert _probes(CLAUSED, faithful) == ()
@@ -118,3 +119,31 @@ def test_probing_reports_progress_in_both_directions():
     seen = []
     probe([ProbeInput(CLAUSED, draft, back)], "pt", "en", backend, lambda *step: seen.append(step))
     assert seen == [("probing (pt→en)", 2, 2), ("probing (en→pt)", 2, 2)]
+
+
+def test_the_pipeline_wires_probes_to_the_checks_that_read_them(tmp_path):
+    """End to end through the real model: TQ105, TQ404 and TQ403 at critical exist only through
+    the probes, so each goes silent (or major) when the pipeline stops handing probes over."""
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+    from tqcheck.records import Severity
+
+    source = tmp_path / "source.pt.txt"
+    draft = tmp_path / "draft.en.txt"
+    source.write_text(
+        f"{CLAUSED}\n"
+        "Mas, além da ética, existem considerações geopolíticas.\n"
+        "Entretanto, a UE reforçou a legislação para proibir todo o comércio de mercadorias usadas para tortura.\n",
+        encoding="utf-8",
+    )
+    draft.write_text(
+        "The voters of this country saw through the government's trick.\n"
+        "But, beyond ethics, there are no geopolitical considerations.\n"
+        "Meanwhile, the EU tightened legislation to allow all trade in goods used for torture.\n",
+        encoding="utf-8",
+    )
+    report = check_files([str(draft)], str(source), Languages("pt", "en"), Config(cache=False))
+    critical = [
+        {f.code for f in s.findings if f.severity is Severity.CRITICAL} for s in report.files[0].segments
+    ]
+    assert "TQ105" in critical[0] and "TQ404" in critical[1] and "TQ403" in critical[2]

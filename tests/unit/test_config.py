@@ -2,7 +2,7 @@ import pytest
 
 from tqcheck.config import load_config
 from tqcheck.errors import ConfigError
-from tqcheck.model import Severity
+from tqcheck.records import Severity
 
 
 def test_defaults_without_pyproject(tmp_path):

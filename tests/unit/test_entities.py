@@ -3,12 +3,12 @@ from tqcheck.text.entities import find_names, name_in
 
 def test_names_from_a_seed_sentence(seed_lines):
     line = seed_lines[11]  # "Earlier, Lithuania's ambassador to Sweden and former foreign minister Linas Linkevicius ..."
-    assert [n.text for n in find_names(line)] == ["Lithuania", "Sweden", "Linas Linkevicius", "Kaliningrad", "Russia", "NATO"]
+    assert [n.text for n in find_names(line, "en")] == ["Lithuania", "Sweden", "Linas Linkevicius", "Kaliningrad", "Russia", "NATO"]
 
 
 def test_sentence_opening_words_are_names_only_when_used_as_names():
-    assert [n.text for n in find_names("Earlier, the minister spoke.")] == []
-    assert [n.text for n in find_names("NATO met. Macron spoke after Macron's aide.")][:1] == ["NATO"]
+    assert [n.text for n in find_names("Earlier, the minister spoke.", "en")] == []
+    assert [n.text for n in find_names("NATO met. Macron spoke after Macron's aide.", "en")][:1] == ["NATO"]
 
 
 def test_fuzzy_presence_folds_accents_and_inflection():
@@ -31,18 +31,18 @@ def test_localised_acronyms_and_aliases():
 
 
 def test_headlines_and_possessive_openers():
-    assert [n.text for n in find_names("Indonesia Tsunami Toll Soars Above 800")] == []
-    assert [n.text for n in find_names("China's emergence from isolation is a victory.")] == ["China"]
-    assert [n.text for n in find_names("Minister Linas Linkevicius threatened Kaliningrad.")] == [
+    assert [n.text for n in find_names("Indonesia Tsunami Toll Soars Above 800", "en")] == []
+    assert [n.text for n in find_names("China's emergence from isolation is a victory.", "en")] == ["China"]
+    assert [n.text for n in find_names("Minister Linas Linkevicius threatened Kaliningrad.", "en")] == [
         "Linas Linkevicius",
         "Kaliningrad",
     ]
 
 
 def test_a_capitalised_word_opening_a_sentence_is_a_name_when_vouched_for():
-    assert find_names("Italy may be another exception.") == []
+    assert find_names("Italy may be another exception.", "en") == []
     places = {"Italy", "Osaka"}
-    assert [n.text for n in find_names("Italy may be next. Osaka too. Reading helps.", places.__contains__)] == [
+    assert [n.text for n in find_names("Italy may be next. Osaka too. Reading helps.", "en", places.__contains__)] == [
         "Italy",
         "Osaka",
     ]
@@ -57,5 +57,5 @@ def test_another_known_name_is_no_fuzzy_match():
 
 
 def test_a_headline_capitalising_every_word_but_the_small_ones_has_no_plain_names():
-    assert [n.text for n in find_names("Pacificação e Solução de Conflitos na Ásia Oriental")] == []
-    assert [n.text for n in find_names("A solução de conflitos na Ásia Oriental é possível.")] == ["Ásia Oriental"]
+    assert [n.text for n in find_names("Pacificação e Solução de Conflitos na Ásia Oriental", "pt")] == []
+    assert [n.text for n in find_names("A solução de conflitos na Ásia Oriental é possível.", "pt")] == ["Ásia Oriental"]

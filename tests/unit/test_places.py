@@ -1,6 +1,14 @@
 """Place names across languages (CLDR via Babel, GeoNames cities)."""
 
-from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, same_place
+import pytest
+
+from tqcheck.text.places import (
+    dateline,
+    mentions_place,
+    place_names,
+    place_of_word,
+    same_place,
+)
 
 
 def test_countries_regions_and_big_cities_with_their_other_names():
@@ -40,7 +48,12 @@ def test_a_demonym_says_its_country():
     assert place_names("United States", langs) < place_of_word("American", langs)
     assert mentions_place(place_of_word("American", langs), "Os EUA decidiram.")  # an acronym, in its case
     assert place_of_word("Britain", langs) is None  # another name of a place, no demonym of one
-    assert place_of_word("Linkevicius", langs) is None and place_of_word("Danish", langs) is None
+    assert place_of_word("Linkevicius", langs) is None
+
+
+@pytest.mark.xfail(strict=True, reason="irregular demonyms share too little with their country's name")
+def test_an_irregular_demonym_says_its_country():
+    assert place_of_word("Danish", ("pt", "en")) == place_names("Denmark", ("pt", "en"))
 
 
 def test_a_news_dateline_is_a_place_in_capitals():

@@ -1,7 +1,7 @@
 import pytest
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.plaintext import read_text
+from tqcheck.readers.base import read_text
 
 
 def test_reads_utf8_with_bom(tmp_path):

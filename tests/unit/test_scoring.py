@@ -8,4 +8,4 @@ def test_scores_and_diff_spans():
     assert 0 < s.chrf < 100 and s.ter > 0
     assert score(ref, ref).chrf == 100.0
     [op] = word_diff(ref, back)
-    assert op.op == "replace" and ref[slice(*op.ref_span)] == "NATO" and back[slice(*op.back_span)] == "Russia"
+    assert op.op == "replace" and ref[slice(*op.reference_span)] == "NATO" and back[slice(*op.back_span)] == "Russia"

@@ -1,7 +1,7 @@
 import pytest
 
 from tqcheck.errors import ConfigError
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, Severity
 from tqcheck.selection import Selector
 
 NUMBER = Finding("TQ301", "number-mismatch", Severity.CRITICAL, "source says 80%, translation says 99.99%")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tqcheck.backends.base import Backend
-from tqcheck.backends.transformers_mt import GenerationOptions
 from tqcheck.errors import BackendError
+from tqcheck.records import GenerationOptions
 
 BACKENDS = ("auto", "embedded", "transformers", "ctranslate2")
 

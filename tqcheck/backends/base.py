@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from tqcheck.errors import BackendError
-from tqcheck.model import BackendSignature
+from tqcheck.records import BackendSignature
 
 T = TypeVar("T")
 

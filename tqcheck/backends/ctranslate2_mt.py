@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.backends.base import Backend, resolve_directions
-from tqcheck.backends.registry import NLLB_CODES, as_candidate, candidates, declared_pair
-from tqcheck.backends.transformers_mt import GenerationOptions, _version
+from tqcheck.backends.routing import NLLB_CODES, as_candidate, candidates, declared_pair
+from tqcheck.backends.transformers_mt import _version
 from tqcheck.errors import BackendError
-from tqcheck.model import BackendSignature
+from tqcheck.records import BackendSignature, GenerationOptions
 
 MANIFEST = "tqcheck.json"
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from tqcheck.backends.base import Backend
 from tqcheck.errors import BackendError
-from tqcheck.model import BackendSignature
+from tqcheck.records import BackendSignature
 
 _MODELS = {("en", "pt"): "enpt-1693087644", ("pt", "en"): "pten-1693087646"}
 

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from tqcheck.backends.base import Backend, resolve_directions
-from tqcheck.backends.registry import NLLB_CODES, Candidate, Route, route
+from tqcheck.backends.routing import NLLB_CODES, Candidate, Route, route
 from tqcheck.errors import BackendError
-from tqcheck.model import BackendSignature
-
-
-@dataclass(frozen=True)
-class GenerationOptions:
-    batch_size: int = 16
-    beams: int = 4
-    max_length: int = 256
-    threads: int | None = None
+from tqcheck.records import BackendSignature, GenerationOptions
 
 
 def pull_command(src: str, tgt: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity, Span
+from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, swaps, wordnet_dir
 
 
@@ -66,7 +66,7 @@ class AntonymSwap(Check):
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
         least = self.opts["min-gain"]
         if any(
-            p.kind == "antonym" and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
+            p.kind is ProbeKind.ANTONYM and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
             for p in ctx.probes
         ):
             message += f"; the model reads the pair far likelier with “{other}”, both ways"

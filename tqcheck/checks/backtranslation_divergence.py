@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, Severity
 
 
 class BacktranslationDivergence(Check):
@@ -11,18 +11,28 @@ class BacktranslationDivergence(Check):
 
     Divergence alone is never critical: paraphrase also lowers chrF. Thresholds are sentence chrF;
     round trips (no source) use their own, since the same model both ways agrees with itself more.
+    Segments under ``min-words`` words are left alone: one synonym moves the chrF of "He resigned."
+    from 100 to 30.
 
-    Bad: source "A reunião foi adiada para sexta-feira." — translation "The meeting rings bells on Friday."
+    Bad: source "A reunião foi adiada para sexta-feira." — translation "Bells rang out across the valley at dawn."
     Good: source "A reunião foi adiada para sexta-feira." — translation "The meeting was postponed to Friday."
     """
 
     code = "TQ501"
     name = "backtranslation-divergence"
     severity = Severity.MAJOR
-    options = {"major-below": 20.0, "minor-below": 35.0, "roundtrip-major-below": 30.0, "roundtrip-minor-below": 45.0}
+    options = {
+        "major-below": 20.0,
+        "minor-below": 35.0,
+        "roundtrip-major-below": 30.0,
+        "roundtrip-minor-below": 45.0,
+        "min-words": 4,
+    }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.target.strip() or (ctx.source is not None and not ctx.source.strip()):
+            return
+        if len((ctx.source if ctx.source is not None else ctx.target).split()) < self.opts["min-words"]:
             return
         prefix = "" if ctx.bilingual else "roundtrip-"
         chrf = ctx.scores.chrf

@@ -14,8 +14,31 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from tqcheck.errors import ConfigError
-from tqcheck.model import Finding, LangGuess, Probe, Scores, Severity, Span
+from tqcheck.records import Finding, LangGuess, Probe, Scores, Severity, Span
 from tqcheck.text.coverage import length_ratio
+
+
+@dataclass(frozen=True)
+class Example:
+    """A docstring example: a translation (with its source) the check must flag, or must pass.
+    Bilingual examples translate Portuguese into English; monolingual ones are English unless
+    they name their language."""
+
+    bad: bool
+    target: str
+    source: str | None = None
+    target_lang: str = "en"
+
+    @property
+    def source_lang(self) -> str | None:
+        return "pt" if self.source is not None else None
+
+
+_EXAMPLE = re.compile(
+    r'^(?P<kind>Bad|Good): (?:source "(?P<source>.*)" — translation "(?P<translation>.*)"'
+    r'|(?:\(target language (?P<lang>\w+)\) )?"(?P<text>.*)")$'
+)
+
 
 def _span_of(text: str, item: str) -> Span | None:
     at = text.find(item)
@@ -101,6 +124,17 @@ class Check(ABC):
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def examples(cls) -> list[Example]:
+        """The docstring's ``Bad:`` and ``Good:`` examples."""
+        found = []
+        for line in cls.doc().splitlines():
+            m = _EXAMPLE.match(line.strip())
+            if m:
+                target = m.group("translation") if m.group("source") is not None else m.group("text")
+                found.append(Example(m.group("kind") == "Bad", target, m.group("source"), m.group("lang") or "en"))
+        return found
 
     @classmethod
     def summary(cls) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity, Span
+from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.entities import find_names, name_in, verifiable
 
 
@@ -41,7 +41,7 @@ class DroppedClause(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         for probe in ctx.probes:
-            if probe.kind != "clause" or probe.gain < self.opts["min-gain"] or probe.back_gain is None:
+            if probe.kind is not ProbeKind.CLAUSE or probe.gain < self.opts["min-gain"] or probe.back_gain is None:
                 continue
             if probe.back_gain < self.opts["min-back-gain"] and not (
                 probe.back_gain >= self.opts["named-min-back-gain"] and self._loses_a_name(ctx, probe.span)
@@ -59,7 +59,7 @@ class DroppedClause(Check):
         """Whether the clause at ``span`` of the source names someone or something that neither the
         draft nor its back-translation mentions."""
         assert ctx.source is not None
-        inside = [n for n in find_names(ctx.source) if span[0] <= n.span[0] and n.span[1] <= span[1]]
+        inside = [n for n in find_names(ctx.source, ctx.source_lang) if span[0] <= n.span[0] and n.span[1] <= span[1]]
         return any(
             verifiable(n) and not name_in(n, ctx.back_translation) and not name_in(n, ctx.target) for n in inside
         )

@@ -4,9 +4,15 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity, Span
+from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import Name, find_names, name_in, verifiable
-from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, same_place
+from tqcheck.text.places import (
+    dateline,
+    mentions_place,
+    place_names,
+    place_of_word,
+    same_place,
+)
 
 
 class EntityMismatch(Check):
@@ -59,18 +65,19 @@ class EntityMismatch(Check):
         source, target, back, forward = ctx.source, ctx.target, ctx.back_translation, ctx.forward_translation
         langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
 
-        def names(text: str) -> list[Name]:  # a place opening a sentence is a name too
-            return find_names(text, lambda word: place_names(word, langs) is not None)
+        def names(text: str, code: str | None) -> list[Name]:  # a place opening a sentence is a name too
+            return find_names(text, code, lambda word: place_names(word, langs) is not None)
 
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
         if opening and not mentions_place(opening[1], target, back, demonyms=False):  # a city has no demonym to spare
             where = source[slice(*opening[0])]
             message = f"source is datelined {where}; the translation never mentions that place"
             yield self.finding(message, None, opening[0])
-        missing = self._absent(names(source), back, target)  # source names the draft lost
-        added = self._absent(names(target), forward, source)  # draft names the source lacks
-        lost_in_target_language = self._absent(names(forward), target)
-        new_in_source_language = self._absent(names(back), source)
+        src_lang, tgt_lang = ctx.source_lang, ctx.target_lang
+        missing = self._absent(names(source, src_lang), back, target)  # source names the draft lost
+        added = self._absent(names(target, tgt_lang), forward, source)  # draft names the source lacks
+        lost_in_target_language = self._absent(names(forward, tgt_lang), target)
+        new_in_source_language = self._absent(names(back, src_lang), source)
         missing = missing if lost_in_target_language else []
         if not new_in_source_language:  # a demonym is not capitalised in Portuguese: "Russians", "os russos"
             added = [t for t in added if _new_demonym(t, langs, back, source)]

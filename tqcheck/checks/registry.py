@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tqcheck.checks.added_content import AddedContent
+from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.antonym_swap import AntonymSwap
 from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.entity_mismatch import EntityMismatch
-from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.markup_mismatch import MarkupMismatch
+from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.number_mismatch import NumberMismatch
-from tqcheck.checks.placeholder_mismatch import PlaceholderMismatch
 from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
-from tqcheck.checks.added_content import AddedContent
-from tqcheck.checks.added_sentence import AddedSentence
+from tqcheck.checks.placeholder_mismatch import PlaceholderMismatch
 from tqcheck.checks.self_inversion import SelfInversion
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.checks.untranslated import Untranslated

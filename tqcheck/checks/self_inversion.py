@@ -3,18 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, Severity
 from tqcheck.text.entities import find_names, name_in
 
-# Words that relate one party to another; a name on both sides of one is related to itself.
-_RELATIONS = frozenset(
-    """from by against about to towards toward with on over versus vs at between for of
-    de da do das dos por pela pelo contra sobre com para sob entre à ao aos às
-    del por contra sobre con para hacia entre al
-    du des par contre sur avec pour vers entre au aux""".split()
-)
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]|\b(?:and|or|e|ou|y|o|et|but|mas|pero|mais)\b", re.IGNORECASE)
+_PUNCTUATION_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]")
 
 
 class SelfInversion(Check):
@@ -35,7 +29,11 @@ class SelfInversion(Check):
     options = {"max-gap-words": 8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        names = find_names(ctx.target)
+        knowledge = lang.get(ctx.target_lang)
+        relations, joiners = knowledge.relations, knowledge.clause_joiners
+        if relations is None or joiners is None:  # a language whose relation words are unknown
+            return
+        names = find_names(ctx.target, ctx.target_lang)
         reported: set[str] = set()
         for i, first in enumerate(names):
             for second in names[i + 1 :]:
@@ -43,13 +41,15 @@ class SelfInversion(Check):
                     continue
                 between = ctx.target[first.span[1] : second.span[0]]
                 words = re.findall(r"[\w'’]+", between)
-                if len(words) > self.opts["max-gap-words"] or _CLAUSE_BREAK.search(between):
+                if len(words) > self.opts["max-gap-words"] or _PUNCTUATION_BREAK.search(between):
                     continue
-                relation = next((w for w in words if w.lower() in _RELATIONS), None)
+                if any(w.lower() in joiners for w in words):  # two clauses: "NATO warned and NATO acted"
+                    continue
+                relation = next((w for w in words if w.lower() in relations), None)
                 if relation is None:
                     continue
                 repeats = sum(1 for n in names if n.key == first.key)
-                if ctx.source is not None and self._source_repeats(ctx.source, first.text, repeats):
+                if ctx.source is not None and self._source_repeats(ctx.source, ctx.source_lang, first.text, repeats):
                     continue
                 reported.add(first.key)
                 yield self.finding(
@@ -59,9 +59,9 @@ class SelfInversion(Check):
                 )
 
     @staticmethod
-    def _source_repeats(source: str, name: str, count: int) -> bool:
+    def _source_repeats(source: str, source_lang: str | None, name: str, count: int) -> bool:
         """The source has the name (or, for translated names, some name) as often as the target."""
-        source_names = find_names(source)
+        source_names = find_names(source, source_lang)
         if name_in(name, source):
             return sum(1 for n in source_names if name_in(name, n.text)) >= count
         keys = [n.key for n in source_names]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, ProbeKind, Severity
 from tqcheck.text.negation import denials
 
 
@@ -45,7 +45,7 @@ class UnsupportedNegation(Check):
             return
         joint = self.opts["min-joint-gain"]
         for probe in ctx.probes:
-            if probe.kind != "negator":
+            if probe.kind is not ProbeKind.NEGATOR:
                 continue
             agreed = probe.gain >= joint and probe.back_gain is not None and probe.back_gain >= joint
             if probe.gain >= self.opts["min-gain"] or agreed:

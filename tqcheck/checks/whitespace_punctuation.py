@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, Severity
 
 _FINAL = ".!?:;…。！？"
 

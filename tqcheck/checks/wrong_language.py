@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext
-from tqcheck.model import Finding, Severity
+from tqcheck.records import Finding, Severity
 
 
 class WrongLanguage(Check):

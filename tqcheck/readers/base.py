@@ -9,14 +9,16 @@ then by sniffing the content, and imported only when needed.
 
 from __future__ import annotations
 
+import fnmatch
+import glob
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.plaintext import read_text
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,31 @@ def _load(spec: str) -> Reader:
     return reader
 
 
+def read_text(path: str | Path) -> str:
+    """The file as text: UTF-8, not binary, not empty; raise ReadError naming file and line."""
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise ReadError(name, "no such file")
+    if p.is_dir():
+        raise ReadError(name, "is a directory, not a text file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, f"cannot read: {exc.strerror or exc}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ReadError(name, "binary file (contains NUL bytes), not text", data.count(b"\n", 0, nul) + 1)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ReadError(name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
+    if not text.strip():
+        raise ReadError(name, "file is empty")
+    return text
+
+
 def reader_for(path: str, text: str) -> Reader:
     spec = _BY_EXTENSION.get(Path(path).suffix.lower().lstrip("."))
     if spec is None:
@@ -80,8 +107,12 @@ def reader_for(path: str, text: str) -> Reader:
 
 def read_document(path: str) -> Document:
     """Read any supported file; ReadError (file and line) when it cannot be read or parsed."""
-    text = read_text(path)
-    return reader_for(path, text).read(path, text)
+    return parse_document(path, read_text(path))
+
+
+def parse_document(name: str, text: str) -> Document:
+    """Parse ``text`` as the file ``name`` would be parsed (by its extension, else its content)."""
+    return reader_for(name, text).read(name, text)
 
 
 def iso_lang(code: str | None) -> str | None:
@@ -93,20 +124,20 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def parse_xml(path: str, text: str, root: str):  # type: ignore[no-untyped-def]
-    """Parse XML safely and check its root element; a DOCTYPE with an internal subset (entity
-    declarations) is refused."""
-    from lxml import etree
+def path_matches(file: str, pattern: str) -> bool:
+    """Whether a glob matches the file's path as given, without a leading "./", or its name."""
+    posix = Path(file).as_posix()
+    return any(fnmatch.fnmatch(p, pattern) for p in (posix, posix.removeprefix("./"), Path(file).name))
 
-    if re.search(r"<!DOCTYPE[^>]*\[", text[:65536]) or "<!ENTITY" in text[:65536]:
-        raise ReadError(path, "XML entity declarations are not allowed", line_of(text, text.find("<!")))
-    # never resolve entities, load DTDs or touch the network
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        tree = etree.fromstring(text.encode("utf-8"), parser)
-    except etree.XMLSyntaxError as exc:
-        raise ReadError(path, f"malformed XML: {exc.msg}", exc.lineno) from None
-    if not isinstance(tree.tag, str) or tree.tag.rsplit("}", 1)[-1] != root:
-        found = tree.tag.rsplit("}", 1)[-1] if isinstance(tree.tag, str) else "?"
-        raise ReadError(path, f"is not {root.upper()}: the root element is <{found}>, not <{root}>", tree.sourceline)
-    return tree
+
+def find_source(path: str, pairs: Sequence[tuple[str, str]]) -> Document | None:
+    """The source of a one-language file, from the configured (source glob, target glob) pairs:
+    the file of the same name matching the pair's source glob ("locales/en/*.json" for
+    "locales/pt/app.json")."""
+    for source_glob, target_glob in pairs:
+        if path_matches(path, target_glob) and not path_matches(path, source_glob):
+            name = Path(path).name
+            found = sorted(p for p in glob.glob(source_glob, recursive=True) if Path(p).name == name)
+            if found:
+                return read_document(found[0])
+    return None

@@ -6,22 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tqcheck.readers.base import Document, Unit, iso_lang, parse_xml
-
-_CODES = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "sub"}
-
-
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def plain_text(element: Any) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if _local(child.tag) not in _CODES:
-            parts.append(plain_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+from tqcheck.readers.base import Document, Unit, iso_lang
+from tqcheck.readers.xml import local_name, parse_xml, plain_text
 
 
 class XliffReader:
@@ -33,23 +19,23 @@ class XliffReader:
         units: list[Unit] = []
         src_lang = tgt_lang = None
         if version.startswith("1"):
-            for file in (e for e in root.iter() if _local(e.tag) == "file"):
+            for file in (e for e in root.iter() if local_name(e.tag) == "file"):
                 src_lang = src_lang or file.get("source-language")
                 tgt_lang = tgt_lang or file.get("target-language")
-            for unit in (e for e in root.iter() if _local(e.tag) == "trans-unit"):
+            for unit in (e for e in root.iter() if local_name(e.tag) == "trans-unit"):
                 self._add(units, unit, unit.get("id"), unit)
         else:
             src_lang, tgt_lang = root.get("srcLang"), root.get("trgLang")
-            for unit in (e for e in root.iter() if _local(e.tag) == "unit"):
-                for number, segment in enumerate(e for e in unit if _local(e.tag) == "segment"):
+            for unit in (e for e in root.iter() if local_name(e.tag) == "unit"):
+                for number, segment in enumerate(e for e in unit if local_name(e.tag) == "segment"):
                     self._add(units, segment, f"{unit.get('id')}#{segment.get('id') or number}", unit)
         return Document(path, self.format, tuple(units), True, True, iso_lang(src_lang), iso_lang(tgt_lang))
 
     @staticmethod
     def _add(units: list[Unit], holder: Any, key: str | None, unit: Any) -> None:
-        source = next((e for e in holder if _local(e.tag) == "source"), None)
-        target = next((e for e in holder if _local(e.tag) == "target"), None)
+        source = next((e for e in holder if local_name(e.tag) == "source"), None)
+        target = next((e for e in holder if local_name(e.tag) == "target"), None)
         if source is None or target is None or not plain_text(target).strip():
             return
-        notes = tuple(plain_text(n) for n in unit.iter() if _local(n.tag) == "note")
+        notes = tuple(plain_text(n) for n in unit.iter() if local_name(n.tag) == "note")
         units.append(Unit(plain_text(target), target.sourceline, plain_text(source), key, notes))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
+from typing import TextIO
 
 from tqcheck import __version__
-from tqcheck.model import Report, SegmentResult, Severity, Span
+from tqcheck.records import Report, SegmentResult, Severity, Span
 from tqcheck.reporters.terminal import merge_spans
 
 _CSS = """
@@ -119,3 +120,7 @@ def render(report: Report) -> str:
         f"<h1>tqcheck report</h1>{summary}{errors}{controls}{''.join(sections)}"
         f'<p class="muted">tqcheck {__version__}</p></body></html>\n'
     )
+
+
+def write(report: Report, stream: TextIO) -> None:
+    stream.write(render(report))

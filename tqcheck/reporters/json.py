@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from tqcheck import __version__
-from tqcheck.model import FileReport, Finding, LangGuess, Report, SegmentResult, Severity
+from tqcheck.codec import encode
+from tqcheck.records import FileReport, Report, SegmentResult, Severity
 from tqcheck.scoring import signatures
 
 SCHEMA_VERSION = 1
-
-
-def _lang(guess: LangGuess) -> dict[str, Any]:
-    return {"lang": guess.lang, "score": guess.score}
-
-
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
-        "code": f.code,
-        "name": f.name,
-        "severity": f.severity.value,
-        "message": f.message,
-        "target_span": list(f.target_span) if f.target_span else None,
-        "source_span": list(f.source_span) if f.source_span else None,
-    }
 
 
 def _segment(s: SegmentResult) -> dict[str, Any]:
@@ -36,10 +22,10 @@ def _segment(s: SegmentResult) -> dict[str, Any]:
         "target": s.segment.target,
         "back_translation": s.back_translation,
         "forward_translation": s.forward_translation,
-        "detected_lang": _lang(s.detected),
-        "scores": {"chrf": s.scores.chrf, "bleu": s.scores.bleu, "ter": s.scores.ter},
-        "diff": [{"op": d.op, "reference_span": list(d.ref_span), "back_span": list(d.back_span)} for d in s.diff],
-        "findings": [_finding(f) for f in s.findings],
+        "detected_lang": encode(s.detected),
+        "scores": encode(s.scores),
+        "diff": encode(s.diff),
+        "findings": encode(s.findings),
     }
 
 
@@ -51,8 +37,8 @@ def _file(f: FileReport) -> dict[str, Any]:
         "target_lang": f.target_lang,
         "mode": f.mode,
         "pivot_lang": f.pivot_lang,
-        "detected_lang": _lang(f.detected_lang),
-        "backend": {"name": f.backend.name, "model": f.backend.model, "version": f.backend.version},
+        "detected_lang": encode(f.detected_lang),
+        "backend": encode(f.backend),
         "segments": [_segment(s) for s in f.segments],
     }
 
@@ -79,3 +65,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(report: Report, stream: TextIO) -> None:
+    stream.write(render(report))

@@ -4,11 +4,11 @@ located by file, line and column so the changed lines get annotated."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS
-from tqcheck.model import Report, Severity
+from tqcheck.records import Report, Severity
 from tqcheck.selection import UNUSED
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -75,3 +75,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(report: Report, stream: TextIO) -> None:
+    stream.write(render(report))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TextIO
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tqcheck.model import Report, SegmentResult, Severity, Span
+from tqcheck.records import Report, SegmentResult, Severity, Span
 
 _STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 _MARK = "bold red underline"
@@ -51,7 +52,7 @@ def _segment(console: Console, path: str, seg: SegmentResult, plain: bool) -> No
     target_spans = [f.target_span for f in seg.findings if f.target_span and f.target_span != (0, len(seg.segment.target))]
     console.print(Text("    translation:  ", style="dim"), marked(seg.segment.target, target_spans, plain))
     if seg.segment.source is not None:
-        source_spans = [f.source_span for f in seg.findings if f.source_span] + [d.ref_span for d in seg.diff]
+        source_spans = [f.source_span for f in seg.findings if f.source_span] + [d.reference_span for d in seg.diff]
         console.print(Text("    source:       ", style="dim"), marked(seg.segment.source, source_spans, plain))
     console.print(
         Text("    back:         ", style="dim"), marked(seg.back_translation, [d.back_span for d in seg.diff], plain)
@@ -75,7 +76,8 @@ def _table(report: Report, console: Console) -> None:
     console.print(table)
 
 
-def render(report: Report, console: Console) -> None:
+def write(report: Report, stream: TextIO) -> None:
+    console = Console(file=stream, highlight=False, soft_wrap=True)
     plain = not console.is_terminal or console.no_color
     for file in report.files:
         mode = (

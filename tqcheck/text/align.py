@@ -1,4 +1,5 @@
-"""Pairing source and translation: line by line when the files agree, else sentence alignment.
+"""Pairing source and translation: by key when both files have keys, line by line when the files
+agree, else sentence alignment.
 
 Sentence alignment is Gale & Church (1993): a dynamic programme over character lengths with
 1-1, 1-0, 0-1, 2-1 and 1-2 beads. A 1-0 bead is a source sentence with no translation (omission),
@@ -10,11 +11,14 @@ chrF against the draft adds a content cost, as in Bleualign (Sennrich & Volk, 20
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from tqcheck.model import Segment
-from tqcheck.scoring import chrf
-from tqcheck.text.segment import Sentence
+from tqcheck.readers.base import Document
+from tqcheck.records import Segment
+from tqcheck.text.segment import Sentence, sentences_of_lines
+
+Similarity = Callable[[str, str], float]
+"""How much a hypothesis resembles a reference, 0–100 (sentence chrF)."""
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
 _BEADS: dict[tuple[int, int], float] = {
@@ -52,13 +56,13 @@ def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) 
     return prior - math.log(tail)
 
 
-def _content_cost(mt: Sequence[str], target: Sequence[str]) -> float:
+def _content_cost(mt: Sequence[str], target: Sequence[str], similar: Similarity) -> float:
     if not mt or not target:
         similarity = _UNPAIRED_SIMILARITY
     else:
         # chrF weighs recall double; taking both directions penalises a bead that merges extra content
         a, b = " ".join(mt), " ".join(target)
-        similarity = max(min(chrf(a, b), chrf(b, a)) / 100, 0.01)
+        similarity = max(min(similar(a, b), similar(b, a)) / 100, 0.01)
     return -_CONTENT_WEIGHT * math.log(similarity)
 
 
@@ -66,11 +70,13 @@ def align_sentences(
     source: Sequence[Sentence],
     target: Sequence[Sentence],
     source_mt: Sequence[str] | None = None,
+    similar: Similarity | None = None,
     first_id: int = 0,
 ) -> list[Segment]:
     """Align two sentence lists; several sentences of one bead are joined with a space.
 
-    ``source_mt`` holds a machine translation of each source sentence into the target language.
+    ``source_mt`` holds a machine translation of each source sentence into the target language,
+    and ``similar`` compares it with the draft's sentences.
     """
     n, m = len(source), len(target)
     # Target/source length ratio: from the machine translation when there is one (the draft's own
@@ -93,8 +99,8 @@ def align_sentences(
                 src_len = sum(len(s.text) for s in source[i:ni])
                 tgt_len = sum(len(t.text) for t in target[j:nj])
                 c = cost[i][j] + _bead_cost(src_len, tgt_len, (di, dj), ratio)
-                if source_mt is not None:
-                    c += _content_cost(source_mt[i:ni], [t.text for t in target[j:nj]])
+                if source_mt is not None and similar is not None:
+                    c += _content_cost(source_mt[i:ni], [t.text for t in target[j:nj]], similar)
                 if c < cost[ni][nj]:
                     cost[ni][nj] = c
                     back[ni][nj] = (di, dj)
@@ -112,3 +118,41 @@ def align_sentences(
         line = target[ti].line if te > ti else (source[si].line if se > si else 0)
         segments.append(Segment(id=first_id + len(segments), line=line, target=tgt, source=src))
     return segments
+
+
+def pair_by_key(doc: Document, source_doc: Document) -> list[Segment]:
+    """Units with the same key pair up; a key on one side only is an addition or an omission."""
+    sources = {u.key: u for u in source_doc.units}
+    segments = [
+        Segment(i, u.line, u.target, sources[u.key].target if u.key in sources else "", u.key, u.notes)
+        for i, u in enumerate(doc.units)
+    ]
+    keys = {u.key for u in doc.units}
+    for unit in source_doc.units:
+        if unit.key not in keys:
+            segments.append(Segment(len(segments), unit.line, "", unit.target, unit.key))
+    return segments
+
+
+def pair_documents(
+    doc: Document,
+    source_doc: Document | None,
+    source_lang: str,
+    target_lang: str,
+    machine_translate: Callable[[list[str]], list[str]] | None,
+    similar: Similarity,
+) -> list[Segment]:
+    """The segments of a bilingual check: the units of a bilingual file, or the draft paired with
+    its source file by key, by line, or by sentence alignment (``machine_translate`` turns source
+    sentences into the target language for it, when a model can)."""
+    if doc.bilingual:
+        return [Segment(i, u.line, u.target, u.source or "", u.key, u.notes) for i, u in enumerate(doc.units)]
+    assert source_doc is not None
+    if doc.keyed and source_doc.keyed:
+        return pair_by_key(doc, source_doc)
+    source_texts, target_texts = [u.target for u in source_doc.units], [u.target for u in doc.units]
+    if len(source_texts) == len(target_texts):
+        return pair_lines(source_texts, target_texts)
+    source_sentences = sentences_of_lines(source_texts, source_lang)
+    source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
+    return align_sentences(source_sentences, sentences_of_lines(target_texts, target_lang), source_mt, similar)

@@ -7,7 +7,7 @@ WordNet's own exception lists and suffix rules. The files are read once, lazily;
 reports itself inactive rather than silently passing.
 
 WordNet leaves out many polarity pairs of news language ("increase"/"cut", "approve"/"veto",
-"inspire"/"stifle"); a short list of such general pairs is added to it.
+"inspire"/"stifle"); the English module's short list of such general pairs is added to it.
 
 ``swaps`` finds the pairs in two texts: a word of one whose antonym the other has in its place.
 It leaves out what paraphrase trades freely: quantifiers, the light verbs ("given" for "taking
@@ -24,23 +24,15 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from tqcheck.model import Span
+from tqcheck import lang
+from tqcheck.lang import Antonymy
+from tqcheck.records import Span
 from tqcheck.text.coverage import content_words
-from tqcheck.text.entities import common_prefix
 from tqcheck.text.negation import negations
+from tqcheck.text.strings import same_opening
 
 _SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-_POLARITY_PAIRS = (
-    ("increase", "reduce cut lower decrease"), ("raise", "cut lower reduce"), ("rise", "fall drop decline"),
-    ("grow", "shrink decline"), ("gain", "lose"), ("support", "oppose"), ("accept", "reject refuse"),
-    ("approve", "reject veto"), ("strengthen", "weaken undermine"), ("boost", "hurt curb undermine"),
-    ("inspire", "stifle discourage"), ("encourage", "discourage stifle"), ("allow", "forbid ban prevent"),
-    ("succeed", "fail"), ("expand", "contract shrink"), ("improve", "worsen deteriorate"),
-    ("above", "below"), ("exceed", "below"), ("more", "less fewer"), ("maximum", "minimum"),
-    ("victory", "defeat"), ("benefit", "harm"), ("safe", "dangerous"), ("legal", "illegal"),
-    ("possible", "impossible"), ("likely", "unlikely"), ("success", "failure"), ("welcome", "reject"),
-)
 # WordNet's morphy detachment rules, by part of speech.
 _SUFFIXES = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
@@ -76,7 +68,7 @@ class Antonyms:
                     if len(parts) >= 2:
                         self._exceptions[pos][parts[0]] = parts[1]
         self._read_pointers(folder)
-        for word, opposites in _POLARITY_PAIRS:
+        for word, opposites in _english().polarity_pairs:
             self._link({word}, set(opposites.split()))
 
     def _read_pointers(self, folder: Path) -> None:
@@ -136,16 +128,10 @@ def load_antonyms() -> Antonyms | None:
     return Antonyms(folder) if folder else None
 
 
-_PLAIN_NEGATORS = frozenset("not n't n’t no never cannot without".split())
-# Quantifiers and number words oppose each other in WordNet ("all"/"some", "no"/"any") but trade
-# places freely in paraphrase.
-_QUANTIFIERS = frozenset(
-    """no any all some several few many much none one first certain each every both either neither
-    little more most less least other another""".split()
-)
-# Verbs so general that their antonymy is mostly idiom: "given" / "taking into account".
-_LIGHT_VERBS = frozenset("go come take give bring get put make do have".split())
-_NEGATIVE_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis", "n")
+def _english() -> Antonymy:
+    knowledge = lang.get("en").antonymy
+    assert knowledge is not None, "the English module declares what antonymy paraphrase trades"
+    return knowledge
 
 
 class Swap(NamedTuple):
@@ -163,29 +149,30 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
     antonyms = load_antonyms()
     if antonyms is None or _plain_negations(text) != _plain_negations(reference):
         return
-    ours = [(w, s) for w, s in content_words(text, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
-    theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in _QUANTIFIERS and w.isalpha()]
+    english = _english()
+    ours = [(w, s) for w, s in content_words(text, "en") if w.lower() not in english.quantifiers and w.isalpha()]
+    theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in english.quantifiers and w.isalpha()]
     their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
     our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
     only_theirs = [(w, s) for w, s in theirs if not antonyms.lemmas(w) & our_lemmas]
     for word, span in ours:
-        if antonyms.lemmas(word) & (their_lemmas | _LIGHT_VERBS):
+        if antonyms.lemmas(word) & (their_lemmas | english.light_verbs):
             continue
         opposed = (o for o in only_theirs if antonyms.opposed(word, o[0]) and not _negative_form(word, o[0]))
         opposite = next(opposed, None)
-        if opposite is not None and not antonyms.lemmas(opposite[0]) & _LIGHT_VERBS:
+        if opposite is not None and not antonyms.lemmas(opposite[0]) & english.light_verbs:
             yield Swap(word, span, *opposite)
 
 
 def _plain_negations(text: str) -> int:
-    return sum(1 for cue in negations(text, "en") if cue.text.lower() in _PLAIN_NEGATORS)
+    return sum(1 for cue in negations(text, "en") if cue.text.lower() in _english().plain_negators)
 
 
 def _negative_form(a: str, b: str) -> bool:
     """Whether one word is the other with a negative prefix: "unbalanced"/"balance", "never"/"ever"."""
     for longer, shorter in ((a.lower(), b.lower()), (b.lower(), a.lower())):
-        for prefix in _NEGATIVE_PREFIXES:
+        for prefix in _english().negative_prefixes:
             rest = longer[len(prefix) :].lstrip("-") if longer.startswith(prefix) else ""
-            if len(rest) >= 3 and len(common_prefix(rest, shorter)) >= max(3, min(len(rest), len(shorter)) - 2):
+            if len(rest) >= 3 and same_opening(rest, shorter, at_least=3, all_but=2):
                 return True
     return False

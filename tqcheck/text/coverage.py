@@ -13,32 +13,11 @@ there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from tqcheck.model import Span
-from tqcheck.text.entities import common_prefix, fold
-
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        """a an the of to in on at by for with from and or but is are was were be been being it its this that these
-        those as which who whom whose what there their they them he she his her we our you your i than then so such
-        also will would can could may might must should has have had do does did into over about between after before
-        while because if when where more most very just only even up out s""".split()
-    ),
-    "pt": frozenset(
-        """o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela pelos pelas para com e ou mas que
-        se é são foi foram ser ter tem têm há seu sua seus suas ele ela eles elas nós ao aos à às num numa este esta
-        estes estas esse essa esses essas isso isto aquele aquela lhe lhes mais muito como já também está estão
-        era eram sobre entre até quando onde""".split()
-    ),
-    "es": frozenset(
-        """el la los las un una unos unas de del en por para con y o pero que se es son fue ser ha han su sus él ella
-        ellos ellas al lo le les más muy como ya también está están este esta estos estas ese esa sobre entre hasta
-        cuando donde""".split()
-    ),
-}
-_WORD = re.compile(r"\w+", re.UNICODE)
+from tqcheck import lang
+from tqcheck.records import Span
+from tqcheck.text.strings import WORD, fold, same_opening
 
 
 @dataclass(frozen=True)
@@ -48,23 +27,19 @@ class Run:
     seam: int | None = None  # the other text's content words between the run's neighbours; None: no neighbour found
 
 
-def _function_words(lang: str | None) -> frozenset[str]:
-    return _FUNCTION_WORDS.get(lang or "", frozenset())
-
-
 def _stem_match(a: str, b: str) -> bool:
-    shortest = min(len(a), len(b))
-    return shortest >= 5 and len(common_prefix(a, b)) >= max(5, int(0.75 * shortest))
+    return same_opening(a, b, at_least=5, share=0.75)
 
 
-def content_words(text: str, lang: str | None) -> list[tuple[str, Span]]:
-    """The words of ``text`` that are not function words, with their spans."""
-    stop = _function_words(lang)
-    return [(m.group(), m.span()) for m in _WORD.finditer(text) if fold(m.group()) not in stop and not m.group().isdigit()]
+def content_words(text: str, code: str | None) -> list[tuple[str, Span]]:
+    """The words of ``text`` that are not function words, with their spans; every word that is no
+    number, in a language that declares no stopwords."""
+    stop = lang.get(code).stopwords or frozenset()
+    return [(m.group(), m.span()) for m in WORD.finditer(text) if fold(m.group()) not in stop and not m.group().isdigit()]
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 def length_ratio(text: str, reference: str) -> float:
@@ -93,21 +68,21 @@ def _seam(left: str | None, right: str | None, reference: list[str]) -> int | No
     return min(gaps, default=None)
 
 
-def _long_content_words(text: str, lang: str | None) -> list[tuple[str, Span]]:
+def _long_content_words(text: str, code: str | None) -> list[tuple[str, Span]]:
     """Folded content words of three letters or more: shorter ones are mostly particles."""
-    return [(fold(w), span) for w, span in content_words(text, lang) if len(w) >= 3]
+    return [(fold(w), span) for w, span in content_words(text, code) if len(w) >= 3]
 
 
-def uncovered_words(text: str, reference: str, lang: str | None) -> list[tuple[str, Span]]:
+def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words of ``text`` that ``reference`` lacks, with their spans."""
-    ref = {fold(w) for w in _WORD.findall(reference)}
-    return [(w, span) for w, span in _long_content_words(text, lang) if not _covered(w, ref)]
+    ref = {fold(w) for w in WORD.findall(reference)}
+    return [(w, span) for w, span in _long_content_words(text, code) if not _covered(w, ref)]
 
 
-def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None:
+def longest_uncovered(text: str, reference: str, code: str | None) -> Run | None:
     """The longest run of ``text``'s content words that ``reference`` lacks, with its seam, or None."""
-    ref = {fold(w) for w in _WORD.findall(reference)}
-    words = _long_content_words(text, lang)
+    ref = {fold(w) for w in WORD.findall(reference)}
+    words = _long_content_words(text, code)
     covered = [_covered(w, ref) for w, _ in words]
     best: tuple[int, int] | None = None  # [start, end) indexes into words
     start = 0
@@ -120,7 +95,7 @@ def longest_uncovered(text: str, reference: str, lang: str | None) -> Run | None
     if best is None:
         return None
     first, end = best
-    ref_words = [w for w, _ in _long_content_words(reference, lang)]
+    ref_words = [w for w, _ in _long_content_words(reference, code)]
     left = words[first - 1][0] if first > 0 else None
     right = words[end][0] if end < len(words) else None
     return Run((words[first][1][0], words[end - 1][1][1]), end - first, _seam(left, right, ref_words))

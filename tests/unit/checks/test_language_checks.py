@@ -3,7 +3,7 @@ from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.omitted_sentence import OmittedSentence
 from tqcheck.checks.untranslated import Untranslated
 from tqcheck.checks.wrong_language import WrongLanguage
-from tqcheck.model import LangGuess
+from tqcheck.records import LangGuess
 from tqcheck.text.langid import detector
 
 

@@ -4,7 +4,7 @@ from tests.conftest import make_ctx
 from tqcheck.checks.antonym_swap import AntonymSwap
 from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
-from tqcheck.model import Probe
+from tqcheck.records import Probe, ProbeKind
 from tqcheck.text.antonyms import load_antonyms
 
 needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
@@ -36,10 +36,10 @@ def test_opposite_word_against_the_forward_translation():
     assert target[slice(*finding.target_span)] == "falling" and "rising" in finding.message
     assert finding.severity.value == "major"  # one word pair in one language: no more than major
     # the model agreeing both ways that "rising" fits the pair far better makes it critical
-    agreed = (Probe("antonym", "falling", (19, 26), 9.1, 12.4),)
+    agreed = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 9.1, 12.4),)
     [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=agreed))
     assert finding.severity.value == "critical" and "both ways" in finding.message
-    one_way = (Probe("antonym", "falling", (19, 26), 9.1, 4.4),)
+    one_way = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 9.1, 4.4),)
     [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=one_way))
     assert finding.severity.value == "major"
 
@@ -84,22 +84,22 @@ def _unsupported(target, source, probes, **kw):
 def test_negation_the_model_finds_no_reason_for_is_critical():
     source = "Mas, além da ética, existem considerações geopolíticas."
     target = "But, beyond ethics, there are no geopolitical considerations."
-    [finding] = _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),))
+    [finding] = _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 13.6),))
     assert finding.severity.value == "critical" and target[slice(*finding.target_span)] == "no"
     assert "“no”" in finding.message and "likelier without it" in finding.message
-    [agreed] = _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0, 7.4),))
+    [agreed] = _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 6.0, 7.4),))
     assert agreed.severity.value == "critical" and "and the source likelier given it" in agreed.message
 
 
 def test_small_gain_double_negation_and_negating_source_pass():
     source = "Mas, além da ética, existem considerações geopolíticas."
     target = "But, beyond ethics, there are no geopolitical considerations."
-    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0),)) == []
+    assert _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 6.0),)) == []
     # a smaller gain one way counts only when the way back agrees
-    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 6.0, -3.0),)) == []
-    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 4.0, 9.0),)) == []
-    assert _unsupported(target, source, (Probe("negator", "no", (30, 32), 13.6),), **{"min-gain": 15}) == []
+    assert _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 6.0, -3.0),)) == []
+    assert _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 4.0, 9.0),)) == []
+    assert _unsupported(target, source, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 13.6),), **{"min-gain": 15}) == []
     neither = "Neither ethics nor geopolitics are considered."
-    assert _unsupported(neither, source, (Probe("negator", "nor", (15, 18), 13.6),)) == []
+    assert _unsupported(neither, source, (Probe(ProbeKind.NEGATOR, "nor", (15, 18), 13.6),)) == []
     negating = "Não existem considerações geopolíticas."
-    assert _unsupported(target, negating, (Probe("negator", "no", (30, 32), 13.6),)) == []
+    assert _unsupported(target, negating, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 13.6),)) == []

@@ -48,6 +48,14 @@ class Segment:
     column: int | None = None  # 1-based column where ``target`` starts on its line, when known
 
 
+class ProbeKind(str, Enum):
+    """Which piece of a segment a probe changes."""
+
+    NEGATOR = "negator"
+    CLAUSE = "clause"
+    ANTONYM = "antonym"
+
+
 @dataclass(frozen=True)
 class Probe:
     """How the model's likelihood of a segment changes when one piece of it is changed.
@@ -62,7 +70,7 @@ class Probe:
     only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
     """
 
-    kind: str
+    kind: ProbeKind
     text: str
     span: Span  # in the source for a clause and an antonym from English; else in the draft
     gain: float
@@ -92,8 +100,18 @@ class DiffOp:
     """One differing stretch between a reference text and its back-translation."""
 
     op: str  # "replace" | "delete" | "insert"
-    ref_span: Span
+    reference_span: Span
     back_span: Span
+
+
+@dataclass(frozen=True)
+class GenerationOptions:
+    """How the neural backends decode: batch size, beam width, output length and threads."""
+
+    batch_size: int = 16
+    beams: int = 4
+    max_length: int = 256
+    threads: int | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tqcheck.backends.ctranslate2_mt import MANIFEST, converted_dir, models_dir
-from tqcheck.backends.registry import COMMON_LANGS, candidates, is_present
+from tqcheck.backends.routing import COMMON_LANGS, candidates, is_present
 from tqcheck.cache import cache_path
 from tqcheck.errors import BackendError
 

@@ -1,0 +1,49 @@
+"""Every check's documented examples, run through the real embedded pipeline (proselint's meta-test):
+the Bad example is flagged by its check, the Good one by no check at major or above."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.checks.base import Check, Example
+from tqcheck.checks.registry import ALL_CHECKS
+from tqcheck.config import Config
+from tqcheck.pipeline import Languages, check_files
+from tqcheck.records import Severity
+from tqcheck.text.segment import split_sentences
+
+CASES = [(check, example) for check in ALL_CHECKS for example in check.examples()]
+
+
+def _file(folder: Path, name: str, text: str, lang: str) -> str:
+    """The example as a document of one sentence a line, as an editor's file would hold it."""
+    path = folder / name
+    path.write_text("\n".join(split_sentences(text, lang)) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _findings(example: Example, folder: Path) -> list[tuple[str, Severity]]:
+    draft = _file(folder, "draft.txt", example.target, example.target_lang)
+    source = _file(folder, "source.txt", example.source, "pt") if example.source is not None else None
+    report = check_files([draft], source, Languages(example.source_lang, example.target_lang), Config())
+    assert not report.errors, report.errors
+    return [(f.code, f.severity) for s in report.files[0].segments for f in s.findings]
+
+
+def test_every_check_has_a_bad_and_a_good_example():
+    for check in ALL_CHECKS:
+        kinds = [e.bad for e in check.examples()]
+        assert True in kinds and False in kinds, check.code
+
+
+@pytest.mark.parametrize(
+    ("check", "example"), CASES, ids=[f"{c.code}-{'bad' if e.bad else 'good'}{i}" for i, (c, e) in enumerate(CASES)]
+)
+def test_documented_example_holds(check: type[Check], example: Example, tmp_path: Path):
+    found = _findings(example, tmp_path)
+    if example.bad:
+        assert check.code in [code for code, _ in found], found
+    else:
+        assert [(c, s) for c, s in found if c == check.code or s.rank >= Severity.MAJOR.rank] == [], found

@@ -1,0 +1,80 @@
+"""What tqcheck knows of each language, one module a language (``tqcheck/lang/<code>.py``).
+
+Each module declares a ``LANGUAGE``: its negation cues, number words, stopwords, the capitalised
+words that are no names, and so on. An item a language lacks is ``None``, and the text utilities
+that need it find nothing for that language rather than borrow another language's words: a check
+that needs a missing item stays silent for it. ``get(code)`` answers for any code; a language
+without a module knows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+
+MODULES = ("en", "pt", "es", "fr", "de", "it", "nl", "ar")
+"""Codes with a module here. ``ar`` only knows the particles of Arabic names in Latin script."""
+
+
+@dataclass(frozen=True)
+class Negation:
+    cues: str  # regex alternation of the words that flip a clause's polarity, paraphrases included
+    plain: str | None = None  # single negators whose removal leaves a sentence (the probes take them out)
+    idioms: str | None = None  # negations that deny nothing: "not only", "não só"
+    contractions: Mapping[str, str] = field(default_factory=dict)  # "can't" → "can"
+
+
+@dataclass(frozen=True)
+class Numbers:
+    cardinals: Mapping[str, int]  # number words: "três" = 3
+    soft: Mapping[str, float]  # words that may stand for a number without being one: ordinals, "um"
+    articles: frozenset[str]  # soft words for one that are also articles ("a", "um")
+    scales: Mapping[str, float]  # words that multiply the number before them ("13 mil")
+    bare_scales: tuple[str, ...]  # scale words that alone mean one of them ("mil milhões" = 1e9)
+    percent: tuple[str, ...]  # words for "%" after a number
+    units: Mapping[str, float] = field(default_factory=dict)  # imperial units and their metric factor
+
+
+@dataclass(frozen=True)
+class Antonymy:
+    """English only: WordNet is English. Words whose antonymy paraphrase trades freely."""
+
+    polarity_pairs: tuple[tuple[str, str], ...]  # news-language opposites WordNet lacks
+    quantifiers: frozenset[str]
+    light_verbs: frozenset[str]
+    negative_prefixes: tuple[str, ...]
+    plain_negators: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    negation: Negation | None = None
+    numbers: Numbers | None = None
+    stopwords: frozenset[str] | None = None  # function words: never content
+    not_names: frozenset[str] | None = None  # capitalised words that are no names: pronouns, weekdays
+    headline_small_words: frozenset[str] | None = None  # words a title-case headline leaves small
+    name_particles: frozenset[str] = frozenset()  # small words inside this language's names ("de", "von")
+    relations: frozenset[str] | None = None  # prepositions relating one party to another
+    clause_joiners: frozenset[str] | None = None  # conjunctions that join two clauses
+    antonymy: Antonymy | None = None
+
+
+@cache
+def get(code: str | None) -> Language:
+    """The knowledge of language ``code`` ("pt", "pt-BR"); an empty Language when there is no module."""
+    base = (code or "").replace("_", "-").split("-")[0].lower()
+    if base not in MODULES:
+        return Language(base, base or "unknown")
+    language: Language = import_module(f"tqcheck.lang.{base}").LANGUAGE
+    return language
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """The small words inside names of every language here: a text names people and bodies of
+    other languages too ("Banco de Portugal" in English, "von der Leyen" anywhere)."""
+    return frozenset(w for code in MODULES for w in get(code).name_particles)

@@ -1,0 +1,35 @@
+"""String helpers every text utility shares: folding, words, and shared openings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD = re.compile(r"\w+", re.UNICODE)
+"""A word: a run of letters, digits or underscores, in any script."""
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for every name and word comparison."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def same_opening(a: str, b: str, *, at_least: int, share: float = 0.0, all_but: int | None = None) -> bool:
+    """Whether ``a`` and ``b`` open with the same letters: at least ``at_least`` of them, and at
+    least ``share`` of the shorter word or all of it but ``all_but`` letters. Inflections and
+    derivations keep the opening of a word ("recovered" ~ "recovery", "Afghan" ~ "Afghanistan")."""
+    shortest = min(len(a), len(b))
+    need = max(at_least, int(share * shortest))
+    if all_but is not None:
+        need = max(need, shortest - all_but)
+    return len(common_prefix(a, b)) >= need
