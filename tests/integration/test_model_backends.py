@@ -18,6 +18,11 @@ from tqcheck.backends import get_backend  # noqa: E402
 from tqcheck.backends.routing import route  # noqa: E402
 from tqcheck.cli import app  # noqa: E402
 from tqcheck.errors import BackendError  # noqa: E402
+from tqcheck.records import GenerationOptions  # noqa: E402
+
+pytestmark = pytest.mark.slow
+# Random weights rarely emit end-of-sentence: one beam and a short output keep each call quick.
+QUICK = GenerationOptions(beams=1, max_length=12)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 runner = CliRunner()
@@ -27,6 +32,8 @@ runner = CliRunner()
 def tiny(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("tiny")
     models = {f"{s}-{t}": build(root / f"{s}-{t}", s, t) for s, t in (("en", "pt"), ("pt", "en"), ("el", "en"))}
+    # the CLI reads its generation options from the project's pyproject.toml, as a user's would
+    (root / "pyproject.toml").write_text("[tool.tqcheck]\nbeams = 1\nmax-length = 12\n", encoding="utf-8")
     # two hub ids resolvable offline from the hub cache: el→en and en→pt, so el→pt pivots through English
     install_in_hub_cache(models["el-en"], HUB_CACHE, "Helsinki-NLP/opus-mt-el-en")
     install_in_hub_cache(models["en-pt"], HUB_CACHE, "Helsinki-NLP/opus-mt-en-pt")
@@ -34,7 +41,7 @@ def tiny(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_from_pretrained_generate_keeps_order_and_is_deterministic(tiny):
-    backend = get_backend("transformers", [("en", "pt")], [str(tiny["en-pt"])])
+    backend = get_backend("transformers", [("en", "pt")], [str(tiny["en-pt"])], options=QUICK)
     texts = ["NATO considers Kaliningrad in danger from NATO, Russians", "", "Peskov added that"]
     first = backend.translate(texts, "en", "pt")
     assert len(first) == 3 and first[1] == "" and all(isinstance(t, str) for t in first)
@@ -43,7 +50,8 @@ def test_from_pretrained_generate_keeps_order_and_is_deterministic(tiny):
     assert backend.signature.name == "transformers" and str(tiny["en-pt"]) in backend.signature.model
 
 
-def test_cli_bilingual_and_monolingual_with_local_models(tiny):
+def test_cli_bilingual_and_monolingual_with_local_models(tiny, monkeypatch):
+    monkeypatch.chdir(tiny["en-pt"].parent)
     models = ["--model", str(tiny["en-pt"]), "--model", str(tiny["pt-en"])]
     args = ["check", "-f", "json", "--backend", "transformers", *models]
     result = runner.invoke(app, [*args, "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")])
@@ -67,7 +75,7 @@ def test_registry_prefers_cached_hub_models_and_pivots_through_english(tiny):
         ("Helsinki-NLP/opus-mt-el-en", "el", "en"),
         ("Helsinki-NLP/opus-mt-en-pt", "en", "pt"),
     ]
-    backend = get_backend("auto", [("el", "pt")])  # auto: not en↔pt, so transformers
+    backend = get_backend("auto", [("el", "pt")], options=QUICK)  # auto: not en↔pt, so transformers
     [out] = backend.translate(["Το ΝΑΤΟ θεωρεί ότι το Καλίνινγκραντ κινδυνεύει."], "el", "pt")
     assert isinstance(out, str) and backend.signature.model.count("opus-mt") == 2
 
@@ -84,8 +92,9 @@ def test_missing_model_names_the_pull_command_and_never_downloads(tiny):
     assert result.exit_code == 2 and "tqcheck models pull sv-fi" in result.stderr
 
 
-def test_ctranslate2_convert_and_check_without_torch_calls(tiny):
+def test_ctranslate2_convert_and_check_without_torch_calls(tiny, monkeypatch):
     pytest.importorskip("ctranslate2")
+    monkeypatch.chdir(tiny["en-pt"].parent)
     converted = {}
     for pair in ("en-pt", "pt-en"):
         result = runner.invoke(app, ["models", "convert", str(tiny[pair])])

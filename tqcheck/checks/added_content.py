@@ -10,28 +10,17 @@ from tqcheck.text.coverage import longest_uncovered, uncovered_words, word_count
 class AddedContent(Check):
     """The translation says more than the source: a clause or phrase was added.
 
-    Seen in two languages at once: the draft is longer than a machine translation of the source and
-    has a run of content words that translation lacks, and its back-translation is longer than the
-    source with a run the source lacks. How the run sits decides how much it says: when it drops
-    into place, its neighbours stand at most ``critical-max-seam`` content words apart in the other
-    text of at least one language (see ``text/coverage``), as a hallucinated clause lands between
-    words a faithful translation keeps together. Such a run is critical when the draft has
-    ``critical-extra-words`` more words than the machine translation, major otherwise (short
-    headlines grow by a few words). A run the draft rewords around is minor: free translators
-    restructure around what they add. Hallucinated additions also reuse the sentence's own words and
-    leave no long run: a draft ``scattered-extra-words`` longer, more than ``critical-ratio`` as long,
-    with ``scattered-min-words`` content words the other texts lack in both languages, is critical too.
-    Defaults chosen with bench/quality.py, trading errors found on WMT22 CED pt→en dev against false
-    flags on NTREX en→pt human translations: the run rule finds 27 BAD segments critical, no OK, with
-    0.6 % of NTREX por and 0.4 % of pt-BR lines critical (without the seam condition: 5 BAD more for
-    19 more por lines; a seam of 2: 2 BAD more for 13 more por lines). Asking inserted runs for 1.2 times the
-    expected length as well, as before, took 4 BAD segments and 2 por lines (explicitations such as
-    "injetadas no organismo") down to major. Reworded runs are 5 BAD and 30 por lines, so as minor
-    they take NTREX por false major+ from 9.6 % to 7.1 %. A run of ``critical-min-run`` content words
-    or more in both languages is critical however it sits: the longest reworded run of an NTREX
-    line has 7 and 5; this flags 1 more BAD segment (13 and 11 words), no OK. The scattered rule finds 10 BAD more, no
-    OK, +0.1 point on each NTREX set (6 words: +0.7 point on por; ratio 1.15: +0.5 point and a
-    flagged OK segment).
+    Seen in two languages at once: the draft has a run of content words that a machine translation
+    of the source lacks, and its back-translation a run the source lacks, both longer than
+    expected (``min-length-ratio``). A run that drops into place between words a faithful
+    translation keeps together (its neighbours at most ``critical-max-seam`` content words apart in
+    the other text) is critical when the draft has ``critical-extra-words`` words more than the
+    machine translation, major otherwise; a run the draft rewords around is minor, as free
+    translators restructure around what they add. A run of ``critical-min-run`` content words in
+    both languages is critical however it sits. An addition scattered through the sentence (the
+    draft ``scattered-extra-words`` longer and over ``critical-ratio`` as long, with
+    ``scattered-min-words`` new content words in both languages) is critical too. The span is the run.
+    How the defaults were measured: references/calibration.md.
 
     Bad: source "Os bancos recuperaram." — translation "Banks recovered, and the crisis ended for good in every country."
     Good: source "Os bancos recuperaram." — translation "The banks recovered."

@@ -12,21 +12,14 @@ class AntonymSwap(Check):
 
     Compared in English, the language WordNet covers: the draft against a machine translation of
     the source when translating into English, the back-translation against the source when
-    translating from English. A word of one side that the other lacks, whose antonym the other has
-    in its place, is the finding, unless the two sides also differ in negation ("unlikely" for
-    "not likely" is a paraphrase), and leaving out light verbs and a word against its own negative
-    form (see ``text.antonyms.swaps``; that took the good WMT22 CED dev segments flagged from 13 to
-    6, and NTREX en→pt lines from 9 and 12 to 5 and 6, for one BAD segment). Needs the WordNet
-    database (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports
-    itself inactive.
-
-    Major, as one word pair in one language is thin evidence, unless the translation model agrees
-    both ways (the antonym probe, see ``tqcheck.probes``): the pair rescored with the other word in
-    place gains at least ``min-gain`` nats (default 6) as a translation and as a back-translation.
-    Measured on WMT22 CED dev and NTREX en→pt: 2 BAD segments critical ("allow" for "ban", "below"
-    for "exceeds"; they gain 8.8 and more both ways), no OK segment and no NTREX line; any value
-    from 4.5 to 8.7 gives the same. The nearest good ones: an OK segment at 3.9 one way ("lenders"
-    for "mutuários"), a pt-BR line at 4.4 the way back ("bem danificado" for "badly damaged").
+    translating from English. A word of one side whose WordNet antonym the other has in its place
+    is the finding, unless the two also differ in negation ("unlikely" for "not likely"); light
+    verbs and a word against its own negative form are left out. Major, as one word pair is thin
+    evidence; critical when the translation model agrees both ways: the pair rescored with the
+    other word in place gains at least ``min-gain`` nats as a translation and as a
+    back-translation (the antonym probe). Needs WordNet (Debian package ``wordnet-base``, or
+    ``TQCHECK_WORDNET``); without it the check reports itself inactive. How the defaults were
+    measured: references/calibration.md.
 
     Bad: source "Os preços estão a subir." — translation "Prices are falling."
     Good: source "Os preços estão a subir." — translation "Prices are rising."

@@ -11,23 +11,14 @@ class DroppedClause(Check):
     """A clause of the source that the translation leaves out, as the translation model reads it.
 
     The model scores the draft as a translation of the source, then of the source without one of
-    its inner clauses (see ``tqcheck.probes``). Two readings must agree: the draft becomes likelier
-    once the clause is gone (``min-gain``), and the source, scored back from the draft, loses
-    little by losing the clause: its words cost at least ``min-back-gain`` each, so nothing in
-    the draft predicts them. A clause the draft renders in other words fails the first, and one
-    the draft moves elsewhere fails the second. Only clauses with three or more content words that
-    the back-translation lacks are probed, and never the first or last clause, which translators
-    move and aligned files carry in the next segment. Complements TQ103, which compares words:
-    this sees a clause dropped from a long sentence that a paraphrase-rich draft hides from
-    word counts. Critical, with the clause's span in the source. Needs a backend that scores.
-
-    Defaults measured with bench/quality.py on WMT22 pt→en dev: ``min-gain`` 6 to 10 with
-    ``min-back-gain`` 7 find the same 10 errors the other checks miss and flag no good translation
-    or NTREX en→pt human translation; 8 is the middle of that plateau. A back gain of 6 flags a
-    good translation; 8 loses 2 errors. A clause holding a name that neither the draft nor its
-    back-translation has needs less from the way back (``named-min-back-gain``, default 5): the
-    missing name is evidence of its own. That finds 1 more error ("no Médio Oriente", 5.5 a word),
-    no good translation; the good ones nearest (6.3 and 5.1 a word) name nobody.
+    its inner clauses. Two readings must agree: the draft becomes likelier once the clause is gone
+    (``min-gain`` nats), and the source, scored back from the draft, costs at least
+    ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it; a clause
+    naming someone neither the draft nor its back-translation names needs ``named-min-back-gain``.
+    Only inner clauses with three or more content words the back-translation lacks are probed:
+    translators move first and last clauses. Sees what word counts miss in a paraphrase-rich draft
+    (complements TQ103). Critical, with the clause's span in the source. Needs a backend that
+    scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."
     Good: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country, who are well informed by the many studies, saw through the government's trick."

@@ -19,35 +19,20 @@ class EntityMismatch(Check):
     """A name in the source is missing, replaced or swapped in the translation.
 
     Names are compared within one language at a time, so translated names ("Alemanha"/"Germany")
-    never need a dictionary: the source's names against the back-translation, and the forward
-    machine translation's names against the draft (spelling and accents folded: "Polónia" =
-    "Polônia"; known aliases: "EUA" = "Estados Unidos"). A name counts as dropped or added only
-    when both languages agree, which filters out each model's own slips. Acronyms other than the
-    widely shared ones are not evidence: each language coins its own, in capitals or in mixed case
-    ("AfD"/"ApA", "SDGs"); leaving mixed-case ones out took WMT22 CED dev OK segments flagged from
-    40 to 31 (major) and 7 to 6 (critical), and no BAD segment.
+    need no dictionary: the source's names against the back-translation, and a machine
+    translation's names against the draft (case and accents folded, known aliases and acronyms
+    matched: "EUA" = "Estados Unidos"). A name counts as dropped or added only when both languages
+    agree, which filters out each model's own slips; acronyms each language coins for itself
+    ("AfD"/"ApA") are no evidence.
 
-    A name replaced by another is critical, unless both name one place ("Birmânia", "Myanmar"). A
-    name dropped or added outright is often a translator's liberty ("Pyongyang" → "North Korea") and
-    is major, except a country, region or large city the source never mentions, not even by its
-    demonym ("Turkey" where the source has no "Turquia" and no "turco"): that is invented. On WMT22
-    CED pt→en dev these place rules flag 8 more BAD segments critical and one OK segment fewer,
-    and one more NTREX en→pt-BR line (a translator who wrote "Bolívia" for "the two countries").
-    A capitalised word opening a sentence is a name when it is such a place ("Italy may be…"):
-    on WMT22 CED dev that adds 2 BAD segments critical and 2 major, no OK segment, no NTREX line.
-    A known name (one with aliases) never matches another known name fuzzily: "Reino Unido" is
-    not found in "Estados Unidos" (one more BAD segment major). A name replaced inside quotation
-    marks is major: quoted titles of works are translated freely ("O Viajante Fanfarrão" → "The
-    Braggart"); that took one OK and one BAD segment off critical, and one NTREX line from each set.
-    Portuguese writes demonyms in lower case, so a draft's "Russians" or "Swedish" has no capitalised
-    name in the back-translation to vouch for it; the back-translation mentioning that country
-    ("os russos") while the source does not is the second language's word instead. With a known
-    name found whole or by an alias only ("Estados Unidos" is not in "estava … no Reino Unido"),
-    that flags 4 more BAD segments critical on WMT22 CED dev, no OK segment and no NTREX line.
-
-    A news dateline ("PARIS – …") is in capitals, so no name to the rule above; the translation
-    never mentioning its place, not even in the back-translation, is critical: of 58 datelined
-    WMT22 CED dev segments that flags 2, both BAD ("(Reuters) –" for "PARIS –").
+    Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"); a
+    country, region or large city the source never mentions, not even by a demonym; a news
+    dateline ("PARIS –") whose place the translation never mentions. Major: a name dropped or
+    added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
+    replaced inside quotation marks (titles of works are translated freely). A place opening a
+    sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches for counts
+    too ("Russians" where the back-translation says "os russos"). How the rules were measured:
+    references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."

@@ -8,14 +8,13 @@ from tqcheck.text.negation import has_cues, negations
 
 
 class NegationMismatch(Check):
-    """A negation was added or dropped: the translation says the opposite of the source.
+    """A negation was added or dropped: the translation may say the opposite of the source.
 
     Counted in two languages at once: the draft against a machine translation of the source, and
-    the back-translation against the source. Only when both disagree in the same direction is it
-    a finding, so a model's own slip or a paraphrase ("fail to" for "não") is not enough. Minor:
-    a count is not a span-precise proof, and translators fold negations into words ("não é
-    provável" → "unlikely", "não foi identificada" → "was unknown"). Measured with
-    bench/quality.py, as critical or major it flagged more good translations than it found errors.
+    the back-translation against the source; only when both disagree in the same direction is it a
+    finding, so a model's own slip or a paraphrase ("fail to" for "não") is not enough. Minor: a
+    count is no span-precise proof, and translators fold negations into words ("não é provável" →
+    "unlikely"). See references/calibration.md.
 
     Bad: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress can come at the expense of quality."
     Good: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress cannot come at the expense of quality."

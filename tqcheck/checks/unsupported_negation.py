@@ -11,22 +11,13 @@ class UnsupportedNegation(Check):
     """A negation the source gives no reason for: the model finds the draft far likelier without it.
 
     The translation model scores the draft as a translation of the source, then again with its
-    negator taken out (see ``tqcheck.probes``); everything else in the sentence is the same, so the
-    difference speaks of that one word. A translator's free wording cannot hide it, and a source
-    that denies anything at all ("não", "sem", "falta", "recusa") is never probed. The draft must
-    hold that single negation: two (negative concord, "neither … nor") make a one-word deletion
-    meaningless. Idioms whose negation denies nothing ("not only", "no small part", "não só",
-    "não para de") count on neither side. Critical, with the word's span. Needs a backend that
-    scores (the embedded one).
-
-    Option ``min-gain`` (default 10, in nats: the draft without the word is e¹⁰ ≈ 22,000 times
-    likelier). Measured with bench/quality.py on WMT22 pt→en dev: 8 to 12 find the same 8 errors
-    (7 that no other check finds) and flag no good translation; no NTREX en→pt human translation
-    is flagged at any of them. A smaller gain is enough when the way back agrees: the source
-    becomes likelier given the draft without the word, both by ``min-joint-gain`` (default 5).
-    Lowered alone to 5, ``min-gain`` finds 3 errors more but flags a good WMT segment and 5 NTREX
-    lines ("Para os não afetados" for "For those out of flash flood risk"), which all lose on the
-    way back; with it, the 3 errors and nothing else. The nearest good line stands at 4.8 forward.
+    negator taken out; everything else is the same, so the difference speaks of that one word and
+    a translator's free wording cannot hide it. Critical when the draft is ``min-gain`` nats
+    likelier without the word, or ``min-joint-gain`` likelier and the source also that much
+    likelier given the draft without it (the model reading back agrees). A source that denies
+    anything ("não", "sem", "falta", "recusa") is never probed, and the draft must hold a single
+    negation; idioms that deny nothing ("not only", "não só", "não para de") count on neither side.
+    Needs a backend that scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are no geopolitical considerations."
     Good: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are geopolitical considerations."
