@@ -15,12 +15,14 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tqcheck.backends.base import Backend
 from tqcheck.codec import decode, encode
 from tqcheck.records import BackendSignature, SegmentResult
+from tqcheck.text.segment import pieces
 
 Progress = Callable[[str, int, int], None]
 """Called with a stage description, the texts done so far and the stage's total."""
@@ -47,6 +49,11 @@ def _key(signature: BackendSignature, src: str, tgt: str, text: str) -> str:
     return f"{signature.key()}|{src}|{tgt}|{digest}"
 
 
+def _busy(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error is another process holding the file, not damage to it."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
 class TranslationCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_path()
@@ -61,6 +68,18 @@ class TranslationCache:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        # Switching to WAL takes a lock without waiting for SQLite's busy handler: another process
+        # opening the same new file at once makes it fail with "locked", which is no damage.
+        for attempt in range(100):
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
+        raise AssertionError("unreachable")
+
+    def _connect_once(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -96,7 +115,9 @@ class TranslationCache:
                     f"SELECT key, output FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 ).fetchall()
                 found.update(dict(rows))
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):  # held by another process past the timeout: a miss, not damage
+                return found
             self._recover()
             return {}
         return found
@@ -106,8 +127,9 @@ class TranslationCache:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
-        except sqlite3.DatabaseError:
-            self._recover()
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):  # a busy cache only loses this write; a damaged one is rebuilt
+                self._recover()
 
     def _recover(self) -> None:
         self._db.close()
@@ -166,8 +188,9 @@ class CachedBackend(Backend):
 
 
 class MemoTranslator:
-    """A backend for one run: repeated texts are translated once, and texts go to the backend in
-    length-sorted chunks so progress can be reported as they finish."""
+    """A backend for one run: repeated texts are translated once; a text longer than a model's
+    window goes in pieces (``text.segment.pieces``) whose translations are joined; blank texts stay
+    blank; and texts go to the backend in length-sorted chunks so progress can be reported."""
 
     CHUNK = 64
 
@@ -177,14 +200,15 @@ class MemoTranslator:
         self._memo: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, texts: Sequence[str], src: str, tgt: str, stage: str = "translating") -> list[str]:
-        todo = sorted({t for t in texts if (src, tgt, t) not in self._memo}, key=len)
+        parts = {t: pieces(t) if t.strip() else [] for t in texts}
+        todo = sorted({p for ps in parts.values() for p in ps if (src, tgt, p) not in self._memo}, key=len)
         for start in range(0, len(todo), self.CHUNK):
             chunk = todo[start : start + self.CHUNK]
             for text, out in zip(chunk, self.backend.translate(chunk, src, tgt)):
                 self._memo[(src, tgt, text)] = out
             if self.progress:
                 self.progress(stage, start + len(chunk), len(todo))
-        return [self._memo[(src, tgt, t)] for t in texts]
+        return [" ".join(self._memo[(src, tgt, p)] for p in parts[t]) for t in texts]
 
 
 def result_key(*inputs: object) -> str:

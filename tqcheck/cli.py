@@ -26,7 +26,8 @@ from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Report, Severity
-from tqcheck.reporters import reporter
+from tqcheck.reporters import atomic_output, refuse_inputs, reporter
+from tqcheck.text.strings import visible
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -77,7 +78,7 @@ def _main(
 
 
 def _error(message: str) -> None:
-    typer.echo(f"tqcheck: error: {message}", err=True)  # one line, never wrapped
+    typer.echo(f"tqcheck: error: {visible(message)}", err=True)  # one line, never wrapped
 
 
 def _fail(message: str) -> typer.Exit:
@@ -139,11 +140,13 @@ def check(
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
     fail_on: Annotated[
-        Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. [default: major]")
+        Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. [default: critical]")
     ] = None,
 ) -> None:
     """Check translations: back-translate, compare and run the critical-error checks."""
     try:
+        if output is not None:
+            refuse_inputs(output, [*translations, *([source] if source else [])])
         config = load_config().with_overrides(
             backend=backend.value if backend else None,
             models=tuple(model) if model else None,
@@ -166,15 +169,15 @@ def check(
         raise _fail(str(exc)) from None
     for error in report.errors:
         _error(str(error))
-    try:
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write the report: {exc.strerror}") from None
-    try:
-        reporter(output_format.value).write(report, stream)
-    finally:
-        if output:
-            stream.close()
+    write = reporter(output_format.value).write
+    if output is None:
+        write(report, sys.stdout)
+    else:
+        try:
+            with atomic_output(output) as stream:
+                write(report, stream)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write the report: {exc.strerror}") from None
     raise typer.Exit(exit_code(report, config.fail_on))
 
 

@@ -26,7 +26,7 @@ class Config:
     allow_download: bool = False
     cache: bool = True
     generation: GenerationOptions = GenerationOptions()
-    fail_on: Severity = Severity.MAJOR
+    fail_on: Severity = Severity.CRITICAL  # major flags 6 % of good human translations (README)
     language_detector: str = "fasttext"
     check_options: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     select: tuple[str, ...] = ("TQ",)

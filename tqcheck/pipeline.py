@@ -18,11 +18,10 @@ from tqcheck.errors import BackendError, ReadError
 from tqcheck.probes import ProbeInput, probe
 from tqcheck.readers.base import Document, find_source, path_matches, read_document
 from tqcheck.records import FileReport, InactiveCheck, InputError, LangGuess, Probe, Report, Segment, SegmentResult
-from tqcheck.scoring import chrf
 from tqcheck.selection import Selector
 from tqcheck.text.align import pair_documents
 from tqcheck.text.langid import detector
-from tqcheck.text.segment import split_sentences
+from tqcheck.text.segment import bounded, sentences_of
 
 PIVOT_FOR_ENGLISH = "pt"
 """Round trips go through English, and English text through Portuguese (the embedded pair)."""
@@ -131,11 +130,13 @@ class _Run:
         def to_target(texts: list[str], stage: str = "aligning sentences") -> list[str]:
             return translate(texts, source_lang, target_lang, stage)
 
-        segments = pair_documents(doc, source_doc, source_lang, target_lang, to_target if forward_ok else None, chrf)
-        back = translate([s.target for s in segments], target_lang, source_lang, f"{doc.path}: back-translating")
+        paired = pair_documents(doc, source_doc, source_lang, target_lang, to_target if forward_ok else None)
+        segments = [bounded(s) for s in paired]
+        checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
+        back = translate([t for t, _ in checked], target_lang, source_lang, f"{doc.path}: back-translating")
         forward: list[str | None] = [None] * len(segments)
         if forward_ok:
-            forward = list(to_target([s.source or "" for s in segments], f"{doc.path}: translating the source"))
+            forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
         items = [
             CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)
         ]
@@ -158,14 +159,10 @@ class _Run:
         if not backend.supports(pivot, lang):
             raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
         translate = MemoTranslator(backend)
-        segments = [
-            Segment(0, unit.line, text, None, unit.key, unit.notes)
-            for unit in doc.units
-            if unit.target.strip()
-            for text in split_sentences(unit.target, lang)
-        ]
-        segments = [replace(s, id=i) for i, s in enumerate(segments)]
-        there = translate([s.target for s in segments], lang, pivot, f"{doc.path}: {lang}→{pivot}")
+        sentences = sentences_of(doc.units, lang)
+        segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
+        checked = [s.target if s.unchecked is None else "" for s in segments]
+        there = translate(checked, lang, pivot, f"{doc.path}: {lang}→{pivot}")
         back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
         items = [CheckItem(s, b, None, s.target, None, lang) for s, b in zip(segments, back)]
         return FileReport(
@@ -186,7 +183,7 @@ class _Run:
         model = prober.backend.signature.key() if prober else None
         keys = [result_key(self.fingerprint, *item.inputs(), model) for item in items]
         known = self.results.lookup(keys)
-        todo = [i for i, key in enumerate(keys) if key not in known]
+        todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
         probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):

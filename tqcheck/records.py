@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -33,6 +34,7 @@ class Finding:
     message: str
     target_span: Span | None = None
     source_span: Span | None = None
+    evidence: Mapping[str, float] = field(default_factory=dict)  # the figures behind it: a probe's gains
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Segment:
     key: str | None = None  # the unit's id in its file format (msgid, XLIFF id, JSON path, cue)
     notes: tuple[str, ...] = ()  # translator comments, where inline suppressions live
     column: int | None = None  # 1-based column where ``target`` starts on its line, when known
+    unchecked: str | None = None  # why the segment is not checked (out of bounds); None when it is
 
 
 class ProbeKind(str, Enum):
@@ -128,7 +131,7 @@ class BackendSignature:
 class SegmentResult:
     segment: Segment
     back_translation: str
-    scores: Scores
+    scores: Scores | None  # None when the segment is not checked
     detected: LangGuess
     findings: tuple[Finding, ...] = ()
     diff: tuple[DiffOp, ...] = ()

@@ -57,7 +57,7 @@ def test_json_contract_for_monolingual_mode(seed_report):
     assert seg["source"] is None and seg["line"] == 9 and seg["back_translation"]
     assert set(seg["scores"]) == {"chrf", "bleu", "ter"}
     [finding] = seg["findings"]
-    assert set(finding) == {"code", "name", "severity", "message", "target_span", "source_span"}
+    assert set(finding) == {"code", "name", "severity", "message", "target_span", "source_span", "evidence"}
     summary = seed_report["summary"]
     assert summary["segments"] == len(ids) and summary["files"] == 1
     assert summary["flagged"] == sum(1 for s in file["segments"] if s["findings"])

@@ -1,14 +1,19 @@
 import pytest
 
+from tqcheck.readers.base import Unit
 from tqcheck.text.align import align_sentences, pair_lines
-from tqcheck.text.segment import Sentence, sentences_of_lines
+from tqcheck.text.segment import Sentence, sentences_of
+
+
+def _lines(*texts: str) -> list[Unit]:
+    return [Unit(text, number) for number, text in enumerate(texts, start=1)]
 
 
 def test_line_pairs_skip_blank_pairs_and_keep_line_numbers():
-    segs = pair_lines(["Olá.", "", "Adeus."], ["Hello.", "", "Goodbye."])
+    segs = pair_lines(_lines("Olá.", "", "Adeus."), _lines("Hello.", "", "Goodbye."))
     assert [(s.line, s.source, s.target) for s in segs] == [(1, "Olá.", "Hello."), (3, "Adeus.", "Goodbye.")]
     with pytest.raises(ValueError):
-        pair_lines(["a"], ["a", "b"])
+        pair_lines(_lines("a"), _lines("a", "b"))
 
 
 def test_dropped_sentence_becomes_an_empty_target_with_a_machine_translation():
@@ -36,6 +41,6 @@ def test_dropped_sentence_becomes_an_empty_target_with_a_machine_translation():
 
 
 def test_sentences_of_lines_splits_and_numbers(seed_lines):
-    sents = sentences_of_lines(seed_lines, "en")
+    sents = sentences_of(_lines(*seed_lines), "en")
     years = [s for s in sents if s.text == "Years."]
     assert len(years) == 1 and years[0].line == 17

@@ -7,17 +7,17 @@ from tqcheck.records import Severity
 
 def test_defaults_without_pyproject(tmp_path):
     config = load_config(tmp_path)
-    assert config.fail_on is Severity.MAJOR and config.backend == "auto"
+    assert config.fail_on is Severity.CRITICAL and config.backend == "auto"
 
 
 def test_pyproject_section_and_cli_precedence(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.tqcheck]\nfail-on = "critical"\n[tool.tqcheck.checks.backtranslation-divergence]\nmajor-below = 15\n'
+        '[tool.tqcheck]\nfail-on = "major"\n[tool.tqcheck.checks.backtranslation-divergence]\nmajor-below = 15\n'
     )
     sub = tmp_path / "locales"
     sub.mkdir()
     config = load_config(sub)
-    assert config.fail_on is Severity.CRITICAL
+    assert config.fail_on is Severity.MAJOR
     assert config.check_options == {"backtranslation-divergence": {"major-below": 15}}
     assert config.with_overrides(fail_on=Severity.MINOR, backend=None).fail_on is Severity.MINOR
 

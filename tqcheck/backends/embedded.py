@@ -8,9 +8,14 @@ turned into "não"), which would hide the very errors a back-translation must ex
 from __future__ import annotations
 
 import atexit
+import ctypes
 import importlib.metadata as metadata
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -115,9 +120,37 @@ def _workers() -> int:
 
 @cache
 def _pool() -> ProcessPoolExecutor:
-    pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=_workers(),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(), threading.current_thread() is threading.main_thread()),
+    )
     atexit.register(pool.shutdown, cancel_futures=True)
     return pool
+
+
+def _die_with_parent(parent: int, main_thread: bool) -> None:
+    """Worker start-up: the worker ends when the check that started it ends, however it ends
+    (``kill -9`` included), rather than linger with its model loaded.
+
+    On Linux the kernel sends SIGKILL when the parent goes (``PR_SET_PDEATHSIG``); that signal
+    follows the *thread* that started the worker, so it is asked for only when that was the main
+    thread. A watchdog thread covers the rest: the parent's death re-parents the worker."""
+    if main_thread and sys.platform == "linux":
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # gone before the request took
+        os._exit(0)
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="tqcheck-parent-watch").start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _work(texts: Sequence[str], src: str, tgt: str) -> list[str]:

@@ -30,7 +30,7 @@ class BacktranslationDivergence(Check):
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.target.strip() or (ctx.source is not None and not ctx.source.strip()):
+        if ctx.scores is None or not ctx.target.strip() or (ctx.source is not None and not ctx.source.strip()):
             return
         if len((ctx.source if ctx.source is not None else ctx.target).split()) < self.opts["min-words"]:
             return

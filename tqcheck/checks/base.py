@@ -56,12 +56,13 @@ class CheckContext:
     target: str
     target_lang: str
     back_translation: str
-    scores: Scores
+    scores: Scores | None  # None for a segment that is not checked
     detected: LangGuess
     source: str | None = None
     source_lang: str | None = None
     forward_translation: str | None = None  # the source machine-translated into the target language
     probes: tuple[Probe, ...] = ()  # the segment rescored with one piece changed (see tqcheck.probes)
+    unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
 
     @property
     def bilingual(self) -> bool:
@@ -84,6 +85,7 @@ class Check(ABC):
     name: ClassVar[str]
     severity: ClassVar[Severity]
     needs_source: ClassVar[bool] = False
+    reads_unchecked: ClassVar[bool] = False  # runs on segments out of bounds (the others never see them)
     options: ClassVar[Mapping[str, float]] = {}
 
     def __init__(self, **overrides: float) -> None:
@@ -106,8 +108,9 @@ class Check(ABC):
         target_span: Span | None = None,
         source_span: Span | None = None,
         severity: Severity | None = None,
+        evidence: Mapping[str, float] | None = None,
     ) -> Finding:
-        return Finding(self.code, self.name, severity or self.severity, message, target_span, source_span)
+        return Finding(self.code, self.name, severity or self.severity, message, target_span, source_span, evidence or {})
 
     def report_differences(
         self, ctx: CheckContext, missing: list[str], extra: list[str], label: str = "{}", locate: bool = True

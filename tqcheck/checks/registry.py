@@ -18,6 +18,7 @@ from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
 from tqcheck.checks.placeholder_mismatch import PlaceholderMismatch
 from tqcheck.checks.self_inversion import SelfInversion
+from tqcheck.checks.unchecked_text import UncheckedText
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.checks.untranslated import Untranslated
 from tqcheck.checks.whitespace_punctuation import WhitespacePunctuation
@@ -27,6 +28,7 @@ from tqcheck.errors import ConfigError
 ALL_CHECKS: tuple[type[Check], ...] = (
     WrongLanguage,
     Untranslated,
+    UncheckedText,
     OmittedSentence,
     AddedSentence,
     OmittedContent,

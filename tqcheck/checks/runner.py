@@ -34,6 +34,8 @@ class CheckRunner:
 
     def run(self, item: CheckItem, probes: tuple[Probe, ...]) -> SegmentResult:
         segment = item.segment
+        if segment.unchecked is not None:
+            return self._unchecked(item)
         guess = self.detect(segment.target)
         scores = score(item.back, item.reference)
         ctx = CheckContext(
@@ -62,3 +64,19 @@ class CheckRunner:
             diff=word_diff(item.reference, item.back),
             forward_translation=item.forward,
         )
+
+    def _unchecked(self, item: CheckItem) -> SegmentResult:
+        """A segment out of bounds: only the checks that report such segments see it."""
+        segment, nothing = item.segment, LangGuess(None, 0.0)
+        ctx = CheckContext(
+            target=segment.target,
+            target_lang=item.target_lang,
+            back_translation="",
+            scores=None,
+            detected=nothing,
+            source=segment.source,
+            source_lang=item.source_lang,
+            unchecked=segment.unchecked,
+        )
+        findings = tuple(f for check in self.checks if check.reads_unchecked for f in check.run(ctx))
+        return SegmentResult(segment=segment, back_translation="", scores=None, detected=nothing, findings=findings)

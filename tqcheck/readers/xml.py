@@ -11,6 +11,8 @@ from tqcheck.readers.base import line_of
 
 # Inline codes that stand for native markup (XLIFF 1.2 and 2.x, TMX): left out of the compared text.
 # Elements that wrap translatable text (g, pc, mrk, hi) keep it.
+_DECLARATION = re.compile(r"<!DOCTYPE[^>]*\[|<!ENTITY")
+
 INLINE_CODES = frozenset({"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "sub", "ut"})
 
 
@@ -33,8 +35,10 @@ def parse_xml(path: str, text: str, root: str):  # type: ignore[no-untyped-def]
     declarations) is refused."""
     from lxml import etree
 
-    if re.search(r"<!DOCTYPE[^>]*\[", text[:65536]) or "<!ENTITY" in text[:65536]:
-        raise ReadError(path, "XML entity declarations are not allowed", line_of(text, text.find("<!")))
+    # anywhere in the file, not only in its first part: a large comment must not hide one
+    declaration = _DECLARATION.search(text)
+    if declaration:
+        raise ReadError(path, "XML entity declarations are not allowed", line_of(text, declaration.start()))
     # never resolve entities, load DTDs or touch the network
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

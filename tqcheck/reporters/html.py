@@ -76,7 +76,7 @@ def _row(seg: SegmentResult) -> str:
         f"{escape(f.name)}: {escape(f.message)}</div>"
         for f in seg.findings
     )
-    scores = f'<div class="muted">chrF {seg.scores.chrf:.1f} · TER {seg.scores.ter:.1f}</div>'
+    scores = f'<div class="muted">chrF {seg.scores.chrf:.1f} · TER {seg.scores.ter:.1f}</div>' if seg.scores else ""
     return (
         f'<tr class="{"flagged worst-" + worst if seg.findings else ""}" data-codes="{codes}" data-severities="{severities}">'
         f'<td class="line">{seg.segment.line}</td>'

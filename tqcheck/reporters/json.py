@@ -11,6 +11,8 @@ from tqcheck.records import FileReport, Report, SegmentResult, Severity
 from tqcheck.scoring import signatures
 
 SCHEMA_VERSION = 1
+SCHEMA_MINOR = 1
+"""Minor 1: ``scores`` may be null (a segment not checked, TQ003); findings carry ``evidence``."""
 
 
 def _segment(s: SegmentResult) -> dict[str, Any]:
@@ -46,6 +48,7 @@ def _file(f: FileReport) -> dict[str, Any]:
 def to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
+        "schema_minor": SCHEMA_MINOR,
         "tool": {"name": "tqcheck", "version": __version__},
         "metrics": signatures(),
         "files": [_file(f) for f in report.files],

@@ -10,6 +10,7 @@ from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.records import Report, Severity
 from tqcheck.selection import UNUSED
+from tqcheck.text.strings import without_controls
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "note"}
@@ -51,13 +52,13 @@ def to_dict(report: Report) -> dict[str, Any]:
                     "ruleId": finding.code,
                     "ruleIndex": index[finding.code],
                     "level": _LEVEL[finding.severity],
-                    "message": {"text": finding.message},
+                    "message": {"text": without_controls(finding.message)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}, "region": region}}],
                     "properties": {"severity": finding.severity.value, "segment": seg.segment.id,
                                    "backTranslation": seg.back_translation},
                 })
     notifications = [
-        {"level": "error", "message": {"text": f"{e.path}{f':{e.line}' if e.line else ''}: {e.message}"}}
+        {"level": "error", "message": {"text": without_controls(str(e))}}
         for e in report.errors
     ]
     return {

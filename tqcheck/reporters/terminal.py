@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tqcheck.records import Report, SegmentResult, Severity, Span
+from tqcheck.text.strings import visible
 
 _STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 _MARK = "bold red underline"
@@ -28,8 +29,10 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def marked(text: str, spans: Iterable[Span], plain: bool) -> Text:
-    """``text`` with ``spans`` highlighted, or wrapped in «…» when there is no colour."""
+    """``text`` with ``spans`` highlighted, or wrapped in «…» when there is no colour; control
+    characters shown as symbols, never sent to the terminal."""
     merged = merge_spans(spans)
+    text = visible(text)
     if plain:
         out, last = [], 0
         for start, end in merged:
@@ -42,22 +45,35 @@ def marked(text: str, spans: Iterable[Span], plain: bool) -> Text:
     return rich_text
 
 
+_SHOWN_UNCHECKED = 300  # characters of an unchecked (overlong) segment shown
+
+
 def _segment(console: Console, path: str, seg: SegmentResult, plain: bool) -> None:
-    console.print(Text(f"{path}:{seg.segment.line}", style="bold"), Text(f"(segment {seg.segment.id})", style="dim"))
+    where = Text(f"{visible(path)}:{seg.segment.line}", style="bold")
+    console.print(where, Text(f"(segment {seg.segment.id + 1})", style="dim"))
     for f in seg.findings:
         line = Text("  ")
         line.append(f"{f.code} {f.severity.value:<8}", style=_STYLE[f.severity])
-        line.append(f" {f.name}: {f.message}")
+        line.append(f" {f.name}: {visible(f.message)}")
         console.print(line)
-    target_spans = [f.target_span for f in seg.findings if f.target_span and f.target_span != (0, len(seg.segment.target))]
-    console.print(Text("    translation:  ", style="dim"), marked(seg.segment.target, target_spans, plain))
+    target = seg.segment.target
+    if seg.segment.unchecked is not None and len(target) > _SHOWN_UNCHECKED:
+        shown = Text(f"{visible(target[:_SHOWN_UNCHECKED])}… ({len(target):,} characters)")
+        console.print(Text("    translation:  ", style="dim"), shown)
+        console.print()
+        return
+    whole = (0, len(target))
+    target_spans = [f.target_span for f in seg.findings if f.target_span and f.target_span != whole]
+    console.print(Text("    translation:  ", style="dim"), marked(target, target_spans, plain))
     if seg.segment.source is not None:
         source_spans = [f.source_span for f in seg.findings if f.source_span] + [d.reference_span for d in seg.diff]
         console.print(Text("    source:       ", style="dim"), marked(seg.segment.source, source_spans, plain))
     console.print(
         Text("    back:         ", style="dim"), marked(seg.back_translation, [d.back_span for d in seg.diff], plain)
     )
-    console.print(Text(f"    chrF {seg.scores.chrf:.1f}  BLEU {seg.scores.bleu:.1f}  TER {seg.scores.ter:.1f}", style="dim"))
+    if seg.scores:
+        scores = seg.scores
+        console.print(Text(f"    chrF {scores.chrf:.1f}  BLEU {scores.bleu:.1f}  TER {scores.ter:.1f}", style="dim"))
     console.print()
 
 
@@ -85,7 +101,8 @@ def write(report: Report, stream: TextIO) -> None:
             if file.mode == "bilingual"
             else f"round trip {file.target_lang}→{file.pivot_lang}→{file.target_lang}"
         )
-        console.print(Text(f"{file.path}: {len(file.segments)} segments, {mode}, {file.backend.name} backend", style="bold"))
+        head = f"{visible(file.path)}: {len(file.segments)} segments, {mode}, {file.backend.name} backend"
+        console.print(Text(head, style="bold"))
         for seg in file.segments:
             if seg.findings:
                 _segment(console, file.path, seg, plain)
@@ -96,7 +113,7 @@ def write(report: Report, stream: TextIO) -> None:
         f"{report.count(Severity.MINOR)} minor"
     )
     for check in report.inactive_checks:
-        console.print(Text(f"note: {check.code} {check.name} did not run: {check.reason}", style="dim"))
+        console.print(Text(f"note: {check.code} {check.name} did not run: {visible(check.reason)}", style="dim"))
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")
     console.print(summary)

@@ -5,20 +5,20 @@ Sentence alignment is Gale & Church (1993): a dynamic programme over character l
 1-1, 1-0, 0-1, 2-1 and 1-2 beads. A 1-0 bead is a source sentence with no translation (omission),
 a 0-1 bead a translated sentence with no source (addition). Length alone prefers merging a dropped
 sentence into its neighbour, so when a machine translation of the source sentences is at hand its
-chrF against the draft adds a content cost, as in Bleualign (Sennrich & Volk, 2010).
+chrF against the draft adds a content cost, as in Bleualign (Sennrich & Volk, 2010). The chrF of a
+bead is summed from the character n-gram matches of its sentence pairs, each pair counted once.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 
+from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document
 from tqcheck.records import Segment
-from tqcheck.text.segment import Sentence, sentences_of_lines
-
-Similarity = Callable[[str, str], float]
-"""How much a hypothesis resembles a reference, 0–100 (sentence chrF)."""
+from tqcheck.text.segment import Lined, Sentence, sentences_of
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
 _BEADS: dict[tuple[int, int], float] = {
@@ -31,18 +31,26 @@ _BEADS: dict[tuple[int, int], float] = {
 _VARIANCE = 6.8
 _CONTENT_WEIGHT = 6.0
 _UNPAIRED_SIMILARITY = 0.5  # what an empty partner "resembles", so 1-0 beads compete fairly
+_BAND = 20
+MAX_CELLS = 2_000_000
+"""Alignment looks at sentence pairs within a band around the diagonal, ``_BAND`` sentences wider
+than the two files' difference: linear in the file's length, not quadratic. Past this many cells
+(files that differ by thousands of sentences) it refuses rather than run for minutes."""
 
 
-def pair_lines(source: Sequence[str], target: Sequence[str], first_id: int = 0) -> list[Segment]:
-    """Line i with line i; a pair that is blank on both sides is skipped."""
+def pair_lines(source: Sequence[Lined], target: Sequence[Lined], first_id: int = 0) -> list[Segment]:
+    """Unit i with unit i (a line of plain text, a block of Markdown); a pair blank on both sides is
+    skipped."""
     if len(source) != len(target):
-        raise ValueError("line pairing needs files with the same number of lines")
+        raise ValueError("pairing by position needs files with the same number of units")
     segments: list[Segment] = []
-    for number, (src, tgt) in enumerate(zip(source, target), start=1):
-        if not src.strip() and not tgt.strip():
+    for src, tgt in zip(source, target):
+        if not src.target.strip() and not tgt.target.strip():
             continue
-        column = len(tgt) - len(tgt.lstrip()) + 1
-        segments.append(Segment(first_id + len(segments), number, tgt.strip(), src.strip(), column=column))
+        column = len(tgt.target) - len(tgt.target.lstrip()) + 1
+        segments.append(
+            Segment(first_id + len(segments), tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column)
+        )
     return segments
 
 
@@ -56,27 +64,66 @@ def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) 
     return prior - math.log(tail)
 
 
-def _content_cost(mt: Sequence[str], target: Sequence[str], similar: Similarity) -> float:
-    if not mt or not target:
-        similarity = _UNPAIRED_SIMILARITY
-    else:
-        # chrF weighs recall double; taking both directions penalises a bead that merges extra content
-        a, b = " ".join(mt), " ".join(target)
-        similarity = max(min(similar(a, b), similar(b, a)) / 100, 0.01)
-    return -_CONTENT_WEIGHT * math.log(similarity)
+_ORDERS = 6  # chrF's character n-gram orders, and its beta
+_BETA = 2.0
+
+
+def _ngrams(text: str) -> list[Counter[str]]:
+    chars = "".join(text.split())  # chrF ignores whitespace
+    return [Counter(chars[k : k + n] for k in range(len(chars) - n + 1)) for n in range(1, _ORDERS + 1)]
+
+
+def _chrf(matches: list[int], hyp: list[int], ref: list[int]) -> float:
+    orders = [n for n in range(_ORDERS) if hyp[n] and ref[n]]
+    if not orders:
+        return 0.0
+    precision = sum(matches[n] / hyp[n] for n in orders) / len(orders)
+    recall = sum(matches[n] / ref[n] for n in orders) / len(orders)
+    if not precision + recall:
+        return 0.0
+    return (1 + _BETA**2) * precision * recall / (_BETA**2 * precision + recall)
+
+
+class _Overlap:
+    """Character n-gram matches of each source sentence's machine translation with each draft
+    sentence, counted once a pair and summed for a bead."""
+
+    def __init__(self, mt: Sequence[str], target: Sequence[Sentence]) -> None:
+        self.mt = [_ngrams(t) for t in mt]
+        self.draft = [_ngrams(t.text) for t in target]
+        self._pairs: dict[tuple[int, int], list[int]] = {}
+
+    def _matches(self, i: int, j: int) -> list[int]:
+        if (i, j) not in self._pairs:
+            self._pairs[(i, j)] = [
+                sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+                for a, b in zip(self.mt[i], self.draft[j])
+            ]
+        return self._pairs[(i, j)]
+
+    def cost(self, i: int, ni: int, j: int, nj: int) -> float:
+        """The content cost of the bead source[i:ni] ~ target[j:nj]: chrF both ways, the lower."""
+        if ni == i or nj == j:
+            similarity = _UNPAIRED_SIMILARITY
+        else:
+            pairs = [self._matches(a, b) for a in range(i, ni) for b in range(j, nj)]
+            matches = [sum(p[n] for p in pairs) for n in range(_ORDERS)]
+            mt = [sum(sum(self.mt[a][n].values()) for a in range(i, ni)) for n in range(_ORDERS)]
+            draft = [sum(sum(self.draft[b][n].values()) for b in range(j, nj)) for n in range(_ORDERS)]
+            # chrF weighs recall double; taking both directions penalises a bead that merges extra content
+            similarity = max(min(_chrf(matches, mt, draft), _chrf(matches, draft, mt)), 0.01)
+        return -_CONTENT_WEIGHT * math.log(similarity)
 
 
 def align_sentences(
     source: Sequence[Sentence],
     target: Sequence[Sentence],
     source_mt: Sequence[str] | None = None,
-    similar: Similarity | None = None,
     first_id: int = 0,
 ) -> list[Segment]:
     """Align two sentence lists; several sentences of one bead are joined with a space.
 
-    ``source_mt`` holds a machine translation of each source sentence into the target language,
-    and ``similar`` compares it with the draft's sentences.
+    ``source_mt`` holds a machine translation of each source sentence into the target language.
     """
     n, m = len(source), len(target)
     # Target/source length ratio: from the machine translation when there is one (the draft's own
@@ -84,31 +131,37 @@ def align_sentences(
     ratio = 1.0
     if source_mt:
         ratio = max(sum(map(len, source_mt)), 1) / max(sum(len(s.text) for s in source), 1)
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
+    band = _BAND + abs(n - m)  # the path keeps within this many sentences of the diagonal
+    if (n + 1) * (2 * band + 1) > MAX_CELLS:
+        raise ValueError(
+            f"{n:,} source sentences and {m:,} translated ones differ too much to align; "
+            "split the files into chapters that match"
+        )
+    overlap = _Overlap(source_mt, target) if source_mt is not None else None
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
+        centre = i * m / max(n, 1)
+        for j in range(max(0, int(centre) - band), min(m, int(centre) + band + 1) + 1):
+            here = cost.get((i, j))
+            if here is None:
                 continue
             for di, dj in _BEADS:
                 ni, nj = i + di, j + dj
-                if ni > n or nj > m:
+                if ni > n or nj > m or abs(nj - ni * m / max(n, 1)) > band + 1:
                     continue
                 src_len = sum(len(s.text) for s in source[i:ni])
                 tgt_len = sum(len(t.text) for t in target[j:nj])
-                c = cost[i][j] + _bead_cost(src_len, tgt_len, (di, dj), ratio)
-                if source_mt is not None and similar is not None:
-                    c += _content_cost(source_mt[i:ni], [t.text for t in target[j:nj]], similar)
-                if c < cost[ni][nj]:
-                    cost[ni][nj] = c
-                    back[ni][nj] = (di, dj)
+                c = here + _bead_cost(src_len, tgt_len, (di, dj), ratio)
+                if overlap is not None:
+                    c += overlap.cost(i, ni, j, nj)
+                if c < cost.get((ni, nj), float("inf")):
+                    cost[(ni, nj)] = c
+                    back[(ni, nj)] = (di, dj)
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i or j:
-        step = back[i][j]
-        assert step is not None
+        step = back[(i, j)]
         beads.append((i - step[0], i, j - step[1], j))
         i, j = i - step[0], j - step[1]
     segments: list[Segment] = []
@@ -116,7 +169,8 @@ def align_sentences(
         src = " ".join(s.text for s in source[si:se])
         tgt = " ".join(t.text for t in target[ti:te])
         line = target[ti].line if te > ti else (source[si].line if se > si else 0)
-        segments.append(Segment(id=first_id + len(segments), line=line, target=tgt, source=src))
+        notes = tuple(n for t in target[ti:te] for n in t.notes)
+        segments.append(Segment(id=first_id + len(segments), line=line, target=tgt, source=src, notes=notes))
     return segments
 
 
@@ -140,7 +194,6 @@ def pair_documents(
     source_lang: str,
     target_lang: str,
     machine_translate: Callable[[list[str]], list[str]] | None,
-    similar: Similarity,
 ) -> list[Segment]:
     """The segments of a bilingual check: the units of a bilingual file, or the draft paired with
     its source file by key, by line, or by sentence alignment (``machine_translate`` turns source
@@ -150,9 +203,11 @@ def pair_documents(
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
         return pair_by_key(doc, source_doc)
-    source_texts, target_texts = [u.target for u in source_doc.units], [u.target for u in doc.units]
-    if len(source_texts) == len(target_texts):
-        return pair_lines(source_texts, target_texts)
-    source_sentences = sentences_of_lines(source_texts, source_lang)
+    if len(source_doc.units) == len(doc.units):
+        return pair_lines(source_doc.units, doc.units)
+    source_sentences = sentences_of(source_doc.units, source_lang)
     source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
-    return align_sentences(source_sentences, sentences_of_lines(target_texts, target_lang), source_mt, similar)
+    try:
+        return align_sentences(source_sentences, sentences_of(doc.units, target_lang), source_mt)
+    except ValueError as exc:
+        raise ReadError(doc.path, str(exc)) from None

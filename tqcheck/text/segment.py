@@ -1,19 +1,47 @@
-"""Sentence segmentation (sentencex), keeping the line each sentence came from; clause spans."""
+"""Sentence segmentation (sentencex), keeping the line each sentence came from; clause spans; and
+the bounds that keep every model call and every quadratic step small, whatever the input."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from sentencex import segment as _sentencex_segment
 
-from tqcheck.records import Span
+from tqcheck.records import Segment, Span
+
+PIECE_CHARS = 600
+"""The most text a model is given at once, about a long news sentence: a longer text is cut at
+clause punctuation, then at spaces, and its pieces are translated one by one."""
+MAX_CHECKED_CHARS = 5_000
+"""The longest unit (or, without a source, sentence) that is checked. No sentence of prose is this
+long, and below it the quadratic steps (TER, diffs, word coverage) take well under a second."""
+MAX_WORD_CHARS = 200
+"""A token longer than this is no word of any language (base64, URLs glued together): its
+sentence is not checked."""
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     line: int  # 1-based line of the file the sentence starts on
+    notes: tuple[str, ...] = ()  # the notes of the unit it comes from
+    key: str | None = None  # the key of the unit it comes from
+
+
+class Lined(Protocol):
+    """A unit of a file: its text, line, key and notes (readers.Unit is one)."""
+
+    @property
+    def target(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def key(self) -> str | None: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -21,14 +49,55 @@ def split_sentences(text: str, lang: str) -> list[str]:
     return [s.strip() for s in _sentencex_segment(lang or "en", text) if s.strip()]
 
 
-def sentences_of_lines(lines: list[str], lang: str) -> list[Sentence]:
-    """Every sentence of every non-blank line, in order."""
+def sentences_of(units: Sequence[Lined], lang: str) -> list[Sentence]:
+    """Every sentence of every non-blank unit, in order; an overlong sentence in pieces."""
     return [
-        Sentence(sentence, number)
-        for number, line in enumerate(lines, start=1)
-        if line.strip()
-        for sentence in split_sentences(line, lang)
+        Sentence(piece, unit.line, unit.notes, unit.key)
+        for unit in units
+        if unit.target.strip()
+        for sentence in split_sentences(unit.target, lang)
+        for piece in (pieces(sentence) if unchecked_reason(sentence) is None else [sentence])
     ]
+
+
+def unchecked_reason(text: str) -> str | None:
+    """Why ``text`` is too long or too strange to check, or None when it can be checked."""
+    if len(text) > MAX_CHECKED_CHARS:
+        return (
+            f"not checked: {len(text):,} characters in one piece, more than the {MAX_CHECKED_CHARS:,} "
+            "tqcheck checks at once; split it into sentences or paragraphs"
+        )
+    longest = max(text.split(), key=len, default="")
+    if len(longest) > MAX_WORD_CHARS:
+        return f"not checked: it holds a {len(longest):,}-character token, which is no word a model can read"
+    return None
+
+
+def bounded(segment: Segment) -> Segment:
+    """``segment``, marked unchecked when its source or its translation is out of bounds."""
+    reason = unchecked_reason(segment.target) or unchecked_reason(segment.source or "")
+    return replace(segment, unchecked=reason) if reason else segment
+
+
+_PIECE_BREAKS = (re.compile(r"(?<=[,;:)–—])\s+"), re.compile(r"\s+"))
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after clause punctuation where it
+    can be, else at spaces; a single token over the limit stays whole."""
+    if len(text) <= limit:
+        return [text]
+    for breaks in _PIECE_BREAKS:
+        parts = [p for p in breaks.split(text) if p]
+        if len(parts) > 1:
+            out: list[str] = []
+            for part in parts:
+                if out and len(out[-1]) + 1 + len(part) <= limit:
+                    out[-1] += " " + part
+                else:
+                    out.append(part)
+            return [p for part in out for p in pieces(part, limit)]
+    return [text]
 
 
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()–—]\s*|\s+-\s+")

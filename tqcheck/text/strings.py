@@ -33,3 +33,18 @@ def same_opening(a: str, b: str, *, at_least: int, share: float = 0.0, all_but: 
     if all_but is not None:
         need = max(need, shortest - all_but)
     return len(common_prefix(a, b)) >= need
+
+
+_CONTROLS = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421} | {c: 0xFFFD for c in range(0x80, 0xA0)}
+_STRIP = dict.fromkeys(_CONTROLS)
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character shown as a symbol ("␛" for ESC), one for one so that
+    spans keep their offsets: a translation holding ``\\x1b[2J`` must not clear the reader's screen."""
+    return text.translate(_CONTROLS)
+
+
+def without_controls(text: str) -> str:
+    """``text`` with its control characters removed, for formats shown by other tools (SARIF)."""
+    return text.translate(_STRIP)
