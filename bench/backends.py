@@ -5,6 +5,8 @@
 * embedded default: whole-check segments/s, bilingual (NTREX en→pt) and monolingual (round trip),
   and peak memory of a `tqcheck check` process;
 * warm re-check of an unchanged 1,000-segment file with the translation cache;
+* where the embedded backend's worker pool starts to pay: a fresh process translating its first
+  batch of N sentences in itself, then with its workers (their start-up included);
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
   tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
   random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
@@ -65,6 +67,34 @@ def embedded(ntrex: Path, cache_dir: Path) -> dict[str, Any]:
         "warm_recheck_1000_segments_seconds_cli_process": round(warm_cli, 2),
         "peak_rss_mb_check_process_and_workers": round(peak),
     }
+
+
+_FIRST_BATCH = """
+import sys, time
+from tqcheck.backends import embedded
+texts = open(sys.argv[1], encoding="utf-8").read().splitlines()[: int(sys.argv[2])]
+started = time.perf_counter()
+if sys.argv[3] == "workers":
+    embedded._parallel(texts, "en", "pt")
+else:
+    embedded.EmbeddedBackend.shared().translate_here(texts, "en", "pt")
+print(time.perf_counter() - started)
+"""
+
+
+def pool_crossover(ntrex: Path, sizes: tuple[int, ...] = (8, 16, 32, 64)) -> dict[str, Any]:
+    """Seconds for a fresh process's first batch, in one process and with the worker pool."""
+    source = str(ntrex / "newstest2019-src.eng.txt")
+    found: dict[str, Any] = {}
+    for n in sizes:
+        for mode in ("one_process", "workers"):
+            runs = [
+                float(subprocess.run([sys.executable, "-c", _FIRST_BATCH, source, str(n), mode], check=True,
+                                     capture_output=True, text=True).stdout)
+                for _ in range(3)
+            ]
+            found.setdefault(f"{n}_sentences", {})[f"{mode}_seconds"] = round(min(runs), 2)
+    return found
 
 
 def _peak_tree_rss_mb(command: list[str]) -> float:
@@ -154,6 +184,7 @@ def main() -> int:
         work = Path(tmp)
         if ntrex.is_dir():
             results["embedded"] = embedded(ntrex, work / "cache")
+            results["worker_pool_first_batch"] = pool_crossover(ntrex)
             lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
             print(f"skipped the embedded figures: {ntrex} not found")

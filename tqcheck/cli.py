@@ -214,15 +214,17 @@ app.add_typer(cache_app, name="cache")
 
 @models_app.command("list")
 def models_list() -> None:
-    """Known models for the common pairs, whether each is here, and its size."""
-    from tqcheck.backends.catalog import list_models
+    """What translates here (the embedded model, pulled and converted models), then what can be pulled."""
+    from tqcheck.backends.catalog import available, fetchable
 
-    console = Console(highlight=False)
-    for row in list_models():
-        state = "present" if row.present else "missing"
-        size = f"{row.size_mb:.0f} MB" if row.size_mb else ""
-        converted = "ctranslate2" if row.converted else ""
-        console.print(f"{row.pair:<6} {row.model:<45} {state:<8} {size:>8} {converted}", markup=False)
+    typer.echo("Available here:")
+    for row in available():
+        size = f"{row.size_mb:,.0f} MB" if row.size_mb else ""
+        typer.echo(f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model} {size}".rstrip())
+    typer.echo("\nCan be fetched with `tqcheck models pull SRC-TGT`:")
+    for family in fetchable():
+        typer.echo(f"  {family.family}: {len(family.pairs)} pairs")
+        typer.echo("    " + " ".join(f"{src}-{tgt}" for src, tgt in family.pairs))
 
 
 @models_app.command("pull")

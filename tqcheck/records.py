@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -80,9 +79,12 @@ class Probe:
     back_gain: float | None = None
 
     @property
-    def times_likelier(self) -> str:
-        """The gain as a plain-words factor for messages: "22,026" for 10 nats."""
-        return f"{math.exp(self.gain):,.0f}" if self.gain < 40 else "over 10¹⁷"
+    def evidence(self) -> dict[str, float]:
+        """The gains as a finding reports them."""
+        found = {"gain": self.gain}
+        if self.back_gain is not None:
+            found["back_gain_per_word" if self.kind is ProbeKind.CLAUSE else "back_gain"] = self.back_gain
+        return found
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,26 @@ def test_changed_check_options_invalidate_cached_results(own_cache, tmp_path, mo
     checked.clear()
     runner.invoke(app, ARGS)
     assert len(checked) == 3
+
+
+OPENER = """
+import sys, time
+from pathlib import Path
+from tqcheck.cache import TranslationCache
+while time.time() < float(sys.argv[2]):
+    pass
+TranslationCache(Path(sys.argv[1])).store("translations", {f"{sys.argv[3]}-{i}": "out" for i in range(50)})
+"""
+
+
+@pytest.mark.slow
+def test_processes_opening_a_new_cache_at_once_lose_nothing(tmp_path):
+    """Switching a new file to WAL fails with "locked" in all but one of several processes that
+    open it at the same moment; that is no damage, and must not set the file aside."""
+    for trial in range(4):
+        path = tmp_path / f"trial{trial}" / "translations.sqlite3"
+        start = time.time() + 0.5
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(path), str(start), str(n)]) for n in range(6)]
+        assert [p.wait(timeout=60) for p in procs] == [0] * 6
+        assert not list(path.parent.glob("*.damaged"))
+        assert len(TranslationCache(path).lookup("translations", [f"{n}-{i}" for n in range(6) for i in range(50)])) == 300

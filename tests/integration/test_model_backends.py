@@ -117,6 +117,11 @@ def test_ctranslate2_convert_and_check_without_torch_calls(tiny, monkeypatch):
 def test_models_list_and_where(tiny):
     listing = runner.invoke(app, ["models", "list"])
     assert listing.exit_code == 0
-    assert any(line.split()[:3] == ["el-en", "Helsinki-NLP/opus-mt-el-en", "present"] for line in listing.stdout.splitlines())
+    here, _, fetchable = listing.stdout.partition("Can be fetched")
+    rows = [line.split()[:3] for line in here.splitlines()]
+    assert rows[1][:2] == ["en→pt", "embedded"] and rows[2][:2] == ["pt→en", "embedded"]  # the built-in model first
+    assert ["el→en", "transformers", "Helsinki-NLP/opus-mt-el-en"] in rows
+    assert " el-en " not in fetchable.split("Opus-MT")[1].split("\n")[1] + " "  # present, so not offered
+    assert "fi-sv" not in fetchable and "en-de" in fetchable
     where = runner.invoke(app, ["models", "where"])
     assert str(HUB_CACHE) in where.stdout

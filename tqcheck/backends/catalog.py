@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 from pathlib import Path
 
 from tqcheck.backends.ctranslate2_mt import MANIFEST, converted_dir, models_dir
-from tqcheck.backends.routing import COMMON_LANGS, candidates, is_present
+from tqcheck.backends.routing import COMMON_LANGS, FAMILY_NAMES, candidates, is_present
 from tqcheck.cache import cache_path
 from tqcheck.errors import BackendError
 
 
 @dataclass(frozen=True)
-class ModelRow:
-    pair: str
+class Available:
+    """A direction this machine can translate now, and with what."""
+
+    src: str
+    tgt: str
+    backend: str  # "embedded" | "transformers" | "ctranslate2"
     model: str
-    present: bool
-    size_mb: float | None
-    converted: bool
+    size_mb: float | None = None
+
+
+@dataclass(frozen=True)
+class Fetchable:
+    """A model family `tqcheck models pull` can fetch, and the pairs of it not here yet."""
+
+    family: str
+    pairs: tuple[tuple[str, str], ...]
 
 
 def _hub_sizes() -> dict[str, int]:
@@ -29,26 +40,37 @@ def _hub_sizes() -> dict[str, int]:
         return {}
 
 
-def list_models(langs: tuple[str, ...] = COMMON_LANGS) -> list[ModelRow]:
-    """Every candidate model for the common pairs, with whether it is here and its size."""
+def available(langs: tuple[str, ...] = COMMON_LANGS) -> list[Available]:
+    """What translates here, best first: the embedded model, then pulled models (with their
+    CTranslate2 copies) for the pairs of ``langs``."""
+    from tqcheck.backends.embedded import EmbeddedBackend
+
+    embedded = EmbeddedBackend.shared().signature.model
+    found = [Available(src, tgt, "embedded", embedded) for src, tgt in EmbeddedBackend.directions()]
     sizes = _hub_sizes()
-    rows = []
-    for src in langs:
-        for tgt in langs:
-            if src == tgt:
-                continue
-            for candidate in candidates(src, tgt):
-                size = sizes.get(candidate.model)
-                rows.append(
-                    ModelRow(
-                        f"{src}-{tgt}",
-                        candidate.model,
-                        is_present(candidate.model),
-                        round(size / 1e6, 1) if size else None,
-                        (converted_dir(candidate.model) / MANIFEST).is_file(),
-                    )
-                )
-    return rows
+    for src, tgt in permutations(langs, 2):
+        for candidate in candidates(src, tgt):
+            size = sizes.get(candidate.model)
+            mb = round(size / 1e6, 1) if size else None
+            if is_present(candidate.model):
+                found.append(Available(src, tgt, "transformers", candidate.model, mb))
+            if (converted_dir(candidate.model) / MANIFEST).is_file():
+                found.append(Available(src, tgt, "ctranslate2", candidate.model + ":int8"))
+    return found
+
+
+def fetchable(langs: tuple[str, ...] = COMMON_LANGS) -> list[Fetchable]:
+    """Each model family with the pairs of ``langs`` it serves that are not here yet."""
+    here = {(a.src, a.tgt, a.model.removesuffix(":int8")) for a in available(langs)}
+    families: dict[str, list[tuple[str, str]]] = {}
+    for src, tgt in permutations(langs, 2):
+        options = candidates(src, tgt)
+        served = {c.family for c in options if (src, tgt, c.model) in here}
+        for candidate in options:
+            pairs = families.setdefault(FAMILY_NAMES[candidate.family], [])
+            if candidate.family not in served and (src, tgt) not in pairs:
+                pairs.append((src, tgt))
+    return [Fetchable(name, tuple(pairs)) for name, pairs in families.items()]
 
 
 def parse_pair(pair: str) -> tuple[str, str]:

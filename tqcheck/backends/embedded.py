@@ -51,6 +51,10 @@ class EmbeddedBackend(Backend):
     def supports(src: str, tgt: str) -> bool:
         return (src, tgt) in _MODELS
 
+    @staticmethod
+    def directions() -> list[tuple[str, str]]:
+        return list(_MODELS)
+
     @property
     def signature(self) -> BackendSignature:
         return self._signature
@@ -109,8 +113,11 @@ class EmbeddedBackend(Backend):
 
 # The Bergamot engine is single-threaded and bound to the thread that made it, so larger batches
 # are shared out to worker processes, one engine each. The model is deterministic sentence by
-# sentence, so how the batch is split never changes the output.
-_PARALLEL_FROM = 16
+# sentence, so how the batch is split never changes the output. Starting the workers costs about
+# what translating 20 sentences does (bench/backends.py, "worker_pool_first_batch": a fresh
+# process's first 16 sentences take 0.26 s alone and 0.27 s with two workers, 32 take 0.49 and
+# 0.36 s), so smaller batches stay in this process.
+_PARALLEL_FROM = 24
 
 
 def _workers() -> int:

@@ -25,6 +25,11 @@ NLLB_CODES = {
     "pt": "por_Latn", "ro": "ron_Latn", "ru": "rus_Cyrl", "sk": "slk_Latn", "sl": "slv_Latn", "sr": "srp_Cyrl",
     "sv": "swe_Latn", "tr": "tur_Latn", "uk": "ukr_Cyrl", "zh": "zho_Hans",
 }
+FAMILY_NAMES = {
+    "marian": "Opus-MT (Helsinki-NLP/opus-mt-SRC-TGT and its tc-big sibling), one model a direction",
+    "nllb": f"NLLB-200 distilled 600M ({NLLB}), every direction",
+    "m2m100": f"M2M100 418M ({M2M100}), every direction",
+}
 # The pairs `tqcheck models list` shows: what translators and newsrooms ask for most.
 COMMON_LANGS = ("en", "pt", "es", "fr", "de", "it", "el", "ru", "uk", "pl", "nl")
 

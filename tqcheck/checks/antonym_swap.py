@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, swaps, wordnet_dir
+from tqcheck.text.coverage import uncovered_words
 
 
 class AntonymSwap(Check):
@@ -51,17 +52,34 @@ class AntonymSwap(Check):
                     f"the translation means “{swap.word}” (back-translation) "
                     f"where the source says “{swap.opposite}”"
                 )
-                yield self._finding(ctx, message, swap.word, swap.opposite_span, None, swap.opposite_span)
+                target_span = _draft_word(ctx, swap.span)
+                yield self._finding(ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span)
 
     def _finding(
         self, ctx: CheckContext, message: str, other: str, probed: Span, target: Span | None, source: Span | None
     ) -> Finding:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
         least = self.opts["min-gain"]
-        if any(
-            p.kind is ProbeKind.ANTONYM and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
-            for p in ctx.probes
-        ):
+        agreed = next(
+            (
+                p
+                for p in ctx.probes
+                if p.kind is ProbeKind.ANTONYM and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
+            ),
+            None,
+        )
+        if agreed is not None:
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
-            return self.finding(message, target, source, Severity.CRITICAL)
+            return self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         return self.finding(message, target, source)
+
+
+def _draft_word(ctx: CheckContext, back_span: Span) -> Span | None:
+    """The draft's word for the back-translation's word at ``back_span``: of the draft's words
+    that the machine translation of the source lacks, the one at the nearest relative place."""
+    if not ctx.forward_translation:
+        return None
+    candidates = uncovered_words(ctx.target, ctx.forward_translation, ctx.target_lang)
+    where = back_span[0] / max(len(ctx.back_translation), 1)
+    best = min(candidates, key=lambda c: abs(c[1][0] / max(len(ctx.target), 1) - where), default=None)
+    return best[1] if best else None

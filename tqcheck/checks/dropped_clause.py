@@ -39,10 +39,11 @@ class DroppedClause(Check):
             ):
                 continue
             yield self.finding(
-                f"the translation leaves out “{probe.text}”: the model finds it {probe.times_likelier} "
-                f"times likelier as a translation of the source without that clause",
+                f"the translation leaves out “{probe.text}”: the model finds the translation far likelier "
+                "as a translation of the source without that clause, and nothing in it gives the clause back",
                 None,
                 probe.span,
+                evidence=probe.evidence,
             )
 
     @staticmethod

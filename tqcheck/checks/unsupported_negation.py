@@ -41,8 +41,8 @@ class UnsupportedNegation(Check):
             agreed = probe.gain >= joint and probe.back_gain is not None and probe.back_gain >= joint
             if probe.gain >= self.opts["min-gain"] or agreed:
                 yield self.finding(
-                    f"“{probe.text}” negates what the source affirms: the model finds the translation "
-                    f"{probe.times_likelier} times likelier without it"
-                    + (", and the source likelier given it" if agreed else ""),
+                    f"“{probe.text}” negates what the source affirms: the model finds the translation far "
+                    "likelier without it" + (", and the source likelier given it" if agreed else ""),
                     probe.span,
+                    evidence=probe.evidence,
                 )

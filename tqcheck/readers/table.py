@@ -17,19 +17,19 @@ class CsvReader:
     delimiter = ","
 
     def read(self, path: str, text: str) -> Document:
-        rows = csv.reader(io.StringIO(text), delimiter=self.delimiter)
-        header = [h.strip().lower() for h in next(rows, [])]
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
         try:
-            src = next(header.index(name) for name in _SOURCE if name in header)
-            tgt = next(header.index(name) for name in _TARGET if name in header)
-        except StopIteration:
-            raise ReadError(path, f"the header needs a source and a target column, found {header}", 1) from None
-        key = header.index("key") if "key" in header else header.index("id") if "id" in header else None
-        units = []
-        try:
+            header = [h.strip().lower() for h in next(rows, [])]
+            src = next((header.index(name) for name in _SOURCE if name in header), None)
+            tgt = next((header.index(name) for name in _TARGET if name in header), None)
+            if src is None or tgt is None:
+                raise ReadError(path, f"the header needs a source and a target column, found {header}", 1)
+            key = header.index("key") if "key" in header else header.index("id") if "id" in header else None
+            needed = max(src, tgt, -1 if key is None else key) + 1
+            units = []
             for row in rows:
                 line = rows.line_num
-                if len(row) <= max(src, tgt):
+                if len(row) < needed:
                     if any(cell.strip() for cell in row):
                         raise ReadError(path, f"row has {len(row)} columns, the header {len(header)}", line)
                     continue
