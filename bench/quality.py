@@ -1,16 +1,24 @@
-"""Detection quality of tqcheck on real data nobody on the project wrote.
+"""Detection quality of tqcheck on real data nobody on the project wrote, in two fixed halves.
 
-    python bench/quality.py [--data ../shared/data] [--json results.json] [--limit N]
+    python bench/quality.py [--data ../shared/data] [--json results.json] [--cache DIR] [--limit N]
+
+Every tuning set is split into two fixed halves by line parity, and every figure is reported on
+each: the odd lines (1, 3, 5, …) and the even lines. A rule or threshold tuned on one half is kept
+only when it also helps on the other; the README reports both.
 
 * WMT22 critical-error detection pt→en dev (3,944 pairs, 215 BAD): MCC, precision and recall of
   "has a critical finding" (and of "has a major or critical finding"), and how many BAD and OK
   segments each check flags. The gold labels carry no error family, so recall per family is over
   an inferred one: how the draft differs from the machine translation of its source (see
   ``family``). It is a rough sort, for where the misses are, not a gold breakdown.
-* NTREX-128 human translations en→pt (por, por-BR, 1,000 lines each): these are correct, so every
-  critical or major finding is a false flag.
+* NTREX-128 human translations en→pt (por, por-BR, 1,000 lines each), and the por pair read the
+  other way (pt→en): these are correct, so every critical or major finding is a false flag.
+* Planted errors (bench/perturb.py, seeded) in the NTREX por pair, both directions: recall of
+  "has a critical finding" per error family, over the lines whose clean version has none.
 * The seed article (no source): both headline sentences flagged, other major+ sentences counted.
 
+Runs are cold (no cache) unless ``--cache DIR`` names a cache to keep translations and scores in
+between runs (results are never reused across code changes); the seconds are then not cold.
 Skips a data set whose folder is absent.
 """
 
@@ -19,28 +27,35 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tqcheck.config import Config
-from tqcheck.pipeline import Languages, check_files
-from tqcheck.records import Report, Severity
-from tqcheck.text.coverage import word_count
-from tqcheck.text.entities import find_names, name_in
-from tqcheck.text.negation import negations
-from tqcheck.text.numbers import compare_numbers
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from perturb import FAMILIES, plant  # noqa: E402
+
+from tqcheck.config import Config  # noqa: E402
+from tqcheck.pipeline import Languages, check_files  # noqa: E402
+from tqcheck.records import Report, SegmentResult, Severity  # noqa: E402
+from tqcheck.text.coverage import word_count  # noqa: E402
+from tqcheck.text.entities import find_names, name_in  # noqa: E402
+from tqcheck.text.negation import negations  # noqa: E402
+from tqcheck.text.numbers import compare_numbers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "references" / "seed"
 MAJOR_PLUS = {Severity.CRITICAL, Severity.MAJOR}
+HALVES = {"odd_lines": 1, "even_lines": 0}  # by the 1-based line number's parity
+CONFIG = Config(cache=False)
 
 
-def mcc(pred: list[bool], gold: list[bool]) -> dict[str, float]:
+def mcc(pred: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))
     fn = sum(g and not p for p, g in zip(pred, gold))
@@ -56,7 +71,19 @@ def mcc(pred: list[bool], gold: list[bool]) -> dict[str, float]:
     }
 
 
-FAMILIES = ("number", "named entity", "negation", "omission", "addition", "other substitution")
+def _halves(values: Sequence[Any]) -> dict[str, list[Any]]:
+    return {name: [v for i, v in enumerate(values, start=1) if i % 2 == parity] for name, parity in HALVES.items()}
+
+
+def critical(segment: SegmentResult) -> bool:
+    return any(f.severity is Severity.CRITICAL for f in segment.findings)
+
+
+def major_plus(segment: SegmentResult) -> bool:
+    return any(f.severity in MAJOR_PLUS for f in segment.findings)
+
+
+FAMILY_GUESSES = ("number", "named entity", "negation", "omission", "addition", "other substitution")
 
 
 def family(source: str, draft: str, forward: str) -> str:
@@ -67,7 +94,7 @@ def family(source: str, draft: str, forward: str) -> str:
     if numbers.changed or numbers.missing or numbers.extra:
         return "number"
     if any(not name_in(n, draft) for n in find_names(forward, "en")) or any(
-        not name_in(n, forward) and not name_in(n, source) for n in find_names(draft)
+        not name_in(n, forward) and not name_in(n, source) for n in find_names(draft, "en")
     ):
         return "named entity"
     if len(negations(draft, "en")) != len(negations(forward, "en")):
@@ -76,10 +103,9 @@ def family(source: str, draft: str, forward: str) -> str:
     return "omission" if ratio < 0.85 else "addition" if ratio > 1.15 else "other substitution"
 
 
-def _timed(label: str, **kwargs: Any) -> tuple[Report, float]:
-    """A cold run: no translation cache, so the seconds are those of a first check."""
+def _checked(label: str, **kwargs: Any) -> tuple[Report, float]:
     started = time.perf_counter()
-    report = check_files(config=Config(cache=False), **kwargs)
+    report = check_files(config=CONFIG, **kwargs)
     seconds = time.perf_counter() - started
     if report.errors:
         raise SystemExit(f"{label}: {report.errors[0]}")
@@ -94,24 +120,31 @@ def wmt(folder: Path, limit: int | None) -> dict[str, Any]:
         for p in (src, mt):
             (tmp / p.name).write_text("\n".join(p.read_text(encoding="utf-8").splitlines()[:limit]) + "\n")
         src, mt, gold = tmp / "dev.src", tmp / "dev.mt", gold[:limit]
-    report, seconds = _timed("wmt", targets=[str(mt)], source=str(src), languages=Languages("pt", "en"))
+    report, seconds = _checked("wmt", targets=[str(mt)], source=str(src), languages=Languages("pt", "en"))
     segments = report.files[0].segments
     assert len(segments) == len(gold), (len(segments), len(gold))
-    critical = [any(f.severity is Severity.CRITICAL for f in s.findings) for s in segments]
-    major = [any(f.severity in MAJOR_PLUS for f in s.findings) for s in segments]
     per_check: Counter[tuple[str, str, bool]] = Counter()
     for seg, bad in zip(segments, gold):
         for key in {(f.code, f.severity.value) for f in seg.findings}:
             per_check[(*key, bad)] += 1
-    families: dict[str, list[bool]] = {name: [] for name in FAMILIES}
-    for seg, bad, caught in zip(segments, gold, critical):
+    families: dict[str, list[bool]] = {name: [] for name in FAMILY_GUESSES}
+    for seg, bad in zip(segments, gold):
         if bad:
-            families[family(seg.segment.source or "", seg.segment.target, seg.forward_translation or "")].append(caught)
+            guess = family(seg.segment.source or "", seg.segment.target, seg.forward_translation or "")
+            families[guess].append(critical(seg))
+    halves = {"all": (segments, gold)} | {
+        name: (segs, labels) for (name, segs), labels in zip(_halves(segments).items(), _halves(gold).values())
+    }
     return {
         "segments": len(segments),
         "bad": sum(gold),
-        "critical": mcc(critical, gold),
-        "major_or_critical": mcc(major, gold),
+        **{
+            name: {
+                "critical": mcc([critical(s) for s in segs], labels),
+                "major_or_critical": mcc([major_plus(s) for s in segs], labels),
+            }
+            for name, (segs, labels) in halves.items()
+        },
         "critical_recall_by_inferred_family": {
             name: {"bad": len(hits), "recall": round(sum(hits) / len(hits), 3) if hits else None}
             for name, hits in families.items()
@@ -125,30 +158,58 @@ def wmt(folder: Path, limit: int | None) -> dict[str, Any]:
     }
 
 
-def ntrex(folder: Path, variant: str) -> dict[str, Any]:
-    report, seconds = _timed(
-        variant,
-        targets=[str(folder / f"newstest2019-ref.{variant}.txt")],
-        source=str(folder / "newstest2019-src.eng.txt"),
-        languages=Languages("en", "pt"),
-    )
-    segments = report.files[0].segments
-    critical = Counter(f.code for s in segments for f in s.findings if f.severity is Severity.CRITICAL)
-    major = Counter(f.code for s in segments for f in s.findings if f.severity in MAJOR_PLUS)
+def _false_flags(segments: Sequence[SegmentResult]) -> dict[str, Any]:
     return {
         "segments": len(segments),
-        "false_critical_rate": round(sum(any(f.severity is Severity.CRITICAL for f in s.findings) for s in segments) / len(segments), 4),
-        "false_major_plus_rate": round(sum(any(f.severity in MAJOR_PLUS for f in s.findings) for s in segments) / len(segments), 4),
-        "critical_by_code": dict(sorted(critical.items())),
-        "major_plus_by_code": dict(sorted(major.items())),
-        "seconds": round(seconds, 1),
+        "false_critical_rate": round(sum(map(critical, segments)) / len(segments), 4),
+        "false_major_plus_rate": round(sum(map(major_plus, segments)) / len(segments), 4),
     }
+
+
+def ntrex(source: Path, target: Path, langs: Languages) -> tuple[dict[str, Any], list[SegmentResult]]:
+    report, seconds = _checked(target.name, targets=[str(target)], source=str(source), languages=langs)
+    segments = list(report.files[0].segments)
+    found = Counter(f.code for s in segments for f in s.findings if f.severity is Severity.CRITICAL)
+    return {
+        "all": _false_flags(segments),
+        **{name: _false_flags(half) for name, half in _halves(segments).items()},
+        "critical_by_code": dict(sorted(found.items())),
+        "seconds": round(seconds, 1),
+    }, segments
+
+
+def planted(sources: list[str], drafts: list[str], langs: Languages, clean: list[SegmentResult]) -> dict[str, Any]:
+    """Recall of each family of planted errors, over the lines whose clean version passes."""
+    assert langs.source and langs.target
+    errors = plant(sources, drafts, langs.source, langs.target, per_family=60, seed=2026)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, tgt = Path(tmp) / "source.txt", Path(tmp) / "draft.txt"
+        src.write_text("\n".join(e.source for e in errors) + "\n", encoding="utf-8")
+        tgt.write_text("\n".join(e.draft for e in errors) + "\n", encoding="utf-8")
+        report, _ = _checked("planted", targets=[str(tgt)], source=str(src), languages=langs)
+    segments = report.files[0].segments
+    assert len(segments) == len(errors)
+    found: dict[str, Any] = {}
+    for name in FAMILIES:
+        rows = [(e, s) for e, s in zip(errors, segments) if e.family == name and not critical(clean[e.index])]
+        by_half = {half: [(e, s) for e, s in rows if (e.index + 1) % 2 == parity] for half, parity in HALVES.items()}
+        found[name] = {
+            "planted": len(rows),
+            "recall_critical": round(sum(critical(s) for _, s in rows) / len(rows), 3) if rows else None,
+            "recall_major_plus": round(sum(major_plus(s) for _, s in rows) / len(rows), 3) if rows else None,
+            **{
+                f"recall_critical_{half}": round(sum(critical(s) for _, s in part) / len(part), 3) if part else None
+                for half, part in by_half.items()
+            },
+            "missed_examples": [e.change for e, s in rows if not critical(s)][:4],
+        }
+    return found
 
 
 def seed() -> dict[str, Any]:
     notes = json.loads((SEED / "annotations.json").read_text(encoding="utf-8"))
-    report, seconds = _timed("seed", targets=[str(SEED / notes["file"])])
-    flagged = {s.segment.target for s in report.files[0].segments if any(f.severity in MAJOR_PLUS for f in s.findings)}
+    report, seconds = _checked("seed", targets=[str(SEED / notes["file"])])
+    flagged = {s.segment.target for s in report.files[0].segments if major_plus(s)}
     must = [m["text"] for m in notes["must_flag"]]
     return {
         "headlines_flagged": sum(m in flagged for m in must),
@@ -159,11 +220,16 @@ def seed() -> dict[str, Any]:
 
 
 def main() -> int:
+    global CONFIG
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--cache", type=Path, help="keep translations and scores in this cache between runs")
     parser.add_argument("--limit", type=int, help="only the first N WMT pairs (quick look)")
     args = parser.parse_args()
+    if args.cache:
+        os.environ["TQCHECK_CACHE_DIR"] = str(args.cache)
+        CONFIG = Config(cache=True)
     results: dict[str, Any] = {"seed": seed()}
     wmt_dir, ntrex_dir = args.data / "wmt22-ced-pt-en-dev", args.data / "ntrex128-part1"
     if wmt_dir.is_dir():
@@ -171,8 +237,20 @@ def main() -> int:
     else:
         print(f"skipped WMT22: {wmt_dir} not found")
     if ntrex_dir.is_dir() and not args.limit:
+        english = ntrex_dir / "newstest2019-src.eng.txt"
         for variant in ("por", "por-BR"):
-            results[f"ntrex_en_{variant}"] = ntrex(ntrex_dir, variant)
+            results[f"ntrex_en_{variant}"], clean = ntrex(english, ntrex_dir / f"newstest2019-ref.{variant}.txt",
+                                                          Languages("en", "pt"))
+            if variant == "por":
+                forward_clean = clean
+        portuguese = ntrex_dir / "newstest2019-ref.por.txt"
+        results["ntrex_por_read_pt_en"], backward_clean = ntrex(portuguese, english, Languages("pt", "en"))
+        en_lines = english.read_text(encoding="utf-8").splitlines()
+        pt_lines = portuguese.read_text(encoding="utf-8").splitlines()
+        results["planted_errors"] = {
+            "en→pt": planted(en_lines, pt_lines, Languages("en", "pt"), forward_clean),
+            "pt→en": planted(pt_lines, en_lines, Languages("pt", "en"), backward_clean),
+        }
     elif not args.limit:
         print(f"skipped NTREX: {ntrex_dir} not found")
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

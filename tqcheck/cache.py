@@ -17,6 +17,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
 from tqcheck.backends.base import Backend
@@ -209,6 +210,16 @@ class MemoTranslator:
             if self.progress:
                 self.progress(stage, start + len(chunk), len(todo))
         return [" ".join(self._memo[(src, tgt, p)] for p in parts[t]) for t in texts]
+
+
+@cache
+def code_digest() -> str:
+    """A hash of tqcheck's own source: a result computed by other code is never reused, even
+    between releases (an editable install, a patched check)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def result_key(*inputs: object) -> str:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from tqcheck import __version__
+from tqcheck import __version__, cache
 from tqcheck.backends import get_backend
 from tqcheck.backends.base import Backend
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache, result_key
@@ -103,7 +103,7 @@ class _Run:
             config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores
         )
         options = sorted((c.code, sorted(c.opts.items())) for c in checks)
-        self.fingerprint = json.dumps([__version__, config.language_detector, options])
+        self.fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options])
 
     def _backend(self, directions: list[tuple[str, str]]) -> Backend:
         config = self.config

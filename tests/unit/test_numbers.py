@@ -76,3 +76,12 @@ def test_an_article_does_not_absorb_a_changed_number():
 
 def test_feet_convert_to_centimetres():
     assert compare_numbers("a two-foot wide brim", "en", "uma aba de 61 cm", "pt") == NumberDiff((), (), ())
+
+
+def test_compound_number_words_are_one_number_in_each_language():
+    # hyphenated and multi-word numbers (text2num): "Forty" alone is not the number here
+    assert compare_numbers("Forty-five per cent voted.", "en", "45% votaram.", "pt") == NumberDiff((), (), ())
+    assert compare_numbers("Morreram vinte e cinco mil pessoas.", "pt", "25,000 people died.", "en") == NumberDiff((), (), ())
+    assert compare_numbers("Quinhentos feridos.", "pt", "Five hundred injured.", "en") == NumberDiff((), (), ())
+    changed = compare_numbers("Morreram vinte e cinco mil pessoas.", "pt", "35,000 people died.", "en").changed
+    assert [(a.text, b.text) for a, b in changed] == [("vinte e cinco mil", "35,000")]

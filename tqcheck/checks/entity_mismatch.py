@@ -11,6 +11,7 @@ from tqcheck.text.places import (
     mentions_place,
     place_names,
     place_of_word,
+    places_in,
     same_place,
 )
 
@@ -47,6 +48,43 @@ class EntityMismatch(Check):
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or ctx.forward_translation is None:
             return
+        found = list(self._names(ctx))
+        yield from found
+        yield from self._replaced_places(ctx, found)
+
+    def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
+        """A place the source mentions and the translation lost, while the translation mentions
+        another the source never does, each seen in both languages and in any case ("brasil",
+        "russos", "German"): one place put for another, critical. Only places the name rules
+        above did not report."""
+        assert ctx.source is not None and ctx.forward_translation is not None
+        source, target, back, forward = ctx.source, ctx.target, ctx.back_translation, ctx.forward_translation
+        langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
+        taken_source = [f.source_span for f in reported if f.source_span]
+        taken_target = [f.target_span for f in reported if f.target_span]
+        lost = [
+            (span, place)
+            for span, place in places_in(source, langs)
+            if not _overlaps(span, taken_source)
+            and mentions_place(place, forward)
+            and not mentions_place(place, target, back)
+        ]
+        new = [
+            (span, place)
+            for span, place in places_in(target, langs)
+            if not _overlaps(span, taken_target)
+            and mentions_place(place, back)
+            and not mentions_place(place, source, forward)
+        ]
+        for (src_span, _), (tgt_span, _) in zip(lost, new):
+            yield self.finding(
+                f"source mentions {source[slice(*src_span)]}, translation has {target[slice(*tgt_span)]} instead",
+                tgt_span,
+                src_span,
+            )
+
+    def _names(self, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.source is not None and ctx.forward_translation is not None
         source, target, back, forward = ctx.source, ctx.target, ctx.back_translation, ctx.forward_translation
         langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
 
@@ -100,6 +138,10 @@ def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> 
     """A demonym of a place the back-translation mentions and the source does not."""
     place = None if place_names(name.bare, langs) else place_of_word(name.bare, langs)
     return place is not None and mentions_place(place, back) and not mentions_place(place, source)
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")

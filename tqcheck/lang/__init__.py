@@ -35,6 +35,7 @@ class Numbers:
     bare_scales: tuple[str, ...]  # scale words that alone mean one of them ("mil milhões" = 1e9)
     percent: tuple[str, ...]  # words for "%" after a number
     units: Mapping[str, float] = field(default_factory=dict)  # imperial units and their metric factor
+    text2num: bool = False  # text2num reads this language's compound number words ("forty-five")
 
 
 @dataclass(frozen=True)

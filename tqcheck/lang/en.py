@@ -45,6 +45,7 @@ LANGUAGE = Language(
             "lb": 0.4536, "lbs": 0.4536, "ounce": 28.35, "ounces": 28.35, "oz": 28.35, "gallon": 3.785,
             "gallons": 3.785, "acre": 0.4047, "acres": 0.4047, "stone": 6.35,
         },
+        text2num=True,
     ),
     stopwords=frozenset(
         """a an the of to in on at by for with from and or but is are was were be been being it its this that these

@@ -25,6 +25,7 @@ LANGUAGE = Language(
         scales={"mil": 1e3, "k": 1e3, "millón": 1e6, "millones": 1e6, "m": 1e6, "mil millones": 1e9},
         bare_scales=("mil millones", "millón"),
         percent=("por ciento", "puntos porcentuales"),
+        text2num=True,
     ),
     stopwords=frozenset(
         """el la los las un una unos unas de del en por para con y o pero que se es son fue ser ha han su sus él ella

@@ -40,6 +40,7 @@ LANGUAGE = Language(
         # "bilião" alone is 10¹² in Portugal and a slip for 10⁹ often enough: it only ever pairs
         bare_scales=("mil milhões", "milhão", "bilhão", "bilião", "trilhão"),
         percent=("por cento", "pontos percentuais"),
+        text2num=True,
     ),
     stopwords=frozenset(
         """o a os as um uma uns umas de do da dos das em no na nos nas por pelo pela pelos pelas para com e ou mas que

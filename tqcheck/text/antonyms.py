@@ -116,6 +116,10 @@ class Antonyms:
                     found.add(base)
         return found or {word}
 
+    def opposites(self, word: str) -> set[str]:
+        """The direct antonyms of every dictionary form ``word`` may be."""
+        return {o for lemma in self.lemmas(word) for o in self._pairs.get(lemma, ())}
+
     def opposed(self, a: str, b: str) -> bool:
         """Whether some reading of ``a`` is a WordNet antonym of some reading of ``b``."""
         right = self.lemmas(b)

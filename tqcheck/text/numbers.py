@@ -19,6 +19,7 @@ from functools import cache
 from tqcheck import lang
 from tqcheck.lang import Numbers
 from tqcheck.records import Span
+from tqcheck.text.number_words import find as find_number_words
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _APPROX = 0.1  # converted amounts are rounded by translators: 200 miles → "300 km"
@@ -182,6 +183,9 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
             NumberMention(text[m.start() : end], (m.start(), end), frozenset(values), percent, "digits", frozenset(approx))
         )
     taken = [n.span for n in mentions]
+    if words.text2num:
+        mentions += _compound_words(text, code, taken)
+        taken = [n.span for n in mentions]
     for m in re.finditer(r"\b\w+\b", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -211,6 +215,15 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
             mentions.append(NumberMention(m.group(), m.span(), frozenset({value}), kind="soft"))
     mentions.sort(key=lambda n: n.span)
     return mentions
+
+
+def _compound_words(text: str, code: str | None, taken: list[Span]) -> list[NumberMention]:
+    """Number words text2num reads as one number and the lists cannot (see ``number_words``)."""
+    known = _patterns(code).words
+    return [
+        NumberMention(text[slice(*span)], span, frozenset({value}), kind="soft" if soft else "word")
+        for span, value, soft in find_number_words(text, code or "", taken, known)
+    ]
 
 
 @dataclass(frozen=True)

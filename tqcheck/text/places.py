@@ -121,6 +121,27 @@ def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {n: group for n, group in found.items() if " " not in n}
 
 
+@lru_cache(maxsize=64)
+def _by_opening(langs: tuple[str, ...]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """The one-word country names by their first four letters: a demonym shares at least those."""
+    found: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, group in _countries(langs).items():
+        found.setdefault(name[:4], []).append((name, group))
+    return found
+
+
+def places_in(text: str, langs: tuple[str, ...]) -> list[tuple[Span, frozenset[str]]]:
+    """Every word of ``text`` that names or says a place, in any case ("brasil", "russos",
+    "German"), with its span and the place's names."""
+    found = []
+    for m in WORD.finditer(text):
+        if len(m.group()) >= 4 and not m.group().isdigit():
+            place = place_of_word(m.group(), langs)
+            if place is not None:
+                found.append((m.span(), place))
+    return found
+
+
 def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     """The place a name or a demonym says: "Russia", or "Russians", "Swedish", "Norwegian" (a country
     whose one-word name shares all but its last two letters with the word, and at least four)."""
@@ -130,7 +151,7 @@ def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     if known is not None:
         return known
     best, places = (0, 0), None
-    for name, group in _countries(langs).items():
+    for name, group in _by_opening(langs).get(folded[:4], ()):
         if name == folded:  # "Britain" is another name of a known place, no demonym of it
             continue
         shared = len(common_prefix(name, folded))

@@ -2,8 +2,8 @@ from tests.conftest import make_ctx
 from tqcheck.checks.entity_mismatch import EntityMismatch
 
 
-def run(source, target, back, forward=None):
-    return list(EntityMismatch().run(make_ctx(target, source=source, back=back, forward=forward)))
+def run(source, target, back, forward=None, **langs):
+    return list(EntityMismatch().run(make_ctx(target, source=source, back=back, forward=forward, **langs)))
 
 
 def test_replaced_country_is_critical_with_spans():
@@ -120,3 +120,17 @@ def test_a_dateline_whose_place_the_translation_never_mentions():
     assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "PARIS"
     kept = "PARIS – The world has recently seen a rapid succession of efforts to delegitimize Israel."
     assert run(source, kept, "PARIS - " + back[12:], forward) == []
+
+
+def test_one_place_put_for_another_in_lower_case_is_critical():
+    """Portuguese writes demonyms in lower case: no capitalised name to compare, but the places
+    they say differ in both languages."""
+    source = "Swedish exports rose sharply."
+    forward = "As exportações suecas aumentaram acentuadamente."
+    target = "As exportações russas aumentaram acentuadamente."
+    back = "Russian exports rose sharply."
+    [finding] = run(source, target, back, forward, source_lang="en", target_lang="pt")
+    assert finding.severity.value == "critical" and finding.message == "source mentions Swedish, translation has russas instead"
+    assert target[slice(*finding.target_span)] == "russas" and source[slice(*finding.source_span)] == "Swedish"
+    faithful = "As exportações suecas aumentaram acentuadamente."
+    assert run(source, faithful, "Swedish exports rose sharply.", forward, source_lang="en", target_lang="pt") == []
