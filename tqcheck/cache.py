@@ -165,6 +165,10 @@ class CachedBackend(Backend):
     def supports(self, src: str, tgt: str) -> bool:
         return self.inner.supports(src, tgt)
 
+    @property
+    def can_score(self) -> bool:
+        return self.inner.can_score
+
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
         keys = [_key(self.signature, src, tgt, f"{source}\0{target}") for source, target in pairs]
         known = self.cache.lookup("scores", keys)

@@ -131,6 +131,10 @@ def check(
         Optional[bool], typer.Option("--allow-download", help="Let a missing model be downloaded.")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
+    require_model: Annotated[
+        Optional[bool],
+        typer.Option("--require-model", help="A pair no model translates is an error, not a model-free check."),
+    ] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Report only these codes, prefixes or names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Never report these codes, prefixes or names.")] = None,
     warn_unused_ignores: Annotated[
@@ -155,6 +159,7 @@ def check(
             select=tuple(select) if select else None,
             ignore=tuple(ignore) if ignore else None,
             warn_unused_ignores=warn_unused_ignores,
+            require_model=require_model,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
         with _progress(quiet) as progress:

@@ -15,7 +15,7 @@ _GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": 
 _LIST_KEYS = {"select": "select", "ignore": "ignore", "exclude": "exclude"}
 KNOWN_KEYS = (
     "backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", "select", "ignore",
-    "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", *_GENERATION_KEYS,
+    "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", "require-model", *_GENERATION_KEYS,
 )
 
 
@@ -35,6 +35,7 @@ class Config:
     exclude: tuple[str, ...] = ()  # globs; applied to files named on the command line too
     pairs: tuple[tuple[str, str], ...] = ()  # (source glob, target glob) for one-language files
     warn_unused_ignores: bool = False
+    require_model: bool = False  # a pair with no model is an error, not a check by the model-free checks
     origin: str | None = None  # the file the settings came from, for error messages
 
     def with_overrides(self, **cli: Any) -> Config:
@@ -94,7 +95,9 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
         if not isinstance(pairs, list) or not all(isinstance(p, Mapping) and set(p) == {"source", "target"} for p in pairs):
             raise ConfigError(f'{origin}: pairs must be a list of {{source = "glob", target = "glob"}}')
         config = replace(config, pairs=tuple((p["source"], p["target"]) for p in pairs))
-    for key, attr in (("allow-download", "allow_download"), ("cache", "cache"), ("warn-unused-ignores", "warn_unused_ignores")):
+    flags = (("allow-download", "allow_download"), ("cache", "cache"), ("warn-unused-ignores", "warn_unused_ignores"),
+             ("require-model", "require_model"))
+    for key, attr in flags:
         if key in section:
             if not isinstance(section[key], bool):
                 raise ConfigError(f"{origin}: [tool.tqcheck] {key} must be true or false")

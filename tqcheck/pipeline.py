@@ -7,17 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck import __version__, cache
-from tqcheck.backends import get_backend
+from tqcheck.backends import get_backend, how_to_get
 from tqcheck.backends.base import Backend
-from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache, result_key
-from tqcheck.checks.base import Check
+from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
+from tqcheck.checks.base import Capabilities, Check, Missing
 from tqcheck.checks.registry import build_checks
 from tqcheck.checks.runner import CheckItem, CheckRunner
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
 from tqcheck.probes import ProbeInput, probe
 from tqcheck.readers.base import Document, find_source, path_matches, read_document
-from tqcheck.records import FileReport, InactiveCheck, InputError, LangGuess, Probe, Report, Segment, SegmentResult
+from tqcheck.records import BackendSignature, FileReport, InactiveCheck, InputError, LangGuess, Probe, Report, Segment
 from tqcheck.selection import Selector
 from tqcheck.text.align import pair_documents
 from tqcheck.text.langid import detector
@@ -42,8 +42,9 @@ def check_files(
 ) -> Report:
     """Check every translation file; unreadable files become errors in the report, not exceptions."""
     reasons = {check: check.unavailable() for check in build_checks(config.check_options)}
-    inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in reasons.items() if reason is not None)
-    run = _Run([c for c, reason in reasons.items() if reason is None], config, progress)
+    unavailable = {c: reason for c, reason in reasons.items() if reason is not None}
+    inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in unavailable.items())
+    run = _Run([c for c in reasons if c not in unavailable], unavailable, config, progress)
     source_doc: Document | None = None
     if source is not None:
         try:
@@ -92,23 +93,26 @@ class _Prober:
 class _Run:
     """What the files of one run share: the checks, the caches and the project's selection."""
 
-    def __init__(self, checks: list[Check], config: Config, progress: Progress | None) -> None:
+    def __init__(self, checks: list[Check], inactive: dict[Check, str], config: Config, progress: Progress | None):
         self.config = config
         self.progress = progress
         self.detect = detector(config.language_detector)
-        self.runner = CheckRunner(checks, self.detect)
         self.cache = TranslationCache() if config.cache else None
-        self.results = ResultCache(self.cache)
-        self.selector = Selector.build(
-            config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores
-        )
+        selector = Selector.build(config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores)
         options = sorted((c.code, sorted(c.opts.items())) for c in checks)
-        self.fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options])
+        fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options])
+        self.runner = CheckRunner(checks, inactive, self.detect, ResultCache(self.cache), selector, fingerprint)
 
-    def _backend(self, directions: list[tuple[str, str]]) -> Backend:
+    def _translator(self, directions: list[tuple[str, str]]) -> tuple[MemoTranslator | None, Missing | None]:
+        """A translator for the file's directions, or why there is none (unless a model is required)."""
         config = self.config
-        backend = get_backend(config.backend, directions, config.models, config.allow_download, config.generation)
-        return CachedBackend(backend, self.cache) if self.cache else backend
+        try:
+            backend = get_backend(config.backend, directions, config.models, config.allow_download, config.generation)
+        except BackendError as exc:
+            if config.require_model:
+                raise
+            return None, Missing(str(exc).split(";")[0], how_to_get(*directions[0]))
+        return MemoTranslator(CachedBackend(backend, self.cache) if self.cache else backend, self.progress), None
 
     def document(self, doc: Document, source_doc: Document | None, languages: Languages) -> FileReport:
         doc_guess = self.detect(" ".join(u.target for u in doc.units))
@@ -122,76 +126,61 @@ class _Run:
             source_path, given = source_doc.path, source_doc.target_lang
             source_texts = [u.target for u in source_doc.units]
         source_lang = _language(languages.source or given, lambda: self.detect(" ".join(source_texts)), source_path)
-        backend = self._backend([(target_lang, source_lang), (source_lang, target_lang)])
-        translate = MemoTranslator(backend, self.progress)
-        # Without a model for the forward direction, the checks that need it stay silent on this file.
-        forward_ok = translate.backend.supports(source_lang, target_lang)
+        translate, missing = self._translator([(target_lang, source_lang), (source_lang, target_lang)])
+        # Without a model for the forward direction, the checks that need it do not run on this file.
+        forward_ok = translate is not None and translate.backend.supports(source_lang, target_lang)
 
         def to_target(texts: list[str], stage: str = "aligning sentences") -> list[str]:
+            assert translate is not None
             return translate(texts, source_lang, target_lang, stage)
 
         paired = pair_documents(doc, source_doc, source_lang, target_lang, to_target if forward_ok else None)
         segments = [bounded(s) for s in paired]
         checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
-        back = translate([t for t, _ in checked], target_lang, source_lang, f"{doc.path}: back-translating")
+        back = [""] * len(segments)
+        if translate is not None:
+            back = translate([t for t, _ in checked], target_lang, source_lang, f"{doc.path}: back-translating")
         forward: list[str | None] = [None] * len(segments)
         if forward_ok:
             forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
-        items = [
-            CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)
-        ]
-        prober = _Prober(translate.backend, source_lang, target_lang, self.progress) if forward_ok else None
-        return FileReport(
-            path=doc.path,
-            source_path=source_path,
-            source_lang=source_lang,
-            target_lang=target_lang,
-            backend=translate.backend.signature,
-            mode="bilingual",
-            detected_lang=doc_guess,
-            segments=tuple(self._check(items, doc.path, prober)),
-        )
+        no_forward = missing or Missing(f"no model translates {source_lang}→{target_lang}", how_to_get(source_lang, target_lang))
+        caps = Capabilities(source_lang, target_lang, missing, None if forward_ok else no_forward, missing)
+        prober = None
+        if forward_ok and translate is not None:
+            if translate.backend.can_score:
+                prober = _Prober(translate.backend, source_lang, target_lang, self.progress)
+            else:
+                caps = replace(caps, scores=Missing(f"the {translate.backend.signature.name} backend cannot score"))
+        elif not forward_ok:
+            caps = replace(caps, scores=no_forward)
+        items = [CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)]
+        return self._file(doc.path, source_path, source_lang, target_lang, translate, doc_guess, items, caps, prober)
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
         """No source: every sentence goes through a pivot language and back, and is compared with itself."""
         pivot = PIVOT_FOR_ENGLISH if lang == "en" else "en"
-        backend = self._backend([(lang, pivot), (pivot, lang)])
-        if not backend.supports(pivot, lang):
-            raise BackendError(f"a round trip needs {pivot}→{lang} too; no model for it is available")
-        translate = MemoTranslator(backend)
+        translate, missing = self._translator([(lang, pivot), (pivot, lang)])
+        if translate is not None and not translate.backend.supports(pivot, lang):
+            translate, missing = None, Missing(f"a round trip needs {pivot}→{lang} too", how_to_get(pivot, lang))
         sentences = sentences_of(doc.units, lang)
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
-        checked = [s.target if s.unchecked is None else "" for s in segments]
-        there = translate(checked, lang, pivot, f"{doc.path}: {lang}→{pivot}")
-        back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
+        back = [""] * len(segments)
+        if translate is not None:
+            there = translate([s.target if s.unchecked is None else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
+            back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
         items = [CheckItem(s, b, None, s.target, None, lang) for s, b in zip(segments, back)]
-        return FileReport(
-            path=doc.path,
-            source_path=None,
-            source_lang=None,
-            target_lang=lang,
-            backend=backend.signature,
-            mode="monolingual",
-            detected_lang=doc_guess,
-            segments=tuple(self._check(items, doc.path, None)),
-            pivot_lang=pivot,
-        )
+        caps = Capabilities(None, lang, missing, missing, missing)
+        report = self._file(doc.path, None, None, lang, translate, doc_guess, items, caps, None)
+        return replace(report, mode="monolingual", pivot_lang=pivot if translate else None)
 
-    def _check(self, items: list[CheckItem], path: str, prober: _Prober | None) -> list[SegmentResult]:
-        """Results for ``items`` with the project's selection applied; an unchanged segment's result
-        comes from the cache, and only the segments it lacks are probed (the costly step)."""
+    def _file(
+        self, path: str, source_path: str | None, source_lang: str | None, target_lang: str,
+        translate: MemoTranslator | None, guess: LangGuess, items: list[CheckItem], caps: Capabilities,
+        prober: _Prober | None,
+    ) -> FileReport:
         model = prober.backend.signature.key() if prober else None
-        keys = [result_key(self.fingerprint, *item.inputs(), model) for item in items]
-        known = self.results.lookup(keys)
-        todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
-        probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
-        results, fresh = [], {}
-        for i, (item, key) in enumerate(zip(items, keys)):
-            if key in known:  # the same texts, maybe at another place in another file
-                result = replace(known[key], segment=item.segment, back_translation=item.back)
-            else:
-                result = fresh[key] = self.runner.run(item, probes.get(i, ()))
-            findings = self.selector.apply(result.findings, path, item.segment.notes)
-            results.append(replace(result, findings=findings))
-        self.results.store(fresh)
-        return results
+        results, coverage = self.runner.file(items, path, caps, prober, model)
+        signature = translate.backend.signature if translate else BackendSignature.none()
+        return FileReport(
+            path, source_path, source_lang, target_lang, signature, "bilingual", guess, tuple(results), None, coverage
+        )

@@ -125,6 +125,11 @@ class BackendSignature:
     model: str
     version: str
 
+    @classmethod
+    def none(cls) -> BackendSignature:
+        """No model: the file was checked by the checks that need none."""
+        return cls("none", "", "")
+
     def key(self) -> str:
         return f"{self.name}|{self.model}|{self.version}"
 
@@ -145,6 +150,17 @@ class SegmentResult:
 
 
 @dataclass(frozen=True)
+class CheckStatus:
+    """Whether a check ran on a file; when it did not, why and what would make it run."""
+
+    code: str
+    name: str
+    ran: bool
+    reason: str | None = None
+    enable: str | None = None
+
+
+@dataclass(frozen=True)
 class FileReport:
     path: str
     source_path: str | None
@@ -155,6 +171,10 @@ class FileReport:
     detected_lang: LangGuess
     segments: tuple[SegmentResult, ...]
     pivot_lang: str | None = None
+    coverage: tuple[CheckStatus, ...] = ()  # every check, run or not, and why not
+
+    def not_run(self) -> list[CheckStatus]:
+        return [status for status in self.coverage if not status.ran]
 
 
 @dataclass(frozen=True)

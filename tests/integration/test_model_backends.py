@@ -87,9 +87,14 @@ def test_missing_model_names_the_pull_command_and_never_downloads(tiny):
     backend = get_backend("transformers", [("fi", "sv")], allow_download=True)
     with pytest.raises(BackendError, match="cannot load model Helsinki-NLP/opus-mt-fi-sv"):
         backend.translate(["Hei"], "fi", "sv")
-    result = runner.invoke(app, ["check", "--backend", "transformers", "--source-lang", "fi", "--target-lang", "sv",
-                                 "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")])
+    args = ["check", "--backend", "transformers", "--source-lang", "fi", "--target-lang", "sv",
+            "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")]
+    result = runner.invoke(app, [args[0], "--require-model", *args[1:]])
     assert result.exit_code == 2 and "tqcheck models pull sv-fi" in result.stderr
+    # without --require-model the model-free checks run, and the report says how to get the rest
+    report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    [status] = [c for c in report["files"][0]["coverage"] if c["code"] == "TQ201"]
+    assert not status["ran"] and status["enable"] == "`tqcheck models pull sv-fi`"
 
 
 def test_ctranslate2_convert_and_check_without_torch_calls(tiny, monkeypatch):

@@ -49,3 +49,10 @@ def get_backend(
     from tqcheck.backends.transformers_mt import TransformersBackend
 
     return TransformersBackend(directions, models, allow_download, options)
+
+
+def how_to_get(src: str, tgt: str) -> str:
+    """What gives this machine a model for ``src``→``tgt``."""
+    if not _transformers_installed():
+        return "pip install 'tqcheck[transformers]', then `tqcheck models pull {src}-{tgt}`".format(src=src, tgt=tgt)
+    return f"`tqcheck models pull {src}-{tgt}`"

@@ -27,6 +27,11 @@ class Backend(ABC):
         """Whether this backend, as set up, can translate ``src``→``tgt``."""
         return True
 
+    @property
+    def can_score(self) -> bool:
+        """Whether ``score`` gives log-probabilities (the probe checks need them)."""
+        return False
+
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
         """The log-probability of each (source, target) pair's target under the ``src``→``tgt`` model,
         or None when this backend cannot score; the checks that need scores then stay silent."""

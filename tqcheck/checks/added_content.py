@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.coverage import longest_uncovered, uncovered_words, word_count
 
@@ -29,7 +29,7 @@ class AddedContent(Check):
     code = "TQ104"
     name = "added-content"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
     options = {
         "min-length-ratio": 1.15,
         "critical-ratio": 1.2,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 
 
@@ -16,7 +16,7 @@ class AddedSentence(Check):
     code = "TQ102"
     name = "added-sentence"
     severity = Severity.MAJOR
-    needs_source = True
+    needs = (Need.SOURCE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.source is not None and not ctx.source.strip() and ctx.target.strip():

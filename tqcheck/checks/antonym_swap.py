@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, swaps, wordnet_dir
 from tqcheck.text.coverage import uncovered_words
@@ -29,7 +29,7 @@ class AntonymSwap(Check):
     code = "TQ403"
     name = "antonym-swap"
     severity = Severity.MAJOR
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.ENGLISH)
     options = {"min-gain": 6.0}
 
     def unavailable(self) -> str | None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 
 
@@ -21,6 +21,7 @@ class BacktranslationDivergence(Check):
     code = "TQ501"
     name = "backtranslation-divergence"
     severity = Severity.MAJOR
+    needs = (Need.BACK_TRANSLATION,)
     options = {
         "major-below": 20.0,
         "minor-below": 35.0,

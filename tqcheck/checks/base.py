@@ -11,8 +11,10 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import ClassVar
 
+from tqcheck import lang
 from tqcheck.errors import ConfigError
 from tqcheck.records import Finding, LangGuess, Probe, Scores, Severity, Span
 from tqcheck.text.coverage import length_ratio
@@ -43,6 +45,57 @@ _EXAMPLE = re.compile(
 def _span_of(text: str, item: str) -> Span | None:
     at = text.find(item)
     return (at, at + len(item)) if at >= 0 else None
+
+
+class Need(str, Enum):
+    """What a check reads besides the draft; a file that lacks it does not run the check."""
+
+    SOURCE = "source"
+    BACK_TRANSLATION = "back-translation"
+    FORWARD_TRANSLATION = "forward translation"
+    SCORES = "model scores"
+    NEGATION = "negation cues"
+    STOPWORDS = "stopwords"
+    RELATIONS = "relation words"
+    ENGLISH = "an English side"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Why a file lacks something a check needs, and what would give it."""
+
+    reason: str
+    enable: str | None = None
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What one file offers its checks: its languages, and which model outputs exist for it."""
+
+    source_lang: str | None  # None without a source
+    target_lang: str
+    back_translation: Missing | None = None  # None: there is one
+    forward_translation: Missing | None = None
+    scores: Missing | None = None
+
+    def lacks(self, need: Need) -> Missing | None:
+        langs = [code for code in (self.source_lang, self.target_lang) if code]
+        if need is Need.SOURCE:
+            return Missing("no source to compare with", "give the source with --source, or a bilingual file") if not self.source_lang else None
+        if need is Need.BACK_TRANSLATION:
+            return self.back_translation
+        if need is Need.FORWARD_TRANSLATION:
+            return self.forward_translation
+        if need is Need.SCORES:
+            return self.scores
+        if need is Need.ENGLISH:
+            return None if "en" in langs else Missing("it compares English words (WordNet is English); neither side is English")
+        item = {Need.NEGATION: "negation", Need.STOPWORDS: "stopwords", Need.RELATIONS: "relations"}[need]
+        wanting = [code for code in (langs if need is not Need.RELATIONS else [self.target_lang]) if getattr(lang.get(code), item) is None]
+        if not wanting:
+            return None
+        where = ", ".join(f"tqcheck/lang/{code}.py" for code in wanting)
+        return Missing(f"no {need.value} for {', '.join(wanting)}", f"add them to {where}")
 
 
 CODE_PATTERN = re.compile(r"^TQ\d{3}$")
@@ -84,7 +137,7 @@ class Check(ABC):
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    needs_source: ClassVar[bool] = False
+    needs: ClassVar[tuple[Need, ...]] = ()
     reads_unchecked: ClassVar[bool] = False  # runs on segments out of bounds (the others never see them)
     options: ClassVar[Mapping[str, float]] = {}
 
@@ -95,8 +148,12 @@ class Check(ABC):
         self.opts: dict[str, float] = {**self.options, **overrides}
 
     def unavailable(self) -> str | None:
-        """Why the check cannot run here (a missing resource), or None when it can."""
+        """Why the check cannot run on this machine (a missing resource), or None when it can."""
         return None
+
+    def not_run(self, caps: Capabilities) -> Missing | None:
+        """Why the check does not run on a file with ``caps``, or None when it runs."""
+        return next((missing for need in self.needs if (missing := caps.lacks(need)) is not None), None)
 
     @abstractmethod
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

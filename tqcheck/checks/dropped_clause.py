@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.entities import find_names, name_in, verifiable
 
@@ -27,7 +27,7 @@ class DroppedClause(Check):
     code = "TQ105"
     name = "dropped-clause"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.SCORES)
     options = {"min-gain": 8.0, "min-back-gain": 7.0, "named-min-back-gain": 5.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

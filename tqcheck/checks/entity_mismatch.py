@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import Name, find_names, name_in, verifiable
 from tqcheck.text.places import (
@@ -42,7 +42,7 @@ class EntityMismatch(Check):
     code = "TQ201"
     name = "entity-mismatch"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION)
     options = {"similarity": 0.8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

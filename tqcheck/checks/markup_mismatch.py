@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.markup import difference, links, tags
 
@@ -17,7 +17,7 @@ class MarkupMismatch(Check):
     code = "TQ602"
     name = "markup-mismatch"
     severity = Severity.MAJOR
-    needs_source = True
+    needs = (Need.SOURCE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:

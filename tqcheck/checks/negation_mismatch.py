@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.negation import has_cues, negations
 
@@ -23,7 +23,7 @@ class NegationMismatch(Check):
     code = "TQ402"
     name = "negation-mismatch"
     severity = Severity.MINOR
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.NEGATION)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or ctx.forward_translation is None:

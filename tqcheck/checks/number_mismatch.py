@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.numbers import compare_numbers
 
@@ -25,7 +25,7 @@ class NumberMismatch(Check):
     code = "TQ301"
     name = "number-mismatch"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE,)
     options = {"critical-drop-length-ratio": 0.9, "critical-drop-amount": 1_000_000}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

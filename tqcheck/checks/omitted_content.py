@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.coverage import content_words, longest_uncovered
 from tqcheck.text.segment import split_sentences
@@ -27,7 +27,7 @@ class OmittedContent(Check):
     code = "TQ103"
     name = "omitted-content"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
     options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 
 
@@ -16,7 +16,7 @@ class OmittedSentence(Check):
     code = "TQ101"
     name = "omitted-sentence"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.source and ctx.source.strip() and not ctx.target.strip():

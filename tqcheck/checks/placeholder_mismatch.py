@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.markup import difference, placeholders
 
@@ -20,7 +20,7 @@ class PlaceholderMismatch(Check):
     code = "TQ601"
     name = "placeholder-mismatch"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:

@@ -1,13 +1,19 @@
-"""Runs every check on a segment: the scores, the language guess and the findings, sorted."""
+"""Runs the checks a file supports on its segments: coverage, cached results, probes, selection."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from tqcheck.checks.base import Check, CheckContext
-from tqcheck.records import Finding, LangGuess, Probe, Segment, SegmentResult
+from tqcheck.cache import ResultCache, result_key
+from tqcheck.checks.base import Capabilities, Check, CheckContext
+from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult
 from tqcheck.scoring import score, word_diff
+from tqcheck.selection import Selector
+
+Prober = Callable[[list["CheckItem"]], list[tuple[Probe, ...]]]
+"""Probes segments with a model (see tqcheck.probes); its ``model`` key names that model."""
 
 
 @dataclass(frozen=True)
@@ -15,29 +21,73 @@ class CheckItem:
     """One segment with everything the checks will see."""
 
     segment: Segment
-    back: str
+    back: str  # "" when no model back-translated it
     forward: str | None
     reference: str  # what the back-translation is compared with: the source, or the draft itself
     source_lang: str | None
     target_lang: str
 
     def inputs(self) -> list[object]:
-        """What a result follows from, besides the checks' options and the probing model."""
+        """What a result follows from, besides the checks, their options and the probing model."""
         seg = self.segment
         return [seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang]
 
 
 class CheckRunner:
-    def __init__(self, checks: Sequence[Check], detect: Callable[[str], LangGuess]) -> None:
-        self.checks = checks
-        self.detect = detect
+    def __init__(
+        self,
+        checks: Sequence[Check],
+        inactive: Mapping[Check, str],
+        detect: Callable[[str], LangGuess],
+        results: ResultCache,
+        selector: Selector,
+        fingerprint: str,
+    ) -> None:
+        self.checks, self.inactive, self.detect = checks, inactive, detect
+        self.results, self.selector, self.fingerprint = results, selector, fingerprint
 
-    def run(self, item: CheckItem, probes: tuple[Probe, ...]) -> SegmentResult:
+    def coverage(self, caps: Capabilities) -> tuple[tuple[CheckStatus, ...], list[Check]]:
+        """Every check's status on a file with ``caps``, and the checks that run on it."""
+        statuses, active = [], []
+        for check in sorted([*self.checks, *self.inactive], key=lambda c: c.code):
+            missing = check.not_run(caps) if check in self.checks else None
+            if check in self.inactive:
+                statuses.append(CheckStatus(check.code, check.name, False, self.inactive[check]))
+            elif missing is not None:
+                statuses.append(CheckStatus(check.code, check.name, False, missing.reason, missing.enable))
+            else:
+                statuses.append(CheckStatus(check.code, check.name, True))
+                active.append(check)
+        return tuple(statuses), active
+
+    def file(
+        self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None
+    ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
+        """Results for a file's ``items`` with the project's selection applied, and its coverage. An
+        unchanged segment's result comes from the cache; only the others are probed (the costly step)."""
+        statuses, active = self.coverage(caps)
+        codes = json.dumps([c.code for c in active])
+        keys = [result_key(self.fingerprint, *item.inputs(), model, codes) for item in items]
+        known = self.results.lookup(keys)
+        todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
+        probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
+        results, fresh = [], {}
+        for i, (item, key) in enumerate(zip(items, keys)):
+            if key in known:  # the same texts, maybe at another place in another file
+                result = replace(known[key], segment=item.segment, back_translation=item.back)
+            else:
+                result = fresh[key] = self.run(item, probes.get(i, ()), active)
+            findings = self.selector.apply(result.findings, path, item.segment.notes)
+            results.append(replace(result, findings=findings))
+        self.results.store(fresh)
+        return results, statuses
+
+    def run(self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check]) -> SegmentResult:
         segment = item.segment
         if segment.unchecked is not None:
-            return self._unchecked(item)
+            return self._unchecked(item, checks)
         guess = self.detect(segment.target)
-        scores = score(item.back, item.reference)
+        scores = score(item.back, item.reference) if item.back else None
         ctx = CheckContext(
             target=segment.target,
             target_lang=item.target_lang,
@@ -49,11 +99,7 @@ class CheckRunner:
             forward_translation=item.forward,
             probes=probes,
         )
-        findings: list[Finding] = []
-        for check in self.checks:
-            if check.needs_source and not ctx.bilingual:
-                continue
-            findings.extend(check.run(ctx))
+        findings: list[Finding] = [f for check in checks for f in check.run(ctx)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
         return SegmentResult(
             segment=segment,
@@ -61,11 +107,12 @@ class CheckRunner:
             scores=scores,
             detected=guess,
             findings=tuple(findings),
-            diff=word_diff(item.reference, item.back),
+            diff=word_diff(item.reference, item.back) if item.back else (),
             forward_translation=item.forward,
         )
 
-    def _unchecked(self, item: CheckItem) -> SegmentResult:
+    @staticmethod
+    def _unchecked(item: CheckItem, checks: Sequence[Check]) -> SegmentResult:
         """A segment out of bounds: only the checks that report such segments see it."""
         segment, nothing = item.segment, LangGuess(None, 0.0)
         ctx = CheckContext(
@@ -78,5 +125,5 @@ class CheckRunner:
             source_lang=item.source_lang,
             unchecked=segment.unchecked,
         )
-        findings = tuple(f for check in self.checks if check.reads_unchecked for f in check.run(ctx))
+        findings = tuple(f for check in checks if check.reads_unchecked for f in check.run(ctx))
         return SegmentResult(segment=segment, back_translation="", scores=None, detected=nothing, findings=findings)

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck import lang
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.entities import find_names, name_in
 
@@ -26,6 +26,7 @@ class SelfInversion(Check):
     code = "TQ401"
     name = "self-inversion"
     severity = Severity.CRITICAL
+    needs = (Need.RELATIONS,)
     options = {"max-gap-words": 8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity
 from tqcheck.text.negation import denials
 
@@ -26,7 +26,7 @@ class UnsupportedNegation(Check):
     code = "TQ404"
     name = "unsupported-negation"
     severity = Severity.CRITICAL
-    needs_source = True
+    needs = (Need.SOURCE, Need.SCORES, Need.NEGATION)
     options = {"min-gain": 10.0, "min-joint-gain": 5.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.scoring import chrf
 
@@ -21,7 +21,7 @@ class Untranslated(Check):
     code = "TQ002"
     name = "untranslated"
     severity = Severity.MAJOR
-    needs_source = True
+    needs = (Need.SOURCE,)
     options = {"copy-chrf": 90.0, "min-score": 0.9, "min-words": 4}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

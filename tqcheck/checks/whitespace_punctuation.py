@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 
 _FINAL = ".!?:;…。！？"
@@ -18,7 +18,7 @@ class WhitespacePunctuation(Check):
     code = "TQ603"
     name = "whitespace-punctuation"
     severity = Severity.MINOR
-    needs_source = True
+    needs = (Need.SOURCE,)
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         source, target = ctx.source, ctx.target

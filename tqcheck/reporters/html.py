@@ -106,9 +106,15 @@ def render(report: Report) -> str:
     for file in report.files:
         mode = f"source {escape(file.source_path or '')}" if file.mode == "bilingual" else f"round trip through {file.pivot_lang}"
         rows = "".join(_row(seg) for seg in file.segments)
+        not_run = "".join(
+            f"<li><b>{s.code}</b> {escape(s.name)}: {escape(s.reason or '')}"
+            + (f" — {escape(s.enable)}" if s.enable else "") + "</li>"
+            for s in file.not_run()
+        )
+        coverage = f'<details class="coverage"><summary>{len(file.not_run())} checks did not run on this file</summary><ul>{not_run}</ul></details>' if not_run else ""
         sections.append(
             f"<h2>{escape(file.path)}</h2><p class=\"muted\">{(file.source_lang + '→') if file.source_lang else ''}{file.target_lang}, {mode}, "
-            f"{escape(file.backend.name)} backend ({escape(file.backend.model)})</p>"
+            f"{escape(file.backend.name)} backend ({escape(file.backend.model)})</p>{coverage}"
             '<table><thead><tr><th style="width:3.5rem">line</th><th>source</th><th>translation</th>'
             f"<th>back-translation</th><th>findings</th></tr></thead><tbody>{rows}</tbody></table>"
         )

@@ -11,8 +11,9 @@ from tqcheck.records import FileReport, Report, SegmentResult, Severity
 from tqcheck.scoring import signatures
 
 SCHEMA_VERSION = 1
-SCHEMA_MINOR = 1
-"""Minor 1: ``scores`` may be null (a segment not checked, TQ003); findings carry ``evidence``."""
+SCHEMA_MINOR = 2
+"""Minor 1: ``scores`` may be null (a segment not checked, TQ003, or no model); findings carry
+``evidence``. Minor 2: each file lists its ``coverage``, every check run or not, and why not."""
 
 
 def _segment(s: SegmentResult) -> dict[str, Any]:
@@ -41,6 +42,7 @@ def _file(f: FileReport) -> dict[str, Any]:
         "pivot_lang": f.pivot_lang,
         "detected_lang": encode(f.detected_lang),
         "backend": encode(f.backend),
+        "coverage": encode(f.coverage),
         "segments": [_segment(s) for s in f.segments],
     }
 

@@ -60,6 +60,16 @@ def to_dict(report: Report) -> dict[str, Any]:
     notifications = [
         {"level": "error", "message": {"text": without_controls(str(e))}}
         for e in report.errors
+    ] + [
+        {
+            "level": "note",
+            "descriptor": {"id": status.code},
+            "message": {"text": without_controls(f"{file.path}: {status.code} {status.name} did not run: {status.reason}"
+                                                 + (f" ({status.enable})" if status.enable else ""))},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}}}],
+        }
+        for file in report.files
+        for status in file.not_run()
     ]
     return {
         "$schema": SCHEMA,

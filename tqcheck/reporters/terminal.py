@@ -96,24 +96,28 @@ def write(report: Report, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     plain = not console.is_terminal or console.no_color
     for file in report.files:
-        mode = (
-            f"source {file.source_path} ({file.source_lang}→{file.target_lang})"
-            if file.mode == "bilingual"
-            else f"round trip {file.target_lang}→{file.pivot_lang}→{file.target_lang}"
-        )
-        head = f"{visible(file.path)}: {len(file.segments)} segments, {mode}, {file.backend.name} backend"
+        if file.mode == "bilingual":
+            mode = f"source {file.source_path} ({file.source_lang}→{file.target_lang})"
+        elif file.pivot_lang:
+            mode = f"round trip {file.target_lang}→{file.pivot_lang}→{file.target_lang}"
+        else:
+            mode = f"no source ({file.target_lang})"
+        backend = f"{file.backend.name} backend" if file.backend.name != "none" else "no model: the checks that need none"
+        head = f"{visible(file.path)}: {len(file.segments)} segments, {mode}, {backend}"
         console.print(Text(head, style="bold"))
         for seg in file.segments:
             if seg.findings:
                 _segment(console, file.path, seg, plain)
+        for status in file.not_run():
+            enable = f" ({visible(status.enable)})" if status.enable else ""
+            note = f"  not run: {status.code} {status.name}: {visible(status.reason or '')}{enable}"
+            console.print(Text(note, style="dim"))
     _table(report, console)
     summary = Text(
         f"{len(report.files)} file(s), {report.segment_count()} segments, {report.flagged()} flagged: "
         f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
         f"{report.count(Severity.MINOR)} minor"
     )
-    for check in report.inactive_checks:
-        console.print(Text(f"note: {check.code} {check.name} did not run: {visible(check.reason)}", style="dim"))
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")
     console.print(summary)
