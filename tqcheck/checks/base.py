@@ -57,6 +57,7 @@ class Need(str, Enum):
     NEGATION = "negation cues"
     STOPWORDS = "stopwords"
     RELATIONS = "relation words"
+    CAPITALS = "capitals that mark names"
     ENGLISH = "an English side"
 
 
@@ -90,6 +91,9 @@ class Capabilities:
             return self.scores
         if need is Need.ENGLISH:
             return None if "en" in langs else Missing("it compares English words (WordNet is English); neither side is English")
+        if need is Need.CAPITALS:
+            uncased = [code for code in langs if not lang.get(code).capitalised_names]
+            return Missing(f"capitals do not mark names in {', '.join(uncased)}") if uncased else None
         item = {Need.NEGATION: "negation", Need.STOPWORDS: "stopwords", Need.RELATIONS: "relations"}[need]
         wanting = [code for code in (langs if need is not Need.RELATIONS else [self.target_lang]) if getattr(lang.get(code), item) is None]
         if not wanting:

@@ -42,7 +42,7 @@ class EntityMismatch(Check):
     code = "TQ201"
     name = "entity-mismatch"
     severity = Severity.CRITICAL
-    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION)
+    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.CAPITALS)
     options = {"similarity": 0.8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

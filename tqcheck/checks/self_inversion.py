@@ -26,7 +26,7 @@ class SelfInversion(Check):
     code = "TQ401"
     name = "self-inversion"
     severity = Severity.CRITICAL
-    needs = (Need.RELATIONS,)
+    needs = (Need.RELATIONS, Need.CAPITALS)
     options = {"max-gap-words": 8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -9,12 +9,13 @@ without a module knows nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
-MODULES = ("en", "pt", "es", "fr", "de", "it", "nl", "ar")
+MODULES = ("en", "pt", "es", "fr", "de", "it", "nl", "el", "ru", "ja", "zh", "ar")
 """Codes with a module here. ``ar`` only knows the particles of Arabic names in Latin script."""
 
 
@@ -62,6 +63,7 @@ class Language:
     relations: frozenset[str] | None = None  # prepositions relating one party to another
     clause_joiners: frozenset[str] | None = None  # conjunctions that join two clauses
     antonymy: Antonymy | None = None
+    capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
 
 
 @cache
@@ -79,3 +81,27 @@ def name_particles() -> frozenset[str]:
     """The small words inside names of every language here: a text names people and bodies of
     other languages too ("Banco de Portugal" in English, "von der Leyen" anywhere)."""
     return frozenset(w for code in MODULES for w in get(code).name_particles)
+
+
+def cldr_scales(code: str) -> dict[str, float]:
+    """The words and abbreviations for thousands, millions … of language ``code``, from the
+    Unicode CLDR compact number formats ("Mio.", "Milliarden", "万", "億"), lower-cased."""
+    from babel import Locale
+
+    found: dict[str, float] = {}
+    for length in ("short", "long"):
+        for forms in Locale.parse(code).compact_decimal_formats[length].values():
+            for magnitude, pattern in forms.items():
+                text = pattern.pattern if hasattr(pattern, "pattern") else str(pattern)
+                word = re.sub(r"[0#.,']|\u00a0", " ", text).strip()
+                factor = int(magnitude) // 10 ** (text.count("0") - 1)
+                if word and str(factor).rstrip("0") == "1" and factor >= 1000:  # a power of ten
+                    found[word.lower()] = float(factor)
+    return found
+
+
+def iso_stopwords(code: str) -> frozenset[str]:
+    """The stopwords-iso list of language ``code`` (MIT, through the stopwordsiso package)."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(code))

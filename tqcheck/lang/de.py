@@ -1,10 +1,27 @@
-"""German: negation cues and name particles only, so far."""
+"""German. Capital letters mark every noun, so they are no sign of a name."""
 
-from tqcheck.lang import Language, Negation
+from tqcheck.lang import Language, Negation, Numbers, cldr_scales, iso_stopwords
 
 LANGUAGE = Language(
     code="de",
     name="German",
-    negation=Negation(cues=r"nicht|kein|keine|keiner|keinen|keinem|nie|niemals|niemand|nichts|ohne|weder"),
-    name_particles=frozenset("von der den".split()),
+    negation=Negation(
+        cues=r"nicht|kein|keine|keiner|keinen|keinem|keines|nie|niemals|niemand|nichts|ohne|weder|nirgends",
+        plain=r"nicht|nie|niemals",
+        idioms=r"nicht nur|nicht zuletzt|ohne Zweifel",
+    ),
+    numbers=Numbers(
+        cardinals={},  # text2num reads German number words, compounds included ("zweiundvierzig")
+        soft={},
+        articles=frozenset({"ein", "eine", "einen", "einem", "einer", "eines"}),
+        scales=cldr_scales("de"),
+        bare_scales=("million", "milliarde", "billion"),
+        percent=("prozent", "prozentpunkte"),
+        text2num=True,
+    ),
+    stopwords=iso_stopwords("de"),
+    name_particles=frozenset("von der den zu".split()),
+    relations=frozenset("von gegen mit für über auf an bei zwischen gegenüber vor aus".split()),
+    clause_joiners=frozenset({"und", "oder", "aber"}),
+    capitalised_names=False,
 )

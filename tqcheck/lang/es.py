@@ -5,7 +5,11 @@ from tqcheck.lang import Language, Negation, Numbers
 LANGUAGE = Language(
     code="es",
     name="Spanish",
-    negation=Negation(cues=r"no|nunca|ni|ningún|ninguno|ninguna|nadie|nada|jamás|sin|tampoco"),
+    negation=Negation(
+        cues=r"no|nunca|ni|ningún|ninguno|ninguna|nadie|nada|jamás|sin|tampoco",
+        plain=r"no|nunca|jamás",
+        idioms=r"sin embargo|sin duda|no sólo|no solo|no obstante",  # "however", "no doubt", "not only"
+    ),
     numbers=Numbers(
         cardinals={
             "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,

@@ -22,8 +22,8 @@ def _pattern(code: str | None, item: str) -> re.Pattern[str] | None:
     alternation = getattr(negation, item) if negation else None
     if not alternation:
         return None
-    if item == "cues":
-        return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w])|n[’']t\b", re.IGNORECASE)
+    if item == "cues":  # a cue ending in an apostrophe ("n'est") runs into the next word
+        return re.compile(rf"(?<![\w'’])(?:{alternation})(?:(?<=['’])|(?![\w]))|n[’']t\b", re.IGNORECASE)
     if item == "plain":  # hyphenated compounds ("no-fly zone") are no negators
         return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)

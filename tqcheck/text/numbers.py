@@ -58,9 +58,12 @@ def _patterns(code: str | None) -> _Patterns:
     scale_after = unit_after = bare = None
     if words.scales:
         spaced = rf"|\s(?:{_alternation(words.percent)})" if words.percent else ""
-        scale_after = re.compile(
-            rf"\s?(?P<scale>{_alternation(words.scales)})\b(?P<pct>\s?%{spaced})?", re.IGNORECASE
-        )
+        # a word must end where the scale word ends; an ideograph ("3万人") needs no such end
+        cased = [w for w in words.scales if w[-1:].lower() != w[-1:].upper() or not w[-1:].isalpha()]
+        uncased = [w for w in words.scales if w not in cased]
+        alternatives = [f"(?:{_alternation(cased)})\\b"] if cased else []
+        alternatives += [f"(?:{_alternation(uncased)})"] if uncased else []
+        scale_after = re.compile(rf"\s?(?P<scale>{'|'.join(alternatives)})(?P<pct>\s?%{spaced})?", re.IGNORECASE)
     if words.units:
         # the unit may follow a range: "2 to 3 inches" converts both numbers
         unit_after = re.compile(

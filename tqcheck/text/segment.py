@@ -100,7 +100,7 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return [text]
 
 
-_CLAUSE_BREAK = re.compile(r"\s*[,;:()–—]\s*|\s+-\s+")
+_CLAUSE_BREAK = re.compile(r"\s*[,;:()–—、，；：（）「」『』]\s*|\s+-\s+")  # Latin and CJK clause punctuation
 
 
 def clauses(text: str, min_words: int = 3) -> list[Span]:
