@@ -165,9 +165,8 @@ class CachedBackend(Backend):
     def supports(self, src: str, tgt: str) -> bool:
         return self.inner.supports(src, tgt)
 
-    @property
-    def can_score(self) -> bool:
-        return self.inner.can_score
+    def can_score(self, src: str, tgt: str) -> bool:
+        return self.inner.can_score(src, tgt)
 
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
         keys = [_key(self.signature, src, tgt, f"{source}\0{target}") for source, target in pairs]

@@ -147,7 +147,7 @@ class _Run:
         caps = Capabilities(source_lang, target_lang, missing, None if forward_ok else no_forward, missing)
         prober = None
         if forward_ok and translate is not None:
-            if translate.backend.can_score:
+            if translate.backend.can_score(source_lang, target_lang) and translate.backend.can_score(target_lang, source_lang):
                 prober = _Prober(translate.backend, source_lang, target_lang, self.progress)
             else:
                 caps = replace(caps, scores=Missing(f"the {translate.backend.signature.name} backend cannot score"))

@@ -4,6 +4,7 @@ from_pretrained, hub-cache, generate() and conversion paths, offline."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from tqcheck.backends import get_backend  # noqa: E402
 from tqcheck.backends.routing import route  # noqa: E402
 from tqcheck.cli import app  # noqa: E402
 from tqcheck.errors import BackendError  # noqa: E402
+from tqcheck.probes import ProbeInput, probe  # noqa: E402
 from tqcheck.records import GenerationOptions  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -130,3 +132,31 @@ def test_models_list_and_where(tiny):
     assert "fi-sv" not in fetchable and "en-de" in fetchable
     where = runner.invoke(app, ["models", "where"])
     assert str(HUB_CACHE) in where.stdout
+
+
+def _forced_decoding_holds(backend) -> None:
+    pairs = [("NATO considers Kaliningrad in danger", "O Governo aprovou"), ("Peskov added that", "O Governo aprovou ontem")]
+    first = backend.score(pairs, "en", "pt")
+    assert len(first) == 2 and all(math.isfinite(x) and x < 0 for x in first)
+    assert backend.score(pairs[::-1], "en", "pt") == first[::-1]  # batches sorted by length, order restored
+    assert first[1] < first[0]  # a longer target costs more log-probability under any model
+
+
+def test_transformers_and_ctranslate2_score_translations_for_the_probes(tiny, monkeypatch):
+    backend = get_backend("transformers", [("en", "pt"), ("pt", "en")], [str(tiny["en-pt"]), str(tiny["pt-en"])], options=QUICK)
+    assert backend.can_score("en", "pt") and backend.can_score("pt", "en")
+    _forced_decoding_holds(backend)
+    pytest.importorskip("ctranslate2")
+    monkeypatch.chdir(tiny["en-pt"].parent)
+    converted = [Path(runner.invoke(app, ["models", "convert", str(tiny[p])]).stdout.split(" -> ")[1].strip())
+                 for p in ("en-pt", "pt-en")]
+    ct2 = get_backend("ctranslate2", [("en", "pt"), ("pt", "en")], [str(c) for c in converted], options=QUICK)
+    _forced_decoding_holds(ct2)
+    # the probes run on such a backend, and the probe checks with them
+    found = probe([ProbeInput("Os eleitores, que estão bem informados pelos estudos, perceberam.",
+                              "The voters never saw through it.", "Os eleitores perceberam.")], "pt", "en", backend)
+    assert found[0] and all(math.isfinite(p.gain) for p in found[0])
+    result = runner.invoke(app, ["check", "-f", "json", "--backend", "transformers", "--model", str(tiny["en-pt"]),
+                                 "--model", str(tiny["pt-en"]), "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")])
+    statuses = {c["code"]: c["ran"] for c in json.loads(result.stdout)["files"][0]["coverage"]}
+    assert statuses["TQ105"] and statuses["TQ404"]

@@ -27,9 +27,8 @@ class Backend(ABC):
         """Whether this backend, as set up, can translate ``src``→``tgt``."""
         return True
 
-    @property
-    def can_score(self) -> bool:
-        """Whether ``score`` gives log-probabilities (the probe checks need them)."""
+    def can_score(self, src: str, tgt: str) -> bool:
+        """Whether ``score`` gives log-probabilities for ``src``→``tgt`` (the probe checks need them)."""
         return False
 
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:

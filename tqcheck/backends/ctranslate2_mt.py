@@ -71,14 +71,7 @@ class _Converted:
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        family = self.manifest["family"]
-        prefix: list[str] | None = None
-        if family == "nllb":
-            self.tokenizer.src_lang = NLLB_CODES[src]
-            prefix = [NLLB_CODES[tgt]]
-        elif family == "m2m100":
-            self.tokenizer.src_lang = src
-            prefix = [self.tokenizer.lang_code_to_token[tgt]]
+        prefix = self._prefix(src, tgt)
         order = [i for i in sorted(range(len(texts)), key=lambda i: len(texts[i])) if texts[i].strip()]
         results = [""] * len(texts)
         for start in range(0, len(order), self.options.batch_size):
@@ -91,6 +84,35 @@ class _Converted:
                 ids = self.tokenizer.convert_tokens_to_ids(result.hypotheses[0][1 if prefix else 0 :])
                 results[i] = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
         return results
+
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float]:
+        """Each target's log-probability given its source (``Translator.score_batch``), summed over
+        its tokens; multilingual models score after their target-language token."""
+        prefix = self._prefix(src, tgt)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        results = [0.0] * len(pairs)
+        for start in range(0, len(order), self.options.batch_size):
+            batch = order[start : start + self.options.batch_size]
+            sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(pairs[i][0])) for i in batch]
+            targets = [
+                (prefix or []) + self.tokenizer.convert_ids_to_tokens(self.tokenizer(text_target=pairs[i][1]).input_ids)
+                for i in batch
+            ]
+            for i, result in zip(batch, self.translator.score_batch(sources, targets)):
+                results[i] = float(sum(result.log_probs[len(prefix or []) :]))
+        return results
+
+    def _prefix(self, src: str, tgt: str) -> list[str] | None:
+        """Set the tokenizer's source language; the target-language token a multilingual model needs."""
+        family = self.manifest["family"]
+        if family == "nllb":
+            self.tokenizer.src_lang = NLLB_CODES[src]
+            return [NLLB_CODES[tgt]]
+        if family == "m2m100":
+            self.tokenizer.src_lang = src
+            return [self.tokenizer.lang_code_to_token[tgt]]
+        return None
 
 
 class CTranslate2Backend(Backend):
@@ -134,10 +156,19 @@ class CTranslate2Backend(Backend):
     def supports(self, src: str, tgt: str) -> bool:
         return (src, tgt) in self.folders
 
-    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+    def _converted(self, src: str, tgt: str) -> _Converted:
         folder = self.folders.get((src, tgt))
         if folder is None:
             raise BackendError(f"this backend was not set up for {src}→{tgt}")
         if folder not in self._loaded:
             self._loaded[folder] = _Converted(folder, self.options)
-        return self._loaded[folder].translate(texts, src, tgt)
+        return self._loaded[folder]
+
+    def can_score(self, src: str, tgt: str) -> bool:
+        return (src, tgt) in self.folders
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
+        return self._converted(src, tgt).score(pairs, src, tgt) if self.can_score(src, tgt) else None
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        return self._converted(src, tgt).translate(texts, src, tgt)

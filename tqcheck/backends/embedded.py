@@ -86,9 +86,8 @@ class EmbeddedBackend(Backend):
                 raise BackendError(f"cannot load the embedded {src}→{tgt} model: {exc}") from None
         return self._engines[(src, tgt)]
 
-    @property
-    def can_score(self) -> bool:
-        return True
+    def can_score(self, src: str, tgt: str) -> bool:
+        return self.supports(src, tgt)
 
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float]:
         """Forced decoding with the same model file, in numpy (the engine has no scoring call).

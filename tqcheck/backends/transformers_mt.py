@@ -49,13 +49,7 @@ class Seq2SeqModel:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         results: list[str] = [""] * len(texts)
         generate: dict[str, Any] = {"num_beams": self.options.beams, "max_new_tokens": self.options.max_length}
-        family = self.candidate.family
-        if family == "nllb":
-            self.tokenizer.src_lang = NLLB_CODES[src]
-            generate["forced_bos_token_id"] = self.tokenizer.convert_tokens_to_ids(NLLB_CODES[tgt])
-        elif family == "m2m100":
-            self.tokenizer.src_lang = src
-            generate["forced_bos_token_id"] = self.tokenizer.get_lang_id(tgt)
+        generate.update(self._languages(src, tgt))
         for start in range(0, len(order), self.options.batch_size):
             batch = [i for i in order[start : start + self.options.batch_size] if texts[i].strip()]
             if not batch:
@@ -69,6 +63,43 @@ class Seq2SeqModel:
             for i, text in zip(batch, self.tokenizer.batch_decode(output, skip_special_tokens=True)):
                 results[i] = text.strip()
         return results
+
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float]:
+        """Each target's log-probability given its source: the model's own forward pass over the
+        target (teacher forcing), log-softmax, the target tokens' log-probabilities summed."""
+        import torch
+
+        self._languages(src, tgt)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        results = [0.0] * len(pairs)
+        for start in range(0, len(order), self.options.batch_size):
+            batch = order[start : start + self.options.batch_size]
+            encoded = self.tokenizer(
+                [pairs[i][0] for i in batch], text_target=[pairs[i][1] for i in batch], return_tensors="pt",
+                padding=True, truncation=True, max_length=self.options.max_length,
+            ).to(self.device)
+            labels = encoded.pop("labels")
+            labels[labels == self.tokenizer.pad_token_id] = -100
+            with torch.inference_mode():
+                logits = self.model(**encoded, labels=labels).logits
+            logprobs = torch.log_softmax(logits.float(), dim=-1)
+            mask = labels != -100
+            picked = logprobs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1) * mask
+            for i, total in zip(batch, picked.sum(-1).tolist()):
+                results[i] = float(total)
+        return results
+
+    def _languages(self, src: str, tgt: str) -> dict[str, Any]:
+        """Set the tokenizer's languages (multilingual models); the generate() options they need."""
+        family = self.candidate.family
+        if family == "nllb":
+            self.tokenizer.src_lang, self.tokenizer.tgt_lang = NLLB_CODES[src], NLLB_CODES[tgt]
+            return {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(NLLB_CODES[tgt])}
+        if family == "m2m100":
+            self.tokenizer.src_lang, self.tokenizer.tgt_lang = src, tgt
+            return {"forced_bos_token_id": self.tokenizer.get_lang_id(tgt)}
+        return {}
 
 
 class TransformersBackend(Backend):
@@ -106,6 +137,16 @@ class TransformersBackend(Backend):
         if candidate.model not in self._loaded:
             self._loaded[candidate.model] = Seq2SeqModel(candidate, self.allow_download, self.options)
         return self._loaded[candidate.model]
+
+    def can_score(self, src: str, tgt: str) -> bool:
+        chosen = self.routes.get((src, tgt))
+        return chosen is not None and len(chosen.legs) == 1  # a pivot route has no single likelihood
+
+    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
+        if not self.can_score(src, tgt):
+            return None
+        candidate, leg_src, leg_tgt = self.routes[(src, tgt)].legs[0]
+        return self._model(candidate).score(pairs, leg_src, leg_tgt)
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         chosen = self.routes.get((src, tgt))
