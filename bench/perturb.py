@@ -86,6 +86,8 @@ def _replace_name(
 
 
 def _negation(draft: str, lang: str, rng: random.Random) -> tuple[str, str] | None:
+    if lang not in _NEGATORS:
+        return None
     negators = list(re.finditer(_NEGATORS[lang], draft, re.IGNORECASE))
     if len(negators) == 1:  # take the only one out
         m = negators[0]
@@ -110,6 +112,8 @@ def _substitute(draft: str, lang: str, rng: random.Random) -> tuple[str, str] | 
     if lang == "pt":
         pairs = [(a, b) for a, b in _PT_OPPOSITES] + [(b, a) for a, b in _PT_OPPOSITES]
         found = [(m, b) for a, b in pairs for m in re.finditer(rf"(?<!\w){a}(?!\w)", draft)]
+    elif lang != "en":
+        return None
     else:
         antonyms = load_antonyms()
         if antonyms is None:

@@ -42,15 +42,36 @@ class EntityMismatch(Check):
     code = "TQ201"
     name = "entity-mismatch"
     severity = Severity.CRITICAL
-    needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.CAPITALS)
+    needs = (Need.SOURCE, Need.CAPITALS)
     options = {"similarity": 0.8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.source or not ctx.target or ctx.forward_translation is None:
+        if not ctx.source or not ctx.target:
+            return
+        if ctx.forward_translation is None or not ctx.back_translation:
+            yield from self._direct(ctx)
             return
         found = list(self._names(ctx))
         yield from found
         yield from self._replaced_places(ctx, found)
+
+    def _direct(self, ctx: CheckContext) -> Iterator[Finding]:
+        """No model for the pair: places alone, which the CLDR and GeoNames name in every language
+        ("Alemania", "Germany", "Γερμανία"), compared across the two. Names of people and bodies are
+        translated, transliterated or kept too freely to compare across languages without a model
+        ("Academy Awards", "Óscar"). A known place of the source that the draft never mentions,
+        while the draft mentions one the source never does, is one put for the other: critical."""
+        assert ctx.source is not None
+        langs = tuple(code for code in (ctx.source_lang, ctx.target_lang) if code)
+
+        def places(text: str, code: str | None) -> list[tuple[Name, frozenset[str]]]:
+            found = find_names(text, code, lambda w: place_names(w, langs) is not None)
+            return [(n, p) for n in found if (p := place_names(n.bare, langs)) is not None]
+
+        lost = [(n, p) for n, p in places(ctx.source, ctx.source_lang) if not mentions_place(p, ctx.target)]
+        new = [(n, p) for n, p in places(ctx.target, ctx.target_lang) if not mentions_place(p, ctx.source)]
+        for (src, _), (tgt, _) in zip(lost, new):
+            yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions

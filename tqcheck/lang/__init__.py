@@ -96,7 +96,7 @@ def cldr_scales(code: str) -> dict[str, float]:
                 word = re.sub(r"[0#.,']|\u00a0", " ", text).strip()
                 factor = int(magnitude) // 10 ** (text.count("0") - 1)
                 if word and str(factor).rstrip("0") == "1" and factor >= 1000:  # a power of ten
-                    found[word.lower()] = float(factor)
+                    found[word.casefold()] = float(factor)
     return found
 
 

@@ -10,7 +10,14 @@ LANGUAGE = Language(
         cardinals={},
         soft={},
         articles=frozenset(),
-        scales=cldr_scales("el"),
+        # CLDR gives the nominative; news writes the genitive ("2,4 εκατομμυρίων ατόμων") and "εκατ."
+        scales={
+            **cldr_scales("el"),
+            **dict.fromkeys(("χιλιάδων",), 1e3),
+            **dict.fromkeys(("εκατομμυρίων", "εκατομμυρίου", "εκατ"), 1e6),
+            **dict.fromkeys(("δισεκατομμυρίων", "δισεκατομμυρίου"), 1e9),
+            **dict.fromkeys(("τρισεκατομμυρίων", "τρισεκατομμυρίου"), 1e12),
+        },
         bare_scales=("εκατομμύριο", "δισεκατομμύριο"),
         percent=("τοις εκατό", "ποσοστιαίες μονάδες"),
     ),

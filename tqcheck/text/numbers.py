@@ -165,8 +165,8 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
         end = m.end()
         percent = bool(m.group("pct"))
         scale = None if percent or not patterns.scale_after else patterns.scale_after.match(text, end)
-        if scale and not (scale.group("scale").lower() in _ABBREVIATIONS and text[end : end + 1] == " "):
-            word = scale.group("scale").lower()
+        if scale and not (scale.group("scale").casefold() in _ABBREVIATIONS and text[end : end + 1] == " "):
+            word = scale.group("scale").casefold()
             scaled = {v * words.scales[word] for v in values}
             # "5m" may be metres and "5k" kilometres: keep the bare reading for the one-letter scales
             values = scaled | values if word in {"m", "k"} else scaled
@@ -203,8 +203,8 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
         values = {float(value)}
         end = m.end()
         scale = patterns.scale_after.match(text, end) if patterns.scale_after else None
-        if scale and scale.group("scale").lower() not in _ABBREVIATIONS:
-            values = {value * words.scales[scale.group("scale").lower()]}
+        if scale and scale.group("scale").casefold() not in _ABBREVIATIONS:
+            values = {value * words.scales[scale.group("scale").casefold()]}
             end = scale.end()
             kind = "word"  # "a million" is a number
         approx = _unit_readings(patterns, text, end, values)
@@ -214,7 +214,7 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
     taken = [n.span for n in mentions]
     for m in patterns.bare_scale.finditer(text) if patterns.bare_scale else ():
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            value = words.scales[re.sub(r"\s+", " ", m.group().lower())]
+            value = words.scales[re.sub(r"\s+", " ", m.group().casefold())]
             mentions.append(NumberMention(m.group(), m.span(), frozenset({value}), kind="soft"))
     mentions.sort(key=lambda n: n.span)
     return mentions

@@ -134,3 +134,16 @@ def test_one_place_put_for_another_in_lower_case_is_critical():
     assert target[slice(*finding.target_span)] == "russas" and source[slice(*finding.source_span)] == "Swedish"
     faithful = "As exportações suecas aumentaram acentuadamente."
     assert run(source, faithful, "Swedish exports rose sharply.", forward, source_lang="en", target_lang="pt") == []
+
+
+def test_without_a_model_places_are_compared_across_languages_and_other_names_left_alone():
+    def direct(source, target):
+        ctx = make_ctx(target, source=source, back="", forward=None, source_lang="en", target_lang="es")
+        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
+
+    assert direct("Germany and Finland disagree.", "Alemania y Finlandia no están de acuerdo.") == []
+    assert direct("Germany and Finland disagree.", "Alemania y Suecia no están de acuerdo.") == [
+        ("critical", "source names Finland, translation has Suecia instead")
+    ]
+    # a translated name of a body or a prize is no evidence without a model: "Óscar" for "Academy Awards"
+    assert direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
