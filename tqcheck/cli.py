@@ -54,6 +54,7 @@ class BackendChoice(str, Enum):
     embedded = "embedded"
     transformers = "transformers"
     ctranslate2 = "ctranslate2"
+    apertium = "apertium"
 
 
 class FailOn(str, Enum):

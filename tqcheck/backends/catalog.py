@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from itertools import permutations
 from pathlib import Path
 
+from tqcheck.backends.apertium import installed_modes
+from tqcheck.backends.chain import best_route
 from tqcheck.backends.ctranslate2_mt import MANIFEST, converted_dir, models_dir
 from tqcheck.backends.routing import COMMON_LANGS, FAMILY_NAMES, candidates, is_present
 from tqcheck.cache import cache_path
@@ -47,6 +49,12 @@ def available(langs: tuple[str, ...] = COMMON_LANGS) -> list[Available]:
 
     embedded = EmbeddedBackend.shared().signature.model
     found = [Available(src, tgt, "embedded", embedded) for src, tgt in EmbeddedBackend.directions()]
+    apertium_langs = {code for pair in installed_modes() for code in pair}
+    for src, tgt in permutations(sorted(set(langs) | apertium_langs), 2):
+        legs = best_route(src, tgt) if not EmbeddedBackend.supports(src, tgt) else None
+        if legs:
+            backends = "+".join(dict.fromkeys(leg.backend.signature.name for leg in legs))
+            found.append(Available(src, tgt, backends, " + ".join(leg.describe() for leg in legs)))
     sizes = _hub_sizes()
     for src, tgt in permutations(langs, 2):
         for candidate in candidates(src, tgt):

@@ -1,0 +1,50 @@
+"""Apertium legs and chained routes, run for real (Debian's apertium with its es-pt and en-es pairs)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcheck.backends import get_backend
+from tqcheck.backends.apertium import installed_modes
+from tqcheck.cli import app
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("apertium") is None or ("es", "pt") not in installed_modes(), reason="apertium-es-pt not installed"
+)
+runner = CliRunner()
+
+
+def test_spanish_goes_to_english_through_portuguese_keeping_numbers_and_negation():
+    backend = get_backend("auto", [("es", "en"), ("en", "es")])
+    assert backend.signature.name == "apertium+embedded"
+    [english] = backend.translate(["El Gobierno no aprobó el presupuesto de 2,3 mil millones de euros."], "es", "en")
+    assert "not" in english and "2.3 billion" in english
+    [spanish] = backend.translate(["The Government did not approve the budget."], "en", "es")
+    assert spanish.startswith("El Gobierno no")
+    assert not backend.can_score("es", "en")  # a chain has no single likelihood
+
+
+def test_an_english_spanish_file_is_checked_through_the_chain_and_says_what_did_not_run(tmp_path: Path):
+    source, draft = tmp_path / "s.en.txt", tmp_path / "d.es.txt"
+    source.write_text("Inflation reached 80% in Germany.\nThe minister did not resign.\n", encoding="utf-8")
+    draft.write_text("La inflación llegó al 90% en Suecia.\nEl ministro no dimitió.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--source-lang", "en", "--target-lang", "es",
+                                 "-s", str(source), str(draft)])
+    report = json.loads(result.stdout)
+    [file] = report["files"]
+    first, second = file["segments"]
+    assert {f["code"] for f in first["findings"] if f["severity"] == "critical"} == {"TQ201", "TQ301"}
+    assert [f for f in second["findings"] if f["severity"] != "minor"] == [] and second["back_translation"]
+    statuses = {c["code"]: c for c in file["coverage"]}
+    assert statuses["TQ103"]["ran"] and statuses["TQ501"]["ran"]
+    assert not statuses["TQ105"]["ran"] and "cannot score" in statuses["TQ105"]["reason"]
+
+
+def test_models_list_shows_the_routes_here():
+    listing = runner.invoke(app, ["models", "list"]).stdout
+    assert "es→en   apertium+embedded es→pt apertium + pt→en embedded" in listing
