@@ -95,7 +95,7 @@ def test_missing_model_names_the_pull_command_and_never_downloads(tiny):
     assert result.exit_code == 2 and "tqcheck models pull sv-fi" in result.stderr
     # without --require-model the model-free checks run, and the report says how to get the rest
     report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
-    [status] = [c for c in report["files"][0]["coverage"] if c["code"] == "TQ201"]
+    [status] = [c for c in report["files"][0]["coverage"] if c["code"] == "TQ501"]
     assert not status["ran"] and status["enable"] == "`tqcheck models pull sv-fi`"
 
 
