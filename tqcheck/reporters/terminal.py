@@ -108,10 +108,12 @@ def write(report: Report, stream: TextIO) -> None:
         for seg in file.segments:
             if seg.findings:
                 _segment(console, file.path, seg, plain)
-        for status in file.not_run():
-            enable = f" ({visible(status.enable)})" if status.enable else ""
-            note = f"  not run: {status.code} {status.name}: {visible(status.reason or '')}{enable}"
-            console.print(Text(note, style="dim"))
+        reasons: dict[tuple[str, str], list[str]] = {}
+        for status in file.not_run():  # one line a reason: a file without a source skips a dozen checks
+            reasons.setdefault((status.reason or "", status.enable or ""), []).append(status.code)
+        for (reason, enable), codes in reasons.items():
+            how = f" ({visible(enable)})" if enable else ""
+            console.print(Text(f"  not run: {', '.join(codes)}: {visible(reason)}{how}", style="dim"))
     _table(report, console)
     summary = Text(
         f"{len(report.files)} file(s), {report.segment_count()} segments, {report.flagged()} flagged: "
