@@ -16,8 +16,7 @@ class AddedContent(Check):
     translation keeps together (its neighbours at most ``critical-max-seam`` content words apart in
     the other text) is critical when the draft has ``critical-extra-words`` words more than the
     machine translation, major otherwise; a run the draft rewords around is minor, as free
-    translators restructure around what they add. A run of ``critical-min-run`` content words in
-    both languages is critical however it sits. An addition scattered through the sentence (the
+    translators restructure around what they add. An addition scattered through the sentence (the
     draft ``scattered-extra-words`` longer and over ``critical-ratio`` as long, with
     ``scattered-min-words`` new content words in both languages) is critical too. The span is the run.
     How the defaults were measured: references/calibration.md.
@@ -36,7 +35,6 @@ class AddedContent(Check):
         "critical-extra-words": 6,
         "critical-max-seam": 1,
         "min-run": 3,
-        "critical-min-run": 8,
         "scattered-extra-words": 8,
         "scattered-min-words": 3,
     }
@@ -57,9 +55,7 @@ class AddedContent(Check):
         if run >= self.opts["min-run"]:
             seams = [seam for seam in (added.seam, echo.seam) if seam is not None]
             inserted = not seams or min(seams) <= self.opts["critical-max-seam"]
-            if run >= self.opts["critical-min-run"]:  # no rewording runs this long
-                severity = Severity.CRITICAL
-            elif not inserted:
+            if not inserted:
                 severity = Severity.MINOR
             elif extra >= self.opts["critical-extra-words"]:
                 severity = Severity.CRITICAL

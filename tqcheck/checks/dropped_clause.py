@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext, Need
-from tqcheck.records import Finding, ProbeKind, Severity, Span
-from tqcheck.text.entities import find_names, name_in, verifiable
+from tqcheck.records import Finding, ProbeKind, Severity
 
 
 class DroppedClause(Check):
@@ -13,8 +12,7 @@ class DroppedClause(Check):
     The model scores the draft as a translation of the source, then of the source without one of
     its inner clauses. Two readings must agree: the draft becomes likelier once the clause is gone
     (``min-gain`` nats), and the source, scored back from the draft, costs at least
-    ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it; a clause
-    naming someone neither the draft nor its back-translation names needs ``named-min-back-gain``.
+    ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it.
     Only inner clauses with three or more content words the back-translation lacks are probed:
     translators move first and last clauses. Sees what word counts miss in a paraphrase-rich draft
     (complements TQ103). Critical, with the clause's span in the source. Needs a backend that
@@ -28,15 +26,13 @@ class DroppedClause(Check):
     name = "dropped-clause"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.SCORES)
-    options = {"min-gain": 8.0, "min-back-gain": 7.0, "named-min-back-gain": 5.0}
+    options = {"min-gain": 8.0, "min-back-gain": 7.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         for probe in ctx.probes:
-            if probe.kind is not ProbeKind.CLAUSE or probe.gain < self.opts["min-gain"] or probe.back_gain is None:
+            if probe.kind is not ProbeKind.CLAUSE or probe.gain < self.opts["min-gain"]:
                 continue
-            if probe.back_gain < self.opts["min-back-gain"] and not (
-                probe.back_gain >= self.opts["named-min-back-gain"] and self._loses_a_name(ctx, probe.span)
-            ):
+            if probe.back_gain is None or probe.back_gain < self.opts["min-back-gain"]:
                 continue
             yield self.finding(
                 f"the translation leaves out “{probe.text}”: the model finds the translation far likelier "
@@ -45,13 +41,3 @@ class DroppedClause(Check):
                 probe.span,
                 evidence=probe.evidence,
             )
-
-    @staticmethod
-    def _loses_a_name(ctx: CheckContext, span: Span) -> bool:
-        """Whether the clause at ``span`` of the source names someone or something that neither the
-        draft nor its back-translation mentions."""
-        assert ctx.source is not None
-        inside = [n for n in find_names(ctx.source, ctx.source_lang) if span[0] <= n.span[0] and n.span[1] <= span[1]]
-        return any(
-            verifiable(n) and not name_in(n, ctx.back_translation) and not name_in(n, ctx.target) for n in inside
-        )

@@ -157,7 +157,7 @@ def test_added_words_inside_a_reworded_sentence_are_minor():
     [finding] = added(target, back, source, forward)
     assert finding.severity.value == "minor"
     assert "stubbornly high" in target[slice(*finding.target_span)]
-    # but no rewording runs to eight content words the source never says, in both languages
+    # a long reworded run too: the rule that made eight words critical held on one half of WMT dev only
     target = (
         "The central bank raised interest rates, the governor said, in a bid to rein in stubbornly high "
         "inflation after months of angry street protests against soaring food prices."
@@ -167,7 +167,7 @@ def test_added_words_inside_a_reworded_sentence_are_minor():
         "teimosamente alta após meses de protestos furiosos nas ruas contra a subida dos preços dos alimentos."
     )
     [finding] = added(target, back, source, forward)
-    assert finding.severity.value == "critical" and "street protests" in target[slice(*finding.target_span)]
+    assert finding.severity.value == "minor" and "street protests" in target[slice(*finding.target_span)]
 
 
 CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
@@ -191,15 +191,18 @@ def test_a_clause_with_one_weak_reading_passes():
     assert _dropped(25.0, 7.6, **{"min-gain": 30}) == []
 
 
-def test_a_clause_holding_a_name_both_languages_lost_needs_less_from_the_way_back():
+def test_a_clause_holding_a_name_needs_the_full_way_back_too():
     source = "A diplomacia deve promover, com energia, uma zona livre de armas no Médio Oriente, e abordar o problema."
     clause = "uma zona livre de armas no Médio Oriente"
     start = source.index(clause)
-    probes = (Probe(ProbeKind.CLAUSE, clause, (start, start + len(clause)), 17.6, 5.5),)
     draft = "Diplomacy must promote, with energy, and address the problem."
     back = "A diplomacia deve promover, com energia, e abordar o problema."
-    [finding] = DroppedClause().run(make_ctx(draft, source=source, back=back, probes=probes))
+
+    def dropped(back_gain):
+        probes = (Probe(ProbeKind.CLAUSE, clause, (start, start + len(clause)), 17.6, back_gain),)
+        return list(DroppedClause().run(make_ctx(draft, source=source, back=back, probes=probes)))
+
+    # a lower bar for clauses naming someone held on one half of WMT dev only, and went
+    assert dropped(5.5) == []
+    [finding] = dropped(7.5)
     assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == clause
-    # the name still there in both languages: the way back must reach the full bar
-    kept = "Diplomacy must promote, with energy, the Middle East, and address the problem."
-    assert list(DroppedClause().run(make_ctx(kept, source=source, back=back.replace("e abordar", "o Médio Oriente, e abordar"), probes=probes))) == []

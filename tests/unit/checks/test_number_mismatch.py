@@ -61,10 +61,11 @@ def test_number_dropped_with_its_clause_is_critical():
     assert list(NumberMismatch().run(make_ctx(full, source=source, back=source, forward=forward))) == []
 
 
-def test_a_dropped_amount_of_a_million_or_more_is_critical():
+def test_a_dropped_figure_alone_is_major_whatever_its_size():
+    # critical for a million or more held on one half of WMT dev only, and went
     source = "Com um capital inicial de apenas 100 mil milhões de dólares, é demasiado pequeno para contribuir."
     [finding] = run(source, "With an initial capital of just a few dollars, it is too small to contribute.")
-    assert finding.severity.value == "critical" and "100 mil milhões" in finding.message
+    assert finding.severity.value == "major" and "100 mil milhões" in finding.message
     # a small figure dropped is a translator's liberty, even with its unit ("100 percent certain")
     [finding] = run("Disse que tem 100 por cento de certeza.", "She said she is absolutely certain.")
     assert finding.severity.value == "major"
