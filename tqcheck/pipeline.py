@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from tqcheck import __version__, cache
 from tqcheck.backends import get_backend, how_to_get
@@ -12,7 +13,7 @@ from tqcheck.backends.base import Backend
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
 from tqcheck.checks.base import Capabilities, Check, Missing
 from tqcheck.checks.registry import build_checks
-from tqcheck.checks.runner import CheckItem, CheckRunner
+from tqcheck.checks.runner import CheckItem, CheckRunner, bilingual_capabilities
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
 from tqcheck.probes import ProbeInput, probe
@@ -33,6 +34,10 @@ class Languages:
     target: str | None = None
 
 
+Loader = Callable[[], Document]
+"""Reads (or parses) one input when called; a ReadError names it."""
+
+
 def check_files(
     targets: Sequence[str],
     source: str | None = None,
@@ -41,6 +46,22 @@ def check_files(
     progress: Progress | None = None,
 ) -> Report:
     """Check every translation file; unreadable files become errors in the report, not exceptions."""
+    loaders = [(p, partial(read_document, p)) for p in targets if not any(path_matches(p, g) for g in config.exclude)]
+    return check_documents(
+        loaders, partial(read_document, source) if source is not None else None, languages, config, progress,
+        lambda path: find_source(path, config.pairs),
+    )
+
+
+def check_documents(
+    targets: Sequence[tuple[str, Loader]],
+    source: Loader | None = None,
+    languages: Languages = Languages(),
+    config: Config = Config(),
+    progress: Progress | None = None,
+    find_source: Callable[[str], Document | None] = lambda _: None,
+) -> Report:
+    """Check documents read from anywhere (files, a web form): ``check_files`` without the files."""
     reasons = {check: check.unavailable() for check in build_checks(config.check_options)}
     unavailable = {c: reason for c, reason in reasons.items() if reason is not None}
     inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in unavailable.items())
@@ -48,21 +69,19 @@ def check_files(
     source_doc: Document | None = None
     if source is not None:
         try:
-            source_doc = read_document(source)
+            source_doc = source()
         except ReadError as exc:
             return Report((), (InputError(exc.path, exc.reason, exc.line),), inactive)
     files: list[FileReport] = []
     errors: list[InputError] = []
-    for path in targets:
-        if any(path_matches(path, glob) for glob in config.exclude):
-            continue
+    for name, load in targets:
         try:
-            paired = source_doc if source is not None else find_source(path, config.pairs)
-            files.append(run.document(read_document(path), paired, languages))
+            paired = source_doc if source is not None else find_source(name)
+            files.append(run.document(load(), paired, languages))
         except ReadError as exc:
             errors.append(InputError(exc.path, exc.reason, exc.line))
         except BackendError as exc:
-            errors.append(InputError(path, str(exc)))
+            errors.append(InputError(name, str(exc)))
     return Report(tuple(files), tuple(errors), inactive)
 
 
@@ -143,16 +162,9 @@ class _Run:
         forward: list[str | None] = [None] * len(segments)
         if forward_ok:
             forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
-        no_forward = missing or Missing(f"no model translates {source_lang}→{target_lang}", how_to_get(source_lang, target_lang))
-        caps = Capabilities(source_lang, target_lang, missing, None if forward_ok else no_forward, missing)
-        prober = None
-        if forward_ok and translate is not None:
-            if translate.backend.can_score(source_lang, target_lang) and translate.backend.can_score(target_lang, source_lang):
-                prober = _Prober(translate.backend, source_lang, target_lang, self.progress)
-            else:
-                caps = replace(caps, scores=Missing(f"the {translate.backend.signature.name} backend cannot score"))
-        elif not forward_ok:
-            caps = replace(caps, scores=no_forward)
+        caps = bilingual_capabilities(source_lang, target_lang, translate and translate.backend, missing)
+        scores = translate is not None and caps.scores is None
+        prober = _Prober(translate.backend, source_lang, target_lang, self.progress) if scores else None
         items = [CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)]
         return self._file(doc.path, source_path, source_lang, target_lang, translate, doc_guess, items, caps, prober)
 
@@ -166,7 +178,7 @@ class _Run:
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
         back = [""] * len(segments)
         if translate is not None:
-            there = translate([s.target if s.unchecked is None else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
+            there = translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
             back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
         items = [CheckItem(s, b, None, s.target, None, lang) for s, b in zip(segments, back)]
         caps = Capabilities(None, lang, missing, missing, missing)

@@ -6,8 +6,10 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from tqcheck.backends import how_to_get
+from tqcheck.backends.base import Backend
 from tqcheck.cache import ResultCache, result_key
-from tqcheck.checks.base import Capabilities, Check, CheckContext
+from tqcheck.checks.base import Capabilities, Check, CheckContext, Missing
 from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector
@@ -31,6 +33,18 @@ class CheckItem:
         """What a result follows from, besides the checks, their options and the probing model."""
         seg = self.segment
         return [seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang]
+
+
+def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
+    """What a bilingual file offers its checks, given the backend that translates it (if any)."""
+    if backend is None:
+        return Capabilities(source, target, missing, missing, missing)
+    if not backend.supports(source, target):
+        no_forward = Missing(f"no model translates {source}→{target}", how_to_get(source, target))
+        return Capabilities(source, target, None, no_forward, no_forward)
+    if not (backend.can_score(source, target) and backend.can_score(target, source)):
+        return Capabilities(source, target, scores=Missing(f"the {backend.signature.name} backend cannot score"))
+    return Capabilities(source, target)
 
 
 class CheckRunner:
