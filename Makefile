@@ -43,7 +43,7 @@ $(PY):
 # transformers and CTranslate2 extras are installed because their tests build and run tiny models.
 install: system-packages $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check torch==$(TORCH)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2,serve]'
 	@# the official SARIF 2.1.0 JSON schema, as Microsoft's jest-sarif ships it, for the SARIF tests
 	@if [ ! -f $(SARIF_SCHEMA) ]; then \
 		mkdir -p .cache && cd .cache && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && \

@@ -212,6 +212,32 @@ def rules(
             console.print(f"  {key} = {value}", markup=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps the server on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. [default: auto]")] = None,
+    model: Annotated[Optional[list[str]], typer.Option(help="Model (hub id or folder) before the registry.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
+    max_chars: Annotated[int, typer.Option(help="Longest draft and source, together, a request may send.")] = 200_000,
+) -> None:
+    """Serve the page for editors and the HTTP API (POST /api/check) for publishing systems."""
+    try:
+        import uvicorn
+
+        from tqcheck.server import MAX_BYTES, create_app
+    except ImportError:
+        raise _fail("the server needs: pip install 'tqcheck[serve]'") from None
+    try:
+        config = load_config().with_overrides(
+            backend=backend.value if backend else None, models=tuple(model) if model else None,
+            cache=False if no_cache else None,
+        )
+    except TqcheckError as exc:
+        raise _fail(str(exc)) from None
+    uvicorn.run(create_app(config, max_chars, MAX_BYTES), host=host, port=port, log_level="info")
+
+
 models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
 cache_app = typer.Typer(help="The persistent translation cache.")
 app.add_typer(models_app, name="models")
