@@ -83,21 +83,9 @@ class EntityMismatch(Check):
         langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
         taken_source = [f.source_span for f in reported if f.source_span]
         taken_target = [f.target_span for f in reported if f.target_span]
-        lost = [
-            (span, place)
-            for span, place in places_in(source, langs)
-            if not _overlaps(span, taken_source)
-            and mentions_place(place, forward)
-            and not mentions_place(place, target, back)
-        ]
-        new = [
-            (span, place)
-            for span, place in places_in(target, langs)
-            if not _overlaps(span, taken_target)
-            and mentions_place(place, back)
-            and not mentions_place(place, source, forward)
-        ]
-        for (src_span, _), (tgt_span, _) in zip(lost, new):
+        lost = _places_only_in(source, forward, (target, back), taken_source, langs)
+        new = _places_only_in(target, back, (source, forward), taken_target, langs)
+        for src_span, tgt_span in zip(lost, new):
             yield self.finding(
                 f"source mentions {source[slice(*src_span)]}, translation has {target[slice(*tgt_span)]} instead",
                 tgt_span,
@@ -159,6 +147,18 @@ def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> 
     """A demonym of a place the back-translation mentions and the source does not."""
     place = None if place_names(name.bare, langs) else place_of_word(name.bare, langs)
     return place is not None and mentions_place(place, back) and not mentions_place(place, source)
+
+
+def _places_only_in(
+    text: str, vouched_by: str, absent_from: tuple[str, ...], taken: list[Span], langs: tuple[str, ...]
+) -> list[Span]:
+    """The spans of places ``text`` mentions, that the other language's text ``vouched_by`` also
+    mentions and the texts ``absent_from`` never do, outside spans already ``taken``."""
+    return [
+        span
+        for span, place in places_in(text, langs)
+        if not _overlaps(span, taken) and mentions_place(place, vouched_by) and not mentions_place(place, *absent_from)
+    ]
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
