@@ -22,16 +22,13 @@ from rich.progress import (
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
+from tqcheck.cli_models import cache_app, models_app
+from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail
 from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Report, Severity
 from tqcheck.reporters import atomic_output, refuse_inputs, reporter
-from tqcheck.text.strings import visible
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
 
 app = typer.Typer(
     name="tqcheck",
@@ -76,15 +73,6 @@ def _main(
     ] = False,
 ) -> None:
     """Catch translations that read well but say the wrong thing."""
-
-
-def _error(message: str) -> None:
-    typer.echo(f"tqcheck: error: {visible(message)}", err=True)  # one line, never wrapped
-
-
-def _fail(message: str) -> typer.Exit:
-    _error(message)
-    return typer.Exit(EXIT_ERROR)
 
 
 @contextmanager
@@ -172,9 +160,9 @@ def check(
                 progress=progress,
             )
     except TqcheckError as exc:
-        raise _fail(str(exc)) from None
-    for error in report.errors:
-        _error(str(error))
+        raise fail(str(exc)) from None
+    for problem in report.errors:
+        error(str(problem))
     write = reporter(output_format.value).write
     if output is None:
         write(report, sys.stdout)
@@ -183,7 +171,7 @@ def check(
             with atomic_output(output) as stream:
                 write(report, stream)
         except OSError as exc:
-            raise _fail(f"{output}: cannot write the report: {exc.strerror}") from None
+            raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
@@ -203,7 +191,7 @@ def rules(
     try:
         found = lookup(code)
     except TqcheckError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     console.print(f"{found.code} {found.name} ({found.severity.value})\n", markup=False)
     console.print(found.doc(), markup=False)
     if found.options:
@@ -227,80 +215,20 @@ def serve(
 
         from tqcheck.server import MAX_BYTES, create_app
     except ImportError:
-        raise _fail("the server needs: pip install 'tqcheck[serve]'") from None
+        raise fail("the server needs: pip install 'tqcheck[serve]'") from None
     try:
         config = load_config().with_overrides(
             backend=backend.value if backend else None, models=tuple(model) if model else None,
             cache=False if no_cache else None,
         )
     except TqcheckError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     uvicorn.run(create_app(config, max_chars, MAX_BYTES), host=host, port=port, log_level="info")
 
 
-models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
-cache_app = typer.Typer(help="The persistent translation cache.")
+
 app.add_typer(models_app, name="models")
 app.add_typer(cache_app, name="cache")
-
-
-@models_app.command("list")
-def models_list() -> None:
-    """What translates here (the embedded model, pulled and converted models), then what can be pulled."""
-    from tqcheck.backends.catalog import available, fetchable
-
-    typer.echo("Available here:")
-    for row in available():
-        size = f"{row.size_mb:,.0f} MB" if row.size_mb else ""
-        typer.echo(f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model} {size}".rstrip())
-    typer.echo("\nCan be fetched with `tqcheck models pull SRC-TGT`:")
-    for family in fetchable():
-        typer.echo(f"  {family.family}: {len(family.pairs)} pairs")
-        typer.echo("    " + " ".join(f"{src}-{tgt}" for src, tgt in family.pairs))
-
-
-@models_app.command("pull")
-def models_pull(pair: Annotated[str, typer.Argument(help="A language pair such as el-en.")]) -> None:
-    """Download the preferred model for a pair into the hub cache."""
-    from tqcheck.backends.catalog import pull
-
-    try:
-        typer.echo(f"downloaded {pull(pair)}")
-    except TqcheckError as exc:
-        raise _fail(str(exc)) from None
-
-
-@models_app.command("convert")
-def models_convert(
-    model: Annotated[str, typer.Argument(help="Hub id or folder of a transformers model.")],
-    allow_download: Annotated[bool, typer.Option("--allow-download", help="Fetch the model if missing.")] = False,
-) -> None:
-    """Write an int8 CTranslate2 copy of a model, for --backend ctranslate2."""
-    from tqcheck.backends.ctranslate2_mt import convert
-
-    try:
-        typer.echo(f"converted {model} -> {convert(model, allow_download)}")
-    except TqcheckError as exc:
-        raise _fail(str(exc)) from None
-
-
-@models_app.command("where")
-def models_where() -> None:
-    """Where models and the translation cache live on this machine."""
-    from tqcheck.backends.catalog import where
-
-    for what, path in where().items():
-        typer.echo(f"{what}: {path}")
-
-
-@cache_app.command("clear")
-def cache_clear() -> None:
-    """Delete every cached translation."""
-    from tqcheck.cache import TranslationCache
-
-    cache = TranslationCache()
-    typer.echo(f"removed {cache.clear()} cached translations from {cache.path}")
-    cache.close()
 
 
 def main() -> None:

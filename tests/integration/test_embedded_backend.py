@@ -34,3 +34,19 @@ def test_unsupported_pair_and_unknown_backend():
         get_backend("embedded", [("el", "en")])
     with pytest.raises(BackendError, match="unknown backend"):
         get_backend("nllb", [("pt", "en")])
+
+
+def test_each_thread_gets_its_own_engine():
+    """The Bergamot engine refuses to be used from another thread than the one that made it: a
+    server checks on a worker thread after tests (or a warm-up) used the main one."""
+    import threading
+
+    from tqcheck.backends.embedded import EmbeddedBackend
+
+    backend = EmbeddedBackend.shared()
+    here = backend.translate_here(["O Governo aprovou o orçamento."], "pt", "en")
+    there: list[list[str]] = []
+    worker = threading.Thread(target=lambda: there.append(backend.translate_here(["O Governo aprovou o orçamento."], "pt", "en")))
+    worker.start()
+    worker.join()
+    assert there == [here] and here[0]

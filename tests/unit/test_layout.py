@@ -24,7 +24,7 @@ STAGES: list[tuple[str, ...]] = [
     ("tqcheck.checks", "tqcheck.selection"),
     ("tqcheck.reporters",),
     ("tqcheck.pipeline",),
-    ("tqcheck.cli", "tqcheck.server", "tqcheck.__main__"),
+    ("tqcheck.cli", "tqcheck.cli_models", "tqcheck.cli_output", "tqcheck.server", "tqcheck.__main__"),
 ]
 
 

@@ -32,7 +32,7 @@ _MODELS = {("en", "pt"): "enpt-1693087644", ("pt", "en"): "pten-1693087646"}
 
 class EmbeddedBackend(Backend):
     def __init__(self) -> None:
-        self._engines: dict[tuple[str, str], Any] = {}
+        self._engines = threading.local()  # the engine is bound to the thread that made it: one a thread
         self._scorers: dict[tuple[str, str], Any] = {}
         models = "+".join(_MODELS.values())
         self._signature = BackendSignature(
@@ -76,15 +76,16 @@ class EmbeddedBackend(Backend):
             raise BackendError(f"cannot read the embedded {src}→{tgt} model: {exc}") from None
 
     def _engine(self, src: str, tgt: str) -> Any:
-        if (src, tgt) not in self._engines:
+        engines: dict[tuple[str, str], Any] = self._engines.__dict__.setdefault("by_pair", {})
+        if (src, tgt) not in engines:
             import fxtranslate
 
             model, vocab, shortlist = self._files(src, tgt)
             try:
-                self._engines[(src, tgt)] = fxtranslate.Translator(model, vocab, vocab, shortlist)
+                engines[(src, tgt)] = fxtranslate.Translator(model, vocab, vocab, shortlist)
             except (RuntimeError, ValueError) as exc:
                 raise BackendError(f"cannot load the embedded {src}→{tgt} model: {exc}") from None
-        return self._engines[(src, tgt)]
+        return engines[(src, tgt)]
 
     def can_score(self, src: str, tgt: str) -> bool:
         return self.supports(src, tgt)

@@ -1,0 +1,72 @@
+"""`tqcheck models` and `tqcheck cache`: what translates here, fetching and converting models, the cache."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tqcheck.cli_output import fail
+from tqcheck.errors import TqcheckError
+
+models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
+cache_app = typer.Typer(help="The persistent translation cache.")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """What translates here (the embedded model, pulled and converted models), then what can be pulled."""
+    from tqcheck.backends.catalog import available, fetchable
+
+    typer.echo("Available here:")
+    for row in available():
+        size = f"{row.size_mb:,.0f} MB" if row.size_mb else ""
+        typer.echo(f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model} {size}".rstrip())
+    typer.echo("\nCan be fetched with `tqcheck models pull SRC-TGT`:")
+    for family in fetchable():
+        typer.echo(f"  {family.family}: {len(family.pairs)} pairs")
+        typer.echo("    " + " ".join(f"{src}-{tgt}" for src, tgt in family.pairs))
+
+
+@models_app.command("pull")
+def models_pull(pair: Annotated[str, typer.Argument(help="A language pair such as el-en.")]) -> None:
+    """Download the preferred model for a pair into the hub cache."""
+    from tqcheck.backends.catalog import pull
+
+    try:
+        typer.echo(f"downloaded {pull(pair)}")
+    except TqcheckError as exc:
+        raise fail(str(exc)) from None
+
+
+@models_app.command("convert")
+def models_convert(
+    model: Annotated[str, typer.Argument(help="Hub id or folder of a transformers model.")],
+    allow_download: Annotated[bool, typer.Option("--allow-download", help="Fetch the model if missing.")] = False,
+) -> None:
+    """Write an int8 CTranslate2 copy of a model, for --backend ctranslate2."""
+    from tqcheck.backends.ctranslate2_mt import convert
+
+    try:
+        typer.echo(f"converted {model} -> {convert(model, allow_download)}")
+    except TqcheckError as exc:
+        raise fail(str(exc)) from None
+
+
+@models_app.command("where")
+def models_where() -> None:
+    """Where models and the translation cache live on this machine."""
+    from tqcheck.backends.catalog import where
+
+    for what, path in where().items():
+        typer.echo(f"{what}: {path}")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached translation."""
+    from tqcheck.cache import TranslationCache
+
+    cache = TranslationCache()
+    typer.echo(f"removed {cache.clear()} cached translations from {cache.path}")
+    cache.close()
