@@ -70,3 +70,10 @@ def test_filters_hide_and_show_rows(report, tmp_path):
     only_minor = report.read_text(encoding="utf-8").replace('value="critical" checked', 'value="critical"')
     page.write_text(only_minor, encoding="utf-8")
     assert not any(shown for shown, _ in rows(chromium(page, tmp_path / "p2", "--dump-dom")))
+
+
+def test_the_page_says_which_checks_did_not_run_and_why(report):
+    html = report.read_text(encoding="utf-8")
+    box = html[html.index('<details class="coverage">'):html.index("</details>")]
+    assert "checks did not run on this file" in box and "<b>TQ301</b>" in box and "no source to compare with" in box
+    assert "<b>TQ401</b>" not in box  # it ran: the headlines are its findings

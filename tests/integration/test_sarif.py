@@ -69,3 +69,14 @@ def test_markup_formats_report_lines_without_columns(validator):
     validator.validate(log)
     [result] = log["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 11}
+
+
+def test_checks_that_did_not_run_are_notes_naming_the_rule_and_the_file(validator):
+    seed = str(ROOT / "references" / "seed" / "kaliningrad-article.en.txt")
+    log = sarif(seed)
+    validator.validate(log)
+    notes = [n for n in log["runs"][0]["invocations"][0]["toolExecutionNotifications"] if n["level"] == "note"]
+    skipped = {n["descriptor"]["id"] for n in notes}
+    assert {"TQ301", "TQ201", "TQ105"} <= skipped and "TQ401" not in skipped  # no source: the bilingual checks
+    assert all(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == seed for n in notes)
+    assert "no source to compare with" in notes[0]["message"]["text"]
