@@ -7,6 +7,10 @@
 * warm re-check of an unchanged 1,000-segment file with the translation cache;
 * where the embedded backend's worker pool starts to pay: a fresh process translating its first
   batch of N sentences in itself, then with its workers (their start-up included);
+* the whole check against its floor, the translation work itself: raw engine calls on the NTREX
+  1,000 lines (en→pt for the source, pt→en for the draft) with the same worker processes, against
+  `tqcheck check --no-cache` on the same pair, each a fresh process; wall and CPU seconds, and
+  their ratios;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
   tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
   random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -80,6 +85,41 @@ else:
     embedded.EmbeddedBackend.shared().translate_here(texts, "en", "pt")
 print(time.perf_counter() - started)
 """
+
+
+_FLOOR = """
+import sys
+from tqcheck.backends import embedded
+source = open(sys.argv[1], encoding="utf-8").read().splitlines()
+draft = open(sys.argv[2], encoding="utf-8").read().splitlines()
+if __name__ == "__main__":
+    for start in range(0, len(source), 64):  # the chunks the pipeline sends, length-sorted as it does
+        embedded._parallel(sorted(source, key=len)[start : start + 64], "en", "pt")
+        embedded._parallel(sorted(draft, key=len)[start : start + 64], "pt", "en")
+"""
+
+
+def _timed_process(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the process and all its workers) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def floor_ratio(ntrex: Path) -> dict[str, Any]:
+    """The whole bilingual check against the translation work it cannot avoid."""
+    source, draft = ntrex / "newstest2019-src.eng.txt", ntrex / "newstest2019-ref.por.txt"
+    floor = _timed_process([sys.executable, "-c", _FLOOR, str(source), str(draft)])
+    whole = _timed_process([sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", "json", "-o",
+                            os.devnull, "-s", str(source), str(draft)])
+    return {
+        "floor_wall_seconds": round(floor[0], 1), "floor_cpu_seconds": round(floor[1], 1),
+        "whole_check_wall_seconds": round(whole[0], 1), "whole_check_cpu_seconds": round(whole[1], 1),
+        "wall_ratio": round(whole[0] / floor[0], 2), "cpu_ratio": round(whole[1] / floor[1], 2),
+    }
 
 
 def pool_crossover(ntrex: Path, sizes: tuple[int, ...] = (8, 16, 32, 64)) -> dict[str, Any]:
@@ -185,6 +225,7 @@ def main() -> int:
         if ntrex.is_dir():
             results["embedded"] = embedded(ntrex, work / "cache")
             results["worker_pool_first_batch"] = pool_crossover(ntrex)
+            results["whole_check_against_its_floor"] = floor_ratio(ntrex)
             lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
             print(f"skipped the embedded figures: {ntrex} not found")
