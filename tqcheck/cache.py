@@ -168,6 +168,9 @@ class CachedBackend(Backend):
     def can_score(self, src: str, tgt: str) -> bool:
         return self.inner.can_score(src, tgt)
 
+    def legs(self, src: str, tgt: str) -> int:
+        return self.inner.legs(src, tgt)
+
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
         keys = [_key(self.signature, src, tgt, f"{source}\0{target}") for source, target in pairs]
         known = self.cache.lookup("scores", keys)

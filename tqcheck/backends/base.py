@@ -27,6 +27,10 @@ class Backend(ABC):
         """Whether this backend, as set up, can translate ``src``→``tgt``."""
         return True
 
+    def legs(self, src: str, tgt: str) -> int:
+        """How many models a translation ``src``→``tgt`` goes through (a route through a pivot: 2)."""
+        return 1
+
     def can_score(self, src: str, tgt: str) -> bool:
         """Whether ``score`` gives log-probabilities for ``src``→``tgt`` (the probe checks need them)."""
         return False

@@ -89,6 +89,9 @@ class RoutedBackend(Backend):
     def supports(self, src: str, tgt: str) -> bool:
         return (src, tgt) in self.routes
 
+    def legs(self, src: str, tgt: str) -> int:
+        return len(self.routes.get((src, tgt), ())) or 1
+
     def can_score(self, src: str, tgt: str) -> bool:
         legs = self.routes.get((src, tgt), ())
         return len(legs) == 1 and legs[0].backend.can_score(src, tgt)

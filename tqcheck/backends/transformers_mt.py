@@ -138,6 +138,10 @@ class TransformersBackend(Backend):
             self._loaded[candidate.model] = Seq2SeqModel(candidate, self.allow_download, self.options)
         return self._loaded[candidate.model]
 
+    def legs(self, src: str, tgt: str) -> int:
+        chosen = self.routes.get((src, tgt))
+        return len(chosen.legs) if chosen else 1
+
     def can_score(self, src: str, tgt: str) -> bool:
         chosen = self.routes.get((src, tgt))
         return chosen is not None and len(chosen.legs) == 1  # a pivot route has no single likelihood

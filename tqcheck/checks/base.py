@@ -78,6 +78,7 @@ class Capabilities:
     back_translation: Missing | None = None  # None: there is one
     forward_translation: Missing | None = None
     scores: Missing | None = None
+    legs: int = 1  # the most models a translation of this file went through (a chain: es→pt→en is 2)
 
     def lacks(self, need: Need) -> Missing | None:
         langs = [code for code in (self.source_lang, self.target_lang) if code]
@@ -119,6 +120,7 @@ class CheckContext:
     source_lang: str | None = None
     forward_translation: str | None = None  # the source machine-translated into the target language
     probes: tuple[Probe, ...] = ()  # the segment rescored with one piece changed (see tqcheck.probes)
+    legs: int = 1  # models chained in the translations (two legs translate more loosely than one)
     unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
 
     @property
@@ -143,6 +145,9 @@ class Check(ABC):
     severity: ClassVar[Severity]
     needs: ClassVar[tuple[Need, ...]] = ()
     reads_unchecked: ClassVar[bool] = False  # runs on segments out of bounds (the others never see them)
+    # compares word by word with translations; through a chain of models those read too loosely to
+    # prove a critical error, so its findings there are major at most (measured on NTREX en→es)
+    needs_one_model: ClassVar[bool] = False
     options: ClassVar[Mapping[str, float]] = {}
 
     def __init__(self, **overrides: float) -> None:

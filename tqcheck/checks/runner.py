@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
 from tqcheck.cache import ResultCache, result_key
 from tqcheck.checks.base import Capabilities, Check, CheckContext, Missing
-from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult
+from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector
 
@@ -42,9 +42,10 @@ def bilingual_capabilities(source: str, target: str, backend: Backend | None, mi
     if not backend.supports(source, target):
         no_forward = Missing(f"no model translates {source}→{target}", how_to_get(source, target))
         return Capabilities(source, target, None, no_forward, no_forward)
+    legs = max(backend.legs(source, target), backend.legs(target, source))
     if not (backend.can_score(source, target) and backend.can_score(target, source)):
-        return Capabilities(source, target, scores=Missing(f"the {backend.signature.name} backend cannot score"))
-    return Capabilities(source, target)
+        return Capabilities(source, target, scores=Missing(f"the {backend.signature.name} backend cannot score"), legs=legs)
+    return Capabilities(source, target, legs=legs)
 
 
 class CheckRunner:
@@ -80,7 +81,7 @@ class CheckRunner:
         """Results for a file's ``items`` with the project's selection applied, and its coverage. An
         unchanged segment's result comes from the cache; only the others are probed (the costly step)."""
         statuses, active = self.coverage(caps)
-        codes = json.dumps([c.code for c in active])
+        codes = json.dumps([[c.code for c in active], caps.legs])
         keys = [result_key(self.fingerprint, *item.inputs(), model, codes) for item in items]
         known = self.results.lookup(keys)
         todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
@@ -90,13 +91,13 @@ class CheckRunner:
             if key in known:  # the same texts, maybe at another place in another file
                 result = replace(known[key], segment=item.segment, back_translation=item.back)
             else:
-                result = fresh[key] = self.run(item, probes.get(i, ()), active)
+                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs)
             findings = self.selector.apply(result.findings, path, item.segment.notes)
             results.append(replace(result, findings=findings))
         self.results.store(fresh)
         return results, statuses
 
-    def run(self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check]) -> SegmentResult:
+    def run(self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check], legs: int = 1) -> SegmentResult:
         segment = item.segment
         if segment.unchecked is not None:
             return self._unchecked(item, checks)
@@ -112,8 +113,9 @@ class CheckRunner:
             source_lang=item.source_lang,
             forward_translation=item.forward,
             probes=probes,
+            legs=legs,
         )
-        findings: list[Finding] = [f for check in checks for f in check.run(ctx)]
+        findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), legs)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
         return SegmentResult(
             segment=segment,
@@ -141,3 +143,12 @@ class CheckRunner:
         )
         findings = tuple(f for check in checks if check.reads_unchecked for f in check.run(ctx))
         return SegmentResult(segment=segment, back_translation="", scores=None, detected=nothing, findings=findings)
+
+
+def _bounded(check: Check, findings: Iterable[Finding], legs: int) -> Iterator[Finding]:
+    """The check's findings, critical ones major when it needs one model and the route had more."""
+    for finding in findings:
+        if check.needs_one_model and legs > 1 and finding.severity is Severity.CRITICAL:
+            note = f" (the translations went through {legs} models: major at most)"
+            finding = replace(finding, severity=Severity.MAJOR, message=finding.message + note)
+        yield finding

@@ -206,3 +206,20 @@ def test_a_clause_holding_a_name_needs_the_full_way_back_too():
     assert dropped(5.5) == []
     [finding] = dropped(7.5)
     assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == clause
+
+
+def test_through_a_chain_of_models_word_coverage_findings_are_major_at_most():
+    from tqcheck.cache import ResultCache
+    from tqcheck.checks.runner import CheckItem, CheckRunner
+    from tqcheck.records import LangGuess, Segment
+    from tqcheck.selection import Selector
+
+    source = "Os bancos recuperaram."
+    target = "Banks recovered, and the crisis ended for good in every country of the world."
+    item = CheckItem(Segment(0, 1, target, source), "Os bancos recuperaram, e a crise acabou de vez em todos os países do mundo.",
+                     "The banks recovered.", source, "pt", "en")
+    runner = CheckRunner([AddedContent()], {}, lambda text: LangGuess("en", 0.99), ResultCache(None), Selector.build(), "")
+    [one] = runner.run(item, (), [AddedContent()], legs=1).findings
+    [two] = runner.run(item, (), [AddedContent()], legs=2).findings
+    assert one.severity.value == "critical" and two.severity.value == "major"
+    assert two.message.endswith("(the translations went through 2 models: major at most)")
