@@ -64,6 +64,7 @@ class Language:
     clause_joiners: frozenset[str] | None = None  # conjunctions that join two clauses
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
+    doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
 
 
 @cache
