@@ -180,7 +180,8 @@ class _Run:
         if translate is not None:
             there = translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
             back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
-        items = [CheckItem(s, b, None, s.target, None, lang) for s, b in zip(segments, back)]
+        before = [""] + [p.target if p.line == s.line and p.key == s.key else "" for p, s in zip(segments, segments[1:])]
+        items = [CheckItem(s, b, None, s.target, None, lang, p) for s, b, p in zip(segments, back, before)]
         caps = Capabilities(None, lang, missing, missing, missing)
         report = self._file(doc.path, None, None, lang, translate, doc_guess, items, caps, None)
         return replace(report, mode="monolingual", pivot_lang=pivot if translate else None)

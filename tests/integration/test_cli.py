@@ -184,3 +184,9 @@ def test_summary_table_by_code_in_plain_text():
     result = runner.invoke(app, ["check", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt")], env={"NO_COLOR": "1"})
     assert "Findings by code" in result.stdout and "\x1b[" not in result.stdout
     assert re.search(r"TQ301\s+number-mismatch\s+1", result.stdout)
+
+
+def test_seed_article_fragment_found_across_sentence_segments(seed_report):
+    [file] = seed_report["files"]
+    minor = [f for seg in file["segments"] for f in seg["findings"] if f["code"] == "TQ702"]
+    assert [f["message"].split("”")[0] for f in minor] == ["“Years."]

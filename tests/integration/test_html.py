@@ -54,9 +54,10 @@ def test_flagged_rows_visible_and_screenshot(report, tmp_path):
     assert "http://" not in html and "https://" not in html  # self-contained: no network assets
     dom = chromium(report, tmp_path / "profile", "--dump-dom")
     visible = [text for shown, text in rows(dom) if shown]
-    assert len(rows(dom)) == 27 and len(visible) == 2
+    assert len(rows(dom)) == 27 and len(visible) == 3
     assert "NATO considers Kaliningrad in danger from NATO" in visible[0] and "TQ401" in visible[0]
-    assert "Macron's statements about Macron" in visible[1]
+    assert visible[1].startswith("17—Years.") and "TQ702" in visible[1]
+    assert "Macron's statements about Macron" in visible[2]
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "seed-report.png"
     chromium(report, tmp_path / "profile2", "--window-size=1400,1000", f"--screenshot={shot}")
@@ -69,7 +70,8 @@ def test_filters_hide_and_show_rows(report, tmp_path):
     assert all(shown for shown, _ in rows(chromium(page, tmp_path / "p1", "--dump-dom")))
     only_minor = report.read_text(encoding="utf-8").replace('value="critical" checked', 'value="critical"')
     page.write_text(only_minor, encoding="utf-8")
-    assert not any(shown for shown, _ in rows(chromium(page, tmp_path / "p2", "--dump-dom")))
+    shown = [text for shown, text in rows(chromium(page, tmp_path / "p2", "--dump-dom")) if shown]
+    assert len(shown) == 1 and "TQ702" in shown[0]  # the critical rows hide; the minor fragment stays
 
 
 def test_the_page_says_which_checks_did_not_run_and_why(report):

@@ -17,15 +17,16 @@ from tqcheck.text.segment import split_sentences
 CASES = [(check, example) for check in ALL_CHECKS for example in check.examples()]
 
 
-def _file(folder: Path, name: str, text: str, lang: str) -> str:
-    """The example as a document of one sentence a line, as an editor's file would hold it."""
+def _file(folder: Path, name: str, text: str, lang: str, *, paragraph: bool = False) -> str:
+    """The example as a document of one sentence a line, as an editor's bilingual file would hold it,
+    or as one paragraph (a draft checked alone is split into sentences, each knowing the one before)."""
     path = folder / name
-    path.write_text("\n".join(split_sentences(text, lang)) + "\n", encoding="utf-8")
+    path.write_text((text if paragraph else "\n".join(split_sentences(text, lang))) + "\n", encoding="utf-8")
     return str(path)
 
 
 def _findings(example: Example, folder: Path) -> list[tuple[str, Severity]]:
-    draft = _file(folder, "draft.txt", example.target, example.target_lang)
+    draft = _file(folder, "draft.txt", example.target, example.target_lang, paragraph=example.source is None)
     source = _file(folder, "source.txt", example.source, "pt") if example.source is not None else None
     report = check_files([draft], source, Languages(example.source_lang, example.target_lang), Config())
     assert not report.errors, report.errors

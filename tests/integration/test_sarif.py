@@ -50,8 +50,8 @@ def test_seed_article_and_input_errors(validator, tmp_path):
     log = sarif(str(ROOT / "references" / "seed" / "kaliningrad-article.en.txt"), str(empty))
     validator.validate(log)
     run = log["runs"][0]
-    assert {r["ruleId"] for r in run["results"]} == {"TQ401"}
-    assert sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in run["results"]) == [9, 18]
+    lines = {(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]}
+    assert lines == {("TQ401", "error", 9), ("TQ401", "error", 18), ("TQ702", "note", 17)}
     assert run["invocations"][0]["executionSuccessful"] is False
     assert "file is empty" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
 

@@ -122,6 +122,7 @@ class CheckContext:
     probes: tuple[Probe, ...] = ()  # the segment rescored with one piece changed (see tqcheck.probes)
     legs: int = 1  # models chained in the translations (two legs translate more loosely than one)
     unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
+    preceding: str = ""  # the sentence before this one in its paragraph, when the draft was split into sentences
 
     @property
     def bilingual(self) -> bool:

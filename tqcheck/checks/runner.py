@@ -28,11 +28,15 @@ class CheckItem:
     reference: str  # what the back-translation is compared with: the source, or the draft itself
     source_lang: str | None
     target_lang: str
+    preceding: str = ""  # the sentence before, when a paragraph was split into sentences
 
     def inputs(self) -> list[object]:
         """What a result follows from, besides the checks, their options and the probing model."""
         seg = self.segment
-        return [seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang]
+        return [
+            seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang,
+            self.preceding,
+        ]
 
 
 def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
@@ -114,6 +118,7 @@ class CheckRunner:
             forward_translation=item.forward,
             probes=probes,
             legs=legs,
+            preceding=item.preceding,
         )
         findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), legs)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
