@@ -59,3 +59,8 @@ def test_another_known_name_is_no_fuzzy_match():
 def test_a_headline_capitalising_every_word_but_the_small_ones_has_no_plain_names():
     assert [n.text for n in find_names("Pacificação e Solução de Conflitos na Ásia Oriental", "pt")] == []
     assert [n.text for n in find_names("A solução de conflitos na Ásia Oriental é possível.", "pt")] == ["Ásia Oriental"]
+
+
+def test_a_connector_does_not_join_a_weekday_or_month_onto_a_name():
+    texts = [n.text for n in find_names("Then Israel struck on Sunday, and Theresa May met the Banco de Portugal in May.", "en")]
+    assert texts == ["Israel", "Theresa May", "Banco de Portugal"]

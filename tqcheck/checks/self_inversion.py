@@ -6,9 +6,28 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
-from tqcheck.text.entities import find_names, name_in
+from tqcheck.text.entities import Name, find_names, name_in
 
 _PUNCTUATION_BREAK = re.compile(r"[,;:.!?()\"“”«»—–]")
+_NEXT = re.compile(r"\s*([\w'’]*)")  # the word after a name, or "" before punctuation or the end
+
+
+def _possessive(text: str, name: Name) -> bool:
+    return text[name.span[1] : name.span[1] + 1] in {"'", "’"}
+
+
+def _transitive(text: str, first: Name, second: Name, words: list[str], relations: frozenset[str]) -> str | None:
+    """The verb between subject and object, when one name is both: "Russia accused Russia of",
+    "Brazil beat Brazil 2-1". One to three words apart, the first no possessive ("Germany's chancellor
+    said Germany"), and the second ends its clause or takes a preposition or a number; a second
+    name followed by a verb is the subject of a reported clause ("Russia said Russia would")."""
+    if not 1 <= len(words) <= 3 or _possessive(text, first) or _possessive(text, second):
+        return None
+    after = _NEXT.match(text, second.span[1])
+    following = after.group(1) if after else ""
+    if following and not following[0].isdigit() and following.lower() not in relations:
+        return None
+    return words[0]
 
 
 class SelfInversion(Check):
@@ -44,9 +63,13 @@ class SelfInversion(Check):
                 words = re.findall(r"[\w'’]+", between)
                 if len(words) > self.opts["max-gap-words"] or _PUNCTUATION_BREAK.search(between):
                     continue
-                if any(w.lower() in joiners for w in words):  # two clauses: "NATO warned and NATO acted"
+                if any(w.lower() in joiners for w in words):  # two clauses: "NATO warned that NATO troops"
                     continue
+                if _possessive(ctx.target, first) and _possessive(ctx.target, second):
+                    continue  # both own what stands in the roles: "China's exports to China's neighbours"
                 relation = next((w for w in words if w.lower() in relations), None)
+                if relation is None:
+                    relation = _transitive(ctx.target, first, second, words, relations)
                 if relation is None:
                     continue
                 repeats = sum(1 for n in names if n.key == first.key)

@@ -61,7 +61,7 @@ class Language:
     headline_small_words: frozenset[str] | None = None  # words a title-case headline leaves small
     name_particles: frozenset[str] = frozenset()  # small words inside this language's names ("de", "von")
     relations: frozenset[str] | None = None  # prepositions relating one party to another
-    clause_joiners: frozenset[str] | None = None  # conjunctions that join two clauses
+    clause_joiners: frozenset[str] | None = None  # conjunctions that join or open a clause
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")

@@ -39,6 +39,6 @@ LANGUAGE = Language(
     not_names=frozenset("el la los las un una sr sra dr dra".split()),
     headline_small_words=frozenset("y en el la los las un una con por sin al del".split()),
     name_particles=frozenset("de del la los para".split()),
-    relations=frozenset("del por contra sobre con para hacia entre al".split()),
-    clause_joiners=frozenset({"y", "o", "pero"}),
+    relations=frozenset("de del por contra sobre con para hacia entre al".split()),
+    clause_joiners=frozenset({"y", "o", "pero", "que", "porque", "si"}),
 )

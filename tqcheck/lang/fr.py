@@ -23,6 +23,6 @@ LANGUAGE = Language(
     not_names=frozenset("le la les un une il elle nous vous ils elles ce cette ces mais et ou si m mme".split()),
     headline_small_words=frozenset("de du des la le les et en à au aux pour sur par avec un une".split()),
     name_particles=frozenset("de du des la le".split()),
-    relations=frozenset("du des par contre sur avec pour vers entre au aux".split()),
-    clause_joiners=frozenset({"et", "mais", "ou"}),
+    relations=frozenset("de du des par contre sur avec pour vers entre au aux".split()),
+    clause_joiners=frozenset({"et", "mais", "ou", "que", "qu", "parce", "si"}),
 )

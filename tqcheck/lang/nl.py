@@ -20,5 +20,5 @@ LANGUAGE = Language(
     headline_small_words=frozenset("de het een en van in op voor met aan".split()),
     name_particles=frozenset("van der den de".split()),
     relations=frozenset("van door tegen met voor over tussen naar".split()),
-    clause_joiners=frozenset({"en", "of", "maar"}),
+    clause_joiners=frozenset({"en", "of", "maar", "dat", "omdat"}),
 )

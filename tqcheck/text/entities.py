@@ -95,14 +95,15 @@ def _title_case(toks: list[tuple[str, int, int]], small_words: frozenset[str]) -
     return len(big) >= 3 and all(_is_cap(w) for w in big)
 
 
-def _connector_gap(toks: list[tuple[str, int, int]], j: int) -> int:
-    """Steps from token ``j`` over one or two lower-case connectors to a capitalised word, or 0."""
+def _connector_gap(toks: list[tuple[str, int, int]], j: int, part: Callable[[str], bool]) -> int:
+    """Steps from token ``j`` over one or two lower-case connectors to a word that can be part of a
+    name, or 0."""
     for width in (1, 2):
         inner = toks[j + 1 : j + 1 + width]
         if (
             j + width + 1 < len(toks)
             and all(w.islower() and w in lang.name_particles() for w, _, _ in inner)
-            and _is_cap(toks[j + width + 1][0])
+            and part(toks[j + width + 1][0])
         ):
             return width + 1
     return 0
@@ -131,6 +132,10 @@ def find_names(text: str, code: str | None, known: Callable[[str], bool] | None 
     seen = {fold(_POSSESSIVE.sub("", w)) for i, (w, _, _) in enumerate(toks) if _is_cap(w) and not opens[i]}
     headline = _title_case(toks, knowledge.headline_small_words or frozenset())
     names: list[Name] = []
+
+    def part(word: str) -> bool:  # a word a connector can lead to: not a weekday, month or pronoun
+        return _is_cap(word) and fold(_POSSESSIVE.sub("", word)) not in not_names
+
     i = 0
     while i < len(toks):
         word = toks[i][0]
@@ -148,10 +153,10 @@ def find_names(text: str, code: str | None, known: Callable[[str], bool] | None 
             i += 1
             continue
         j = i
-        while True:  # extend over "Linas Linkevicius", "Banco de Portugal"
+        while True:  # extend over "Linas Linkevicius", "Banco de Portugal", not "Israel on Sunday"
             if j + 1 < len(toks) and _is_cap(toks[j + 1][0]) and not _POSSESSIVE.search(toks[j][0]):
                 j += 1
-            elif (gap := _connector_gap(toks, j)) and not _POSSESSIVE.search(toks[j][0]):
+            elif (gap := _connector_gap(toks, j, part)) and not _POSSESSIVE.search(toks[j][0]):
                 j += gap
             else:
                 break
