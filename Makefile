@@ -62,3 +62,5 @@ bench: install
 	$(PY) bench/quality.py
 	$(PY) bench/backends.py
 	$(PY) bench/langid.py
+	$(PY) bench/inversions.py
+	$(PY) bench/slips.py

@@ -1,0 +1,122 @@
+"""Fluency slips planted in human news sentences, checked with no source, as an editor would.
+
+    python bench/slips.py [--data ../shared/data] [--lines 200] [--json results.json]
+
+From the NTREX English and Portuguese (pt-PT) references, seeded, each family changes one thing:
+``shuffle`` (every word moved), ``swap`` (two neighbouring words), ``repeat`` (a word written
+twice), ``function-word`` (a function word of the language replaced by another), ``drop`` (a word
+left out). Recall is the share of changed lines with a finding of any severity that their clean
+version does not have; the clean lines' own flag rate (any severity, and major or worse) is the
+false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % / 0.5 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tqcheck import lang
+from tqcheck.config import Config
+from tqcheck.pipeline import Languages, check_files
+from tqcheck.records import Severity
+
+FILES = {"en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt"}
+_WORD = re.compile(r"\S+")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _shuffle(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+    shuffled = words[:]
+    while shuffled == words:
+        rng.shuffle(shuffled)
+    return shuffled
+
+
+def _swap(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+    i = rng.randrange(len(words) - 1)
+    if words[i] == words[i + 1]:
+        return None
+    return words[:i] + [words[i + 1], words[i]] + words[i + 2 :]
+
+
+def _repeat(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+    i = rng.randrange(len(words))
+    return words[: i + 1] + [words[i]] + words[i + 1 :]
+
+
+def _function_word(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+    pool = sorted(lang.get(code).stopwords or ())
+    places = [i for i, w in enumerate(words) if w.lower() in pool]
+    if not places:
+        return None
+    i = rng.choice(places)
+    other = rng.choice([w for w in pool if w != words[i].lower()])
+    return words[:i] + [other] + words[i + 1 :]
+
+
+def _drop(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+    i = rng.randrange(1, len(words))
+    return words[:i] + words[i + 1 :]
+
+
+FAMILIES: dict[str, Callable[[list[str], str, random.Random], list[str] | None]] = {
+    "shuffle": _shuffle, "swap": _swap, "repeat": _repeat, "function-word": _function_word, "drop": _drop,
+}
+
+
+def flags(code: str, lines: list[str], folder: Path) -> list[tuple[set[str], bool]]:
+    """Each line's finding codes (any severity) and whether one is major or worse."""
+    path = folder / f"lines.{code}.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check_files([str(path)], None, Languages(None, code), Config())
+    found: list[tuple[set[str], bool]] = [(set(), False) for _ in lines]
+    for seg in report.files[0].segments:
+        codes, major = found[seg.segment.line - 1]
+        codes |= {f.code for f in seg.findings}
+        found[seg.segment.line - 1] = (codes, major or any(f.severity.rank >= Severity.MAJOR.rank for f in seg.findings))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--lines", type=int, default=200)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    folder = args.data / "ntrex128-part1"
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found")
+        return
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for code, name in FILES.items():
+            rng = random.Random(16)
+            every = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if len(_words(line)) >= 6]
+            clean = rng.sample(every, args.lines)
+            clean_flags = flags(code, clean, Path(tmp))
+            row = {
+                "clean_any": sum(bool(c) for c, _ in clean_flags) / len(clean),
+                "clean_major": sum(m for _, m in clean_flags) / len(clean),
+            }
+            for family, change in FAMILIES.items():
+                planted = [(i, change(_words(line), code, rng)) for i, line in enumerate(clean)]
+                kept = [(i, " ".join(words)) for i, words in planted if words]
+                found = flags(code, [text for _, text in kept], Path(tmp))
+                caught = sum(bool(codes - clean_flags[i][0]) for (i, _), (codes, _) in zip(kept, found))
+                row[family] = caught / len(kept)
+            results[code] = row
+            print(code, " ".join(f"{k} {v:.3f}" for k, v in row.items()))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
