@@ -48,7 +48,7 @@ class Fragment(Check):
     Reads the draft alone. A translation that cuts a clause loose leaves such a stub ("Years.").
     Headlines, captions, datelines and list items stand first in their paragraph, and so pass; so do
     a short answer to a question ("Why? No."), an ellipsis ("Hum..."), a number ("90."), a sentence
-    with a function word ("Not now.") and the pieces a sentence splitter leaves after an abbreviation
+    with a function word ("For now.") and the pieces a sentence splitter leaves after an abbreviation
     ("St. Martin."). Minor: the reader stumbles but the meaning is usually there. On NTREX's 5,000
     human sentences in English, Portuguese, Spanish and Greek it flags none.
 
