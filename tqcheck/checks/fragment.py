@@ -7,7 +7,7 @@ from functools import cache
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext
 from tqcheck.records import Finding, Severity
-from tqcheck.text.segment import split_sentences
+from tqcheck.text.segment import sentence_spans
 from tqcheck.text.strings import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -62,10 +62,8 @@ class Fragment(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         function_words = _function_words(ctx.target_lang)
-        previous, start = ctx.preceding, 0
-        for sentence in split_sentences(ctx.target, ctx.target_lang):
-            at = ctx.target.find(sentence, start)
-            start = at + len(sentence)
+        previous = ctx.preceding
+        for sentence, span in sentence_spans(ctx.target, ctx.target_lang):
             if _fragment(sentence, previous, function_words):
-                yield self.finding(f"“{sentence}” stands alone as a sentence in running text: a clause cut loose?", (at, start))
+                yield self.finding(f"“{sentence}” stands alone as a sentence in running text: a clause cut loose?", span)
             previous = sentence

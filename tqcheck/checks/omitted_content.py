@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.coverage import content_words, longest_uncovered
-from tqcheck.text.segment import split_sentences
+from tqcheck.text.segment import sentence_spans, split_sentences
 
 
 class OmittedContent(Check):
@@ -65,11 +65,10 @@ def _in_edge_sentence(ctx: CheckContext, span: Span) -> bool:
     than its translation."""
     assert ctx.source is not None
     lang = ctx.source_lang or ""
-    sentences = split_sentences(ctx.source, lang)
+    sentences = sentence_spans(ctx.source, lang)
     if len(sentences) < 2 or len(split_sentences(ctx.target, ctx.target_lang)) >= len(sentences):
         return False
-    for sentence in (sentences[0], sentences[-1]):
-        start = ctx.source.find(sentence)
+    for sentence, (start, _) in (sentences[0], sentences[-1]):
         words = content_words(sentence, lang)
         inside = [w for w, (a, b) in words if start + a >= span[0] and start + b <= span[1]]
         if words and len(inside) >= 0.6 * len(words):

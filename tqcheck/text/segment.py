@@ -49,6 +49,16 @@ def split_sentences(text: str, lang: str) -> list[str]:
     return [s.strip() for s in _sentencex_segment(lang or "en", text) if s.strip()]
 
 
+def sentence_spans(text: str, lang: str) -> list[tuple[str, Span]]:
+    """The sentences of one paragraph (``split_sentences``), each with where it stands in ``text``."""
+    found, start = [], 0
+    for sentence in split_sentences(text, lang):
+        at = text.find(sentence, start)
+        start = at + len(sentence)
+        found.append((sentence, (at, start)))
+    return found
+
+
 def sentences_of(units: Sequence[Lined], lang: str) -> list[Sentence]:
     """Every sentence of every non-blank unit, in order; an overlong sentence in pieces."""
     return [
