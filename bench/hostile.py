@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import random
 import signal
@@ -29,6 +28,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from shared import report  # noqa: E402
+
 SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
 COMMAND = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", "json", "-o", os.devnull]
 
@@ -163,9 +165,7 @@ def main() -> int:
             "SIGTERM": _left_behind(folder, signal.SIGTERM),
             "SIGKILL": _left_behind(folder, signal.SIGKILL),
         }
-    print(json.dumps(results, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report(results, args.json)
     return 0
 
 

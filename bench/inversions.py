@@ -12,14 +12,15 @@ development figures; data nobody here wrote measures the check after its issue.
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from tqcheck.config import Config
-from tqcheck.pipeline import Languages, check_files
-from tqcheck.records import Severity
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shared import check_lines, report  # noqa: E402
+
+from tqcheck.records import Severity  # noqa: E402
 
 BATTERY = Path(__file__).resolve().parents[1] / "tests" / "data" / "inversions.tsv"
 
@@ -34,17 +35,6 @@ def battery() -> dict[str, list[tuple[str, str]]]:
     return rows
 
 
-def flagged(code: str, sentences: list[str], folder: Path) -> list[list[str]]:
-    """The codes of the major-or-critical findings of each sentence, checked as a file of its own lines."""
-    path = folder / f"battery.{code}.txt"
-    path.write_text("\n".join(sentences) + "\n", encoding="utf-8")
-    report = check_files([str(path)], None, Languages(None, code), Config())
-    by_line: dict[int, list[str]] = defaultdict(list)
-    for seg in report.files[0].segments:
-        by_line[seg.segment.line] += [f.code for f in seg.findings if f.severity.rank >= Severity.MAJOR.rank]
-    return [by_line[i + 1] for i in range(len(sentences))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path)
@@ -53,7 +43,10 @@ def main() -> None:
     totals = {"inverted": [0, 0], "sound": [0, 0]}
     with tempfile.TemporaryDirectory() as tmp:
         for code, rows in sorted(battery().items()):
-            found = flagged(code, [s for _, s in rows], Path(tmp))
+            found = [
+                [f.code for f in findings if f.severity.rank >= Severity.MAJOR.rank]
+                for findings in check_lines(code, [s for _, s in rows], Path(tmp))
+            ]
             counts = {"inverted": [0, 0], "sound": [0, 0]}
             for (kind, sentence), codes in zip(rows, found):
                 counts[kind][0] += bool(codes)
@@ -68,8 +61,7 @@ def main() -> None:
     for code, counts in results.items():
         (hit, inv), (false, sound) = counts["inverted"], counts["sound"]  # type: ignore[misc]
         print(f"{code:5} {hit:>7}/{inv:<3} {hit / inv if inv else 0:5.2f} {false:>6}/{sound:<3} {false / sound if sound else 0:5.2f}")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    report(results, args.json, echo=False)
 
 
 if __name__ == "__main__":

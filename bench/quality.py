@@ -40,6 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from perturb import FAMILIES, plant  # noqa: E402
+from shared import report  # noqa: E402
 
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.pipeline import Languages, check_files  # noqa: E402
@@ -261,9 +262,7 @@ def main() -> int:
     elif not args.limit:
         print(f"skipped NTREX: {ntrex_dir} not found")
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    print(json.dumps(results, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report(results, args.json)
     return 0
 
 

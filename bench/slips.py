@@ -13,17 +13,18 @@ false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from tqcheck import lang
-from tqcheck.config import Config
-from tqcheck.pipeline import Languages, check_files
-from tqcheck.records import Severity
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shared import check_lines, report  # noqa: E402
+
+from tqcheck import lang  # noqa: E402
+from tqcheck.records import Severity  # noqa: E402
 
 FILES = {"en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt"}
 _WORD = re.compile(r"\S+")
@@ -74,15 +75,10 @@ FAMILIES: dict[str, Callable[[list[str], str, random.Random], list[str] | None]]
 
 def flags(code: str, lines: list[str], folder: Path) -> list[tuple[set[str], bool]]:
     """Each line's finding codes (any severity) and whether one is major or worse."""
-    path = folder / f"lines.{code}.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = check_files([str(path)], None, Languages(None, code), Config())
-    found: list[tuple[set[str], bool]] = [(set(), False) for _ in lines]
-    for seg in report.files[0].segments:
-        codes, major = found[seg.segment.line - 1]
-        codes |= {f.code for f in seg.findings}
-        found[seg.segment.line - 1] = (codes, major or any(f.severity.rank >= Severity.MAJOR.rank for f in seg.findings))
-    return found
+    return [
+        ({f.code for f in found}, any(f.severity.rank >= Severity.MAJOR.rank for f in found))
+        for found in check_lines(code, lines, folder)
+    ]
 
 
 def main() -> None:
@@ -114,8 +110,7 @@ def main() -> None:
                 row[family] = caught / len(kept)
             results[code] = row
             print(code, " ".join(f"{k} {v:.3f}" for k, v in row.items()))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    report(results, args.json, echo=False)
 
 
 if __name__ == "__main__":
