@@ -170,21 +170,23 @@ def plant(
     per_family: int = 60,
     seed: int = 0,
 ) -> list[Planted]:
-    """Up to ``per_family`` planted errors of each family, each on its own line of the corpus."""
-    rng = random.Random(seed)
+    """Up to ``per_family`` planted errors of each family, each on its own line of the corpus.
+    Each family draws from its own seeded generator, so a change in what one family can plant
+    (the name finder finding more names, say) leaves the other families' lines as they were."""
     locale = Locale.parse(target_lang)
     countries = sorted({n for code, n in locale.territories.items() if code.isalpha() and len(code) == 2 and " " not in n})
     names = sorted({n.bare for d in drafts for n in find_names(d, target_lang) if len(n.bare.split()) == 2})
-    makers: dict[str, Callable[[str, str], tuple[str, str] | None]] = {
-        "name": lambda s, d: _replace_name(d, s, target_lang, source_lang, rng, names, countries),
-        "number": lambda s, d: _replace_number(d, s, rng),
-        "negation": lambda s, d: _negation(d, target_lang, rng),
-        "substitution": lambda s, d: _substitute(d, target_lang, rng),
-        "dropped-clause": lambda s, d: _drop_clause(d, rng),
-        "added-clause": lambda s, d: _add_clause(d, drafts, rng),
+    makers: dict[str, Callable[[str, str, random.Random], tuple[str, str] | None]] = {
+        "name": lambda s, d, rng: _replace_name(d, s, target_lang, source_lang, rng, names, countries),
+        "number": lambda s, d, rng: _replace_number(d, s, rng),
+        "negation": lambda s, d, rng: _negation(d, target_lang, rng),
+        "substitution": lambda s, d, rng: _substitute(d, target_lang, rng),
+        "dropped-clause": lambda s, d, rng: _drop_clause(d, rng),
+        "added-clause": lambda s, d, rng: _add_clause(d, drafts, rng),
     }
     planted: list[Planted] = []
     for family, make in makers.items():
+        rng = random.Random(f"{seed}-{family}")
         order = list(range(len(drafts)))
         rng.shuffle(order)
         made = 0
@@ -194,7 +196,7 @@ def plant(
             source, draft = sources[index], drafts[index]
             if not source.strip() or not draft.strip():
                 continue
-            changed = make(source, draft)
+            changed = make(source, draft, rng)
             if changed is None or changed[0] == draft:
                 continue
             planted.append(Planted(family, index, source, changed[0], changed[1]))

@@ -166,7 +166,11 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")
+TITLE_MAX_WORDS = 6
+"""A quotation this short may be a title; a longer one is speech, whose names are translated as any."""
 
 
 def _quoted(text: str, span: Span) -> bool:
-    return any(m.start() < span[0] < m.end() for m in _QUOTED.finditer(text))
+    return any(
+        m.start() < span[0] < m.end() and len(m.group(1).split()) <= TITLE_MAX_WORDS for m in _QUOTED.finditer(text)
+    )

@@ -84,6 +84,12 @@ def name_particles() -> frozenset[str]:
     return frozenset(w for code in MODULES for w in get(code).name_particles)
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """The stopwords of every language here: words no name is ever rendered as."""
+    return frozenset(w for code in MODULES for w in get(code).stopwords or ())
+
+
 def cldr_scales(code: str) -> dict[str, float]:
     """The words and abbreviations for thousands, millions … of language ``code``, from the
     Unicode CLDR compact number formats ("Mio.", "Milliarden", "万", "億"), lower-cased."""

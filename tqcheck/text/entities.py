@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from tqcheck import lang
 from tqcheck.records import Span
+from tqcheck.text.lexicon import proper_noun
 from tqcheck.text.strings import fold, same_opening
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+|[^\w\s]", re.UNICODE)
@@ -118,8 +119,9 @@ def find_names(text: str, code: str | None, known: Callable[[str], bool] | None 
     """Capitalised word runs that look like names, possessive endings removed.
 
     A capitalised word that opens a sentence is a name only when the text uses it elsewhere too,
-    or when ``known`` (a place lookup, say) vouches for it: "Italy may be…". The words of language
-    ``code`` that are capitalised without being names are left out."""
+    when ``known`` (a place lookup, say) vouches for it ("Italy may be…"), or when the language's
+    lexicon reads it as a proper noun ("Liverpool battles…"). The words of language ``code`` that
+    are capitalised without being names are left out."""
     knowledge = lang.get(code)
     not_names = knowledge.not_names or frozenset()
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -146,7 +148,7 @@ def find_names(text: str, code: str | None, known: Callable[[str], bool] | None 
             and fold(core) not in not_names
             and (
                 _is_acronym(word)
-                or (not headline and (not opens[i] or fold(core) in seen or _owner(toks, i) or (known and known(core))))
+                or (not headline and (not opens[i] or fold(core) in seen or _owner(toks, i) or _vouched(core, code, known)))
             )
         )
         if not usable:
@@ -165,6 +167,13 @@ def find_names(text: str, code: str | None, known: Callable[[str], bool] | None 
         names.append(Name(surface, (start, start + len(surface))))
         i = j + 1
     return names
+
+
+def _vouched(word: str, code: str | None, known: Callable[[str], bool] | None) -> bool:
+    """Whether a capitalised word opening a sentence is a name all the same."""
+    if fold(word) in (lang.get(code).stopwords or ()):
+        return False
+    return bool((known and known(word)) or proper_noun(word, code))
 
 
 def _words(text: str) -> list[str]:
@@ -211,6 +220,11 @@ def _acronym_key(word: str) -> str:
     return "".join(sorted(re.sub(r"(?<=[A-Z])s$", "", word.replace(".", "")).upper()))
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(map(fold, lang.function_words()))
+
+
 def _same_word(a: str, b: str, threshold: float) -> bool:
     if a == b or same_opening(a, b, at_least=4, share=0.7):  # "Afghan" ~ "Afghanistan"
         return True
@@ -232,8 +246,10 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
         key = _acronym_key(surface)
         upper = re.findall(r"\b[A-Z][A-Z.]*[A-Z]\b\.?|\b[A-Z]{2,}s\b", text)
         return _initials_in(surface, text) or any(_acronym_key(u) == key for u in upper)
-    candidates = set(_words(text))
-    found = sum(1 for word in name_words if any(_same_word(word, c, threshold) for c in candidates))
+    words = set(_words(text))
+    # a function word is no rendering of a name, however alike: "Thatcher" is not "that"
+    candidates = words - _function_words()
+    found = sum(1 for word in name_words if word in words or any(_same_word(word, c, threshold) for c in candidates))
     if found == len(name_words) or (group is None and found * 2 >= len(name_words)):
         return True
     # a spelled-out name whose acronym stands in the text: "União Europeia" ~ "EU"

@@ -116,8 +116,10 @@ def test_a_dateline_whose_place_the_translation_never_mentions():
     forward = "PARIS - The world has recently witnessed a rapid succession of efforts to discredit Israel."
     target = "(Reuters) – The world has recently seen a rapid succession of efforts to delegitimize Israel."
     back = "(Reuters) - O mundo viu recentemente uma rápida sucessão de esforços para deslegitimar Israel."
-    [finding] = run(source, target, back, forward)
-    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "PARIS"
+    dateline, agency = run(source, target, back, forward)
+    assert dateline.severity.value == "critical" and source[slice(*dateline.source_span)] == "PARIS"
+    # the agency the source never names is a name added outright: major
+    assert agency.severity.value == "major" and target[slice(*agency.target_span)] == "Reuters"
     kept = "PARIS – The world has recently seen a rapid succession of efforts to delegitimize Israel."
     assert run(source, kept, "PARIS - " + back[12:], forward) == []
 

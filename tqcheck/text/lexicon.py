@@ -1,0 +1,38 @@
+"""What a language's word list says about a word, from simplemma's lemma dictionaries (MIT, 50+
+languages, no dependencies).
+
+A capitalised word that opens a sentence may be a name or just the first word ("Liverpool
+battles…", "Voters will…"). The lexicon tells them apart without a tagger: a word it knows only
+in a capitalised form ("liverpool" → "Liverpool", "merkel" → "Merkel") is a proper noun, and a
+word it does not know at all ("Napoli", "Ayr") is most likely one too. Languages simplemma does
+not cover (ja, zh) answer ``None``: no opinion, as before.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+
+def _code(code: str | None) -> str | None:
+    base = (code or "").replace("_", "-").split("-")[0].lower()
+    return base if base in SUPPORTED_LANGUAGES else None
+
+
+@lru_cache(maxsize=65536)
+def proper_noun(word: str, code: str | None) -> bool | None:
+    """Whether the lexicon of language ``code`` reads ``word`` as a proper noun: known only
+    capitalised, or not known at all. ``None`` when there is no lexicon for the language."""
+    language = _code(code)
+    if language is None:
+        return None
+    parts = [p for p in word.lower().replace("’", "'").split("-") if p]  # "Year-on-year", "Jean-Pierre"
+    return any(_proper_part(part, language) for part in parts)
+
+
+def _proper_part(word: str, language: str) -> bool:
+    if not simplemma.is_known(word, lang=language):
+        return True
+    return simplemma.lemmatize(word, lang=language)[:1].isupper()
