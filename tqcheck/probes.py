@@ -8,6 +8,11 @@ cancels all of that but the piece itself:
   source gives the model no reason for it; when the source also becomes likelier given the draft
   without it, the model reading back agrees. Probed only where the source has no negation cue
   outside idioms ("não só" denies nothing).
+- a **negator removed from the source** of a draft that denies nothing: when the draft becomes far
+  likelier as a translation of the source without its "not", and that source likelier given the
+  draft, the draft dropped the negation; a translator who folds it into a word ("not likely" →
+  "improvável") gains nothing, as the word still denies. Not asked in questions, whose "not" is
+  often rhetorical.
 - a **clause** removed from the source: when the draft becomes likelier as a translation of the
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed only for inner clauses (a clause at either end is often moved or carried by the next
@@ -31,11 +36,11 @@ from tqcheck.records import Probe, ProbeKind, Span
 from tqcheck.text.antonyms import swaps
 from tqcheck.text.coverage import uncovered_words
 from tqcheck.text.negation import denials, removable_negators
-from tqcheck.text.segment import clauses
+from tqcheck.text.segment import clauses, sentence_spans
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
-BACK_MIN_GAIN = {ProbeKind.CLAUSE: 0.0, ProbeKind.NEGATOR: 4.0, ProbeKind.ANTONYM: 0.0}
+BACK_MIN_GAIN = {ProbeKind.CLAUSE: 0.0, ProbeKind.NEGATOR: 4.0, ProbeKind.SOURCE_NEGATOR: 0.0, ProbeKind.ANTONYM: 0.0}
 """The way back is asked only of pieces the draft is this much likelier without (nats): below it
 no check reads the answer, and the negators above 4 are a few in a thousand segments."""
 
@@ -85,6 +90,11 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
     if not denials(item.source, source_lang):
         for cue, without in removable_negators(item.draft, target_lang):
             yield Probe(ProbeKind.NEGATOR, cue.text, cue.span, 0.0), item.source, without
+    elif not denials(item.draft, target_lang):
+        asked = _questions(item.source, source_lang)
+        for cue, without in removable_negators(item.source, source_lang):
+            if not any(a <= cue.span[0] < b for a, b in asked):
+                yield Probe(ProbeKind.SOURCE_NEGATOR, cue.text, cue.span, 0.0), without, item.draft
     for span in _inner_clauses(item, source_lang):
         shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
         yield Probe(ProbeKind.CLAUSE, item.source[slice(*span)], span, 0.0), shorter, item.draft
@@ -96,6 +106,12 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
             yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft
+
+
+def _questions(text: str, code: str) -> list[Span]:
+    """The sentences of ``text`` that ask: a negative question ("Será que não se pode…?") asks
+    the same with or without its "not", and translators drop it freely."""
+    return [span for sentence, span in sentence_spans(text, code) if sentence.rstrip(" \"'”»)").endswith("?")]
 
 
 def _put(text: str, span: Span, word: str) -> str:

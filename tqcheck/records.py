@@ -54,6 +54,7 @@ class ProbeKind(str, Enum):
     """Which piece of a segment a probe changes."""
 
     NEGATOR = "negator"
+    SOURCE_NEGATOR = "source-negator"
     CLAUSE = "clause"
     ANTONYM = "antonym"
 
@@ -64,7 +65,8 @@ class Probe:
 
     ``negator``: a word removed from the draft; ``gain`` is the change in log-likelihood (nats) of
     the draft as a translation of the source, and ``back_gain`` that of the source given the draft
-    without the word. ``clause``: a clause removed from the source; ``gain`` is the change in
+    without the word. ``source-negator``: a negator removed from the source of a draft that denies
+    nothing; the gains are the changes of the pair both ways. ``clause``: a clause removed from the source; ``gain`` is the change in
     log-likelihood of the draft given that shorter source, and ``back_gain`` the change in
     log-likelihood of the source given the draft, per word of the clause. ``antonym``: an English
     word (in the draft, or in an English source) replaced by the antonym the other English text
@@ -74,7 +76,7 @@ class Probe:
 
     kind: ProbeKind
     text: str
-    span: Span  # in the source for a clause and an antonym from English; else in the draft
+    span: Span  # in the source for a clause, a source negator and an antonym from English; else in the draft
     gain: float
     back_gain: float | None = None
 

@@ -41,6 +41,20 @@ def test_an_inserted_negation_is_probed_and_a_supported_one_is_not():
     assert _probes(SOURCE, "Progress has been made.") == ()
 
 
+def test_a_negation_dropped_from_the_source_gains_both_ways_and_a_folded_one_does_not():
+    source = "O progresso não pode surgir em detrimento da qualidade."
+    [dropped] = _probes(source, "Progress can come at the expense of quality.")
+    assert dropped.kind is ProbeKind.SOURCE_NEGATOR and source[slice(*dropped.span)] == "não"
+    assert dropped.gain > 5 and dropped.back_gain > 5
+    # "disagree" still denies: the source without its "não" fits the draft no better
+    folded = "É provável que os norte-americanos não concordem com isto."
+    [kept] = _probes(folded, "The Americans are likely to disagree with this.")
+    assert kept.gain < 5 and kept.back_gain is None
+    # a draft that denies too, and a negative question, are not asked
+    assert _probes(source, "Progress cannot come at the expense of quality.") == ()
+    assert _probes("Será que não se pode fazer nada para acabar com a matança?", "Can anything be done to stop the killing?") == ()
+
+
 CLAUSED = "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo."
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext, Need
-from tqcheck.records import Finding, Severity
+from tqcheck.records import Finding, ProbeKind, Severity
 from tqcheck.text.negation import has_cues, negations
 
 
@@ -14,7 +14,10 @@ class NegationMismatch(Check):
     the back-translation against the source; only when both disagree in the same direction is it a
     finding, so a model's own slip or a paraphrase ("fail to" for "não") is not enough. Minor: a
     count is no span-precise proof, and translators fold negations into words ("não é provável" →
-    "unlikely"). See references/calibration.md.
+    "unlikely"). A dropped negation is critical when the translation model agrees both ways: the
+    draft is at least ``min-gain`` nats likelier as a translation of the source without its
+    negator, and that source as likely given the draft (a word that still denies gains nothing).
+    See references/calibration.md.
 
     Bad: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress can come at the expense of quality."
     Good: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress cannot come at the expense of quality."
@@ -24,6 +27,7 @@ class NegationMismatch(Check):
     name = "negation-mismatch"
     severity = Severity.MINOR
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.NEGATION)
+    options = {"min-gain": 5.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or ctx.forward_translation is None:
@@ -43,7 +47,16 @@ class NegationMismatch(Check):
             )
         elif in_target_language < 0 and in_source_language < 0:
             lost = _unmatched(source, back)
-            yield self.finding(f"translation drops the negation “{lost.text}” of the source", None, lost.span)
+            message = f"translation drops the negation “{lost.text}” of the source"
+            least = self.opts["min-gain"]
+            probed = next((p for p in ctx.probes if p.kind is ProbeKind.SOURCE_NEGATOR and p.span == lost.span), None)
+            if probed is None:
+                yield self.finding(message, None, lost.span)
+            elif probed.gain >= least and (probed.back_gain or 0.0) >= least:
+                message += "; the model reads the translation far likelier without it, both ways"
+                yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
+            else:
+                yield self.finding(message, None, lost.span, evidence=probed.evidence)
 
 
 def _unmatched(cues: list, others: list):  # type: ignore[type-arg]

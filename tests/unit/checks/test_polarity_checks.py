@@ -19,6 +19,23 @@ def test_added_negation_in_both_languages():
     assert target[slice(*finding.target_span)] == "no" and finding.severity.value == "minor"
 
 
+def test_a_dropped_negation_is_critical_when_the_model_agrees_both_ways():
+    source = "O progresso não pode surgir em detrimento da qualidade."
+    target = "Progress can come at the expense of quality."
+    back = "O progresso pode vir à custa da qualidade."
+    forward = "Progress cannot come at the expense of quality."
+
+    def run(*probes):
+        return list(NegationMismatch().run(make_ctx(target, source=source, back=back, forward=forward, probes=probes)))
+
+    [alone] = run()
+    assert alone.severity.value == "minor" and source[slice(*alone.source_span)] == "não"
+    [agreed] = run(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 11.1, 10.6))
+    assert agreed.severity.value == "critical" and agreed.evidence == {"gain": 11.1, "back_gain": 10.6}
+    [one_way] = run(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 11.1, 2.0))
+    assert one_way.severity.value == "minor" and one_way.evidence["back_gain"] == 2.0
+
+
 def test_negation_folded_into_a_word_is_not_a_finding():
     source = "É provável que os norte-americanos não concordem com isto."
     target = "The Americans are unlikely to agree to this."
