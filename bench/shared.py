@@ -12,12 +12,12 @@ from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Finding
 
 
-def check_lines(code: str, lines: list[str], folder: Path) -> list[list[Finding]]:
+def check_lines(code: str, lines: list[str], folder: Path, config: Config = Config()) -> list[list[Finding]]:
     """Each line's findings, the lines checked together as one file in language ``code``, no source
     (as an editor checks a draft: sentence by sentence, each knowing the one before)."""
     path = folder / f"lines.{code}.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = check_files([str(path)], None, Languages(None, code), Config())
+    report = check_files([str(path)], None, Languages(None, code), config)
     by_line: dict[int, list[Finding]] = defaultdict(list)
     for seg in report.files[0].segments:
         by_line[seg.segment.line] += seg.findings

@@ -1,13 +1,14 @@
 """Fluency slips planted in human news sentences, checked with no source, as an editor would.
 
-    python bench/slips.py [--data ../shared/data] [--lines 200] [--json results.json]
+    python bench/slips.py [--data ../shared/data] [--lines 200] [--json results.json] [--fluency-model smollm2]
 
 From the NTREX English and Portuguese (pt-PT) references, seeded, each family changes one thing:
 ``shuffle`` (every word moved), ``swap`` (two neighbouring words), ``repeat`` (a word written
 twice), ``function-word`` (a function word of the language replaced by another), ``drop`` (a word
 left out). Recall is the share of changed lines with a finding of any severity that their clean
 version does not have; the clean lines' own flag rate (any severity, and major or worse) is the
-false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % / 0.5 %.
+false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % / 0.5 %. With
+``--fluency-model`` the language-model check (TQ703) runs too, on the languages the model reads.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shared import check_lines, report  # noqa: E402
 
 from tqcheck import lang  # noqa: E402
+from tqcheck.config import Config  # noqa: E402
 from tqcheck.records import Severity  # noqa: E402
 
 FILES = {"en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt"}
@@ -73,11 +75,11 @@ FAMILIES: dict[str, Callable[[list[str], str, random.Random], list[str] | None]]
 }
 
 
-def flags(code: str, lines: list[str], folder: Path) -> list[tuple[set[str], bool]]:
+def flags(code: str, lines: list[str], folder: Path, config: Config) -> list[tuple[set[str], bool]]:
     """Each line's finding codes (any severity) and whether one is major or worse."""
     return [
         ({f.code for f in found}, any(f.severity.rank >= Severity.MAJOR.rank for f in found))
-        for found in check_lines(code, lines, folder)
+        for found in check_lines(code, lines, folder, config)
     ]
 
 
@@ -86,7 +88,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--lines", type=int, default=200)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--fluency-model", help="a language model for TQ703 (smollm2; needs the lm extra)")
     args = parser.parse_args()
+    config = Config(fluency_model=args.fluency_model)
     folder = args.data / "ntrex128-part1"
     if not folder.is_dir():
         print(f"skipped: {folder} not found")
@@ -97,7 +101,7 @@ def main() -> None:
             rng = random.Random(16)
             every = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if len(_words(line)) >= 6]
             clean = rng.sample(every, args.lines)
-            clean_flags = flags(code, clean, Path(tmp))
+            clean_flags = flags(code, clean, Path(tmp), config)
             row = {
                 "clean_any": sum(bool(c) for c, _ in clean_flags) / len(clean),
                 "clean_major": sum(m for _, m in clean_flags) / len(clean),
@@ -105,7 +109,7 @@ def main() -> None:
             for family, change in FAMILIES.items():
                 planted = [(i, change(_words(line), code, rng)) for i, line in enumerate(clean)]
                 kept = [(i, " ".join(words)) for i, words in planted if words]
-                found = flags(code, [text for _, text in kept], Path(tmp))
+                found = flags(code, [text for _, text in kept], Path(tmp), config)
                 caught = sum(bool(codes - clean_flags[i][0]) for (i, _), (codes, _) in zip(kept, found))
                 row[family] = caught / len(kept)
             results[code] = row

@@ -124,6 +124,10 @@ def check(
         Optional[bool],
         typer.Option("--require-model", help="A pair no model translates is an error, not a model-free check."),
     ] = None,
+    fluency_model: Annotated[
+        Optional[str],
+        typer.Option(help="Language model for the fluency checks (smollm2: English; needs tqcheck[lm]).", show_default=False),
+    ] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Report only these codes, prefixes or names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Never report these codes, prefixes or names.")] = None,
     warn_unused_ignores: Annotated[
@@ -149,6 +153,7 @@ def check(
             ignore=tuple(ignore) if ignore else None,
             warn_unused_ignores=warn_unused_ignores,
             require_model=require_model,
+            fluency_model=fluency_model,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
         with _progress(quiet) as progress:

@@ -15,7 +15,8 @@ _GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": 
 _LIST_KEYS = {"select": "select", "ignore": "ignore", "exclude": "exclude"}
 KNOWN_KEYS = (
     "backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", "select", "ignore",
-    "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", "require-model", *_GENERATION_KEYS,
+    "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", "require-model", "fluency-model",
+    *_GENERATION_KEYS,
 )
 
 
@@ -36,6 +37,7 @@ class Config:
     pairs: tuple[tuple[str, str], ...] = ()  # (source glob, target glob) for one-language files
     warn_unused_ignores: bool = False
     require_model: bool = False  # a pair with no model is an error, not a check by the model-free checks
+    fluency_model: str | None = None  # a language model for the fluency checks (opt-in: "smollm2")
     origin: str | None = None  # the file the settings came from, for error messages
 
     def with_overrides(self, **cli: Any) -> Config:
@@ -112,6 +114,8 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
     config = replace(config, generation=replace(config.generation, **generation))
     if "language-detector" in section:
         config = replace(config, language_detector=_string(section, "language-detector", origin))
+    if "fluency-model" in section:
+        config = replace(config, fluency_model=_string(section, "fluency-model", origin))
     if "fail-on" in section:
         value = _string(section, "fail-on", origin)
         try:

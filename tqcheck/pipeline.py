@@ -9,16 +9,14 @@ from functools import partial
 
 from tqcheck import __version__, cache
 from tqcheck.backends import get_backend, how_to_get
-from tqcheck.backends.base import Backend
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
 from tqcheck.checks.base import Capabilities, Check, Missing
 from tqcheck.checks.registry import build_checks
-from tqcheck.checks.runner import CheckItem, CheckRunner, bilingual_capabilities
+from tqcheck.checks.runner import CheckItem, CheckRunner, ModelProber, bilingual_capabilities, fluency_reader
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
-from tqcheck.probes import ProbeInput, probe
 from tqcheck.readers.base import Document, find_source, path_matches, read_document
-from tqcheck.records import BackendSignature, FileReport, InactiveCheck, InputError, LangGuess, Probe, Report, Segment
+from tqcheck.records import BackendSignature, FileReport, InactiveCheck, InputError, LangGuess, Report, Segment
 from tqcheck.selection import Selector
 from tqcheck.text.align import pair_documents
 from tqcheck.text.langid import detector
@@ -95,20 +93,6 @@ def _language(given: str | None, guess: Callable[[], LangGuess], path: str) -> s
     return detected
 
 
-@dataclass(frozen=True)
-class _Prober:
-    """Probes segments with the file's backend, one direction pair."""
-
-    backend: Backend
-    source_lang: str
-    target_lang: str
-    progress: Progress | None
-
-    def __call__(self, items: list[CheckItem]) -> list[tuple[Probe, ...]]:
-        inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in items]
-        return probe(inputs, self.source_lang, self.target_lang, self.backend, self.progress)
-
-
 class _Run:
     """What the files of one run share: the checks, the caches and the project's selection."""
 
@@ -164,7 +148,7 @@ class _Run:
             forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
         caps = bilingual_capabilities(source_lang, target_lang, translate and translate.backend, missing)
         scores = translate is not None and caps.scores is None
-        prober = _Prober(translate.backend, source_lang, target_lang, self.progress) if scores else None
+        prober = ModelProber(translate.backend, source_lang, target_lang, self.progress) if scores else None
         items = [CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)]
         return self._file(doc.path, source_path, source_lang, target_lang, translate, doc_guess, items, caps, prober)
 
@@ -189,11 +173,13 @@ class _Run:
     def _file(
         self, path: str, source_path: str | None, source_lang: str | None, target_lang: str,
         translate: MemoTranslator | None, guess: LangGuess, items: list[CheckItem], caps: Capabilities,
-        prober: _Prober | None,
+        prober: ModelProber | None,
     ) -> FileReport:
-        model = prober.backend.signature.key() if prober else None
-        results, coverage = self.runner.file(items, path, caps, prober, model)
+        reader, caps = fluency_reader(self.config.fluency_model, caps)
+        models = [prober.backend.signature.key() if prober else None, reader and self.config.fluency_model]
+        results, coverage = self.runner.file(items, path, caps, prober, json.dumps(models), reader)
         signature = translate.backend.signature if translate else BackendSignature.none()
         return FileReport(
             path, source_path, source_lang, target_lang, signature, "bilingual", guess, tuple(results), None, coverage
         )
+

@@ -90,6 +90,14 @@ class Probe:
 
 
 @dataclass(frozen=True)
+class Surprisal:
+    """How unexpected a language model finds each token of a text: ``tokens`` holds each token's
+    span in the text and its surprisal in nats (minus its log-probability given what precedes)."""
+
+    tokens: tuple[tuple[Span, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class LangGuess:
     lang: str | None
     score: float

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tqcheck.checks.base import Check, Example
+from tqcheck.checks.base import Check, Example, Need
 from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.config import Config
 from tqcheck.pipeline import Languages, check_files
@@ -25,10 +25,10 @@ def _file(folder: Path, name: str, text: str, lang: str, *, paragraph: bool = Fa
     return str(path)
 
 
-def _findings(example: Example, folder: Path) -> list[tuple[str, Severity]]:
+def _findings(example: Example, folder: Path, config: Config) -> list[tuple[str, Severity]]:
     draft = _file(folder, "draft.txt", example.target, example.target_lang, paragraph=example.source is None)
     source = _file(folder, "source.txt", example.source, "pt") if example.source is not None else None
-    report = check_files([draft], source, Languages(example.source_lang, example.target_lang), Config())
+    report = check_files([draft], source, Languages(example.source_lang, example.target_lang), config)
     assert not report.errors, report.errors
     return [(f.code, f.severity) for s in report.files[0].segments for f in s.findings]
 
@@ -43,7 +43,9 @@ def test_every_check_has_a_bad_and_a_good_example():
     ("check", "example"), CASES, ids=[f"{c.code}-{'bad' if e.bad else 'good'}{i}" for i, (c, e) in enumerate(CASES)]
 )
 def test_documented_example_holds(check: type[Check], example: Example, tmp_path: Path):
-    found = _findings(example, tmp_path)
+    # a check that reads a language model runs with the one tqcheck knows (the lm extra)
+    config = Config(fluency_model="smollm2") if Need.LANGUAGE_MODEL in check.needs else Config()
+    found = _findings(example, tmp_path, config)
     if example.bad:
         assert check.code in [code for code, _ in found], found
     else:

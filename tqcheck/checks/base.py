@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from tqcheck import lang
 from tqcheck.errors import ConfigError
-from tqcheck.records import Finding, LangGuess, Probe, Scores, Severity, Span
+from tqcheck.records import Finding, LangGuess, Probe, Scores, Severity, Span, Surprisal
 from tqcheck.text.coverage import length_ratio
 
 
@@ -59,6 +59,7 @@ class Need(str, Enum):
     RELATIONS = "relation words"
     CAPITALS = "capitals that mark names"
     ENGLISH = "an English side"
+    LANGUAGE_MODEL = "a language model"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ class Missing:
 
     reason: str
     enable: str | None = None
+
+
+NO_LANGUAGE_MODEL = Missing(
+    "no language model was asked for (opt-in)", "--fluency-model smollm2 (English), after pip install 'tqcheck[lm]'"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class Capabilities:
     forward_translation: Missing | None = None
     scores: Missing | None = None
     legs: int = 1  # the most models a translation of this file went through (a chain: es→pt→en is 2)
+    fluency: Missing | None = NO_LANGUAGE_MODEL  # None: a language model reads the draft's language
 
     def lacks(self, need: Need) -> Missing | None:
         langs = [code for code in (self.source_lang, self.target_lang) if code]
@@ -90,6 +97,8 @@ class Capabilities:
             return self.forward_translation
         if need is Need.SCORES:
             return self.scores
+        if need is Need.LANGUAGE_MODEL:
+            return self.fluency
         if need is Need.ENGLISH:
             return None if "en" in langs else Missing("it compares English words (WordNet is English); neither side is English")
         if need is Need.CAPITALS:
@@ -123,6 +132,7 @@ class CheckContext:
     legs: int = 1  # models chained in the translations (two legs translate more loosely than one)
     unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
     preceding: str = ""  # the sentence before this one in its paragraph, when the draft was split into sentences
+    surprisal: Surprisal | None = None  # a language model's reading of the draft, when one was asked for
 
     @property
     def bilingual(self) -> bool:

@@ -12,6 +12,7 @@ from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.entity_mismatch import EntityMismatch
 from tqcheck.checks.fragment import Fragment
+from tqcheck.checks.garbled import Garbled
 from tqcheck.checks.markup_mismatch import MarkupMismatch
 from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.number_mismatch import NumberMismatch
@@ -48,6 +49,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     WhitespacePunctuation,
     RepeatedWords,
     Fragment,
+    Garbled,
 )
 
 

@@ -8,14 +8,18 @@ from dataclasses import dataclass, replace
 
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
+from tqcheck.backends.language_model import shared_language_model
 from tqcheck.cache import ResultCache, result_key
-from tqcheck.checks.base import Capabilities, Check, CheckContext, Missing
-from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity
+from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing
+from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity, Surprisal
+from tqcheck.probes import ProbeInput, probe
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector
 
 Prober = Callable[[list["CheckItem"]], list[tuple[Probe, ...]]]
 """Probes segments with a model (see tqcheck.probes); its ``model`` key names that model."""
+Reader = Callable[[list[str]], list[Surprisal]]
+"""A language model's surprisal of each draft (see tqcheck.backends.language_model)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,32 @@ class CheckItem:
             seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang,
             self.preceding,
         ]
+
+
+@dataclass(frozen=True)
+class ModelProber:
+    """Probes segments with the file's backend, one direction pair."""
+
+    backend: Backend
+    source_lang: str
+    target_lang: str
+    progress: Callable[[str, int, int], None] | None
+
+    def __call__(self, items: list[CheckItem]) -> list[tuple[Probe, ...]]:
+        inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in items]
+        return probe(inputs, self.source_lang, self.target_lang, self.backend, self.progress)
+
+
+def fluency_reader(name: str | None, caps: Capabilities) -> tuple[Reader | None, Capabilities]:
+    """The language model ``name`` as a reader of the file's drafts, if one was asked for and it
+    reads their language; ``caps`` saying so either way."""
+    if name is None:
+        return None, replace(caps, fluency=NO_LANGUAGE_MODEL)
+    model = shared_language_model(name)
+    if caps.target_lang.split("-")[0] not in model.spec.languages:
+        reads = ", ".join(sorted(model.spec.languages))
+        return None, replace(caps, fluency=Missing(f"the {model.spec.name} language model reads {reads} only"))
+    return model.surprisal, replace(caps, fluency=None)
 
 
 def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
@@ -80,28 +110,34 @@ class CheckRunner:
         return tuple(statuses), active
 
     def file(
-        self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None
+        self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None,
+        reader: Reader | None = None,
     ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
         """Results for a file's ``items`` with the project's selection applied, and its coverage. An
-        unchanged segment's result comes from the cache; only the others are probed (the costly step)."""
+        unchanged segment's result comes from the cache; only the others are probed and read by the
+        language model (the costly steps). ``model`` names the models that gave the evidence."""
         statuses, active = self.coverage(caps)
         codes = json.dumps([[c.code for c in active], caps.legs])
         keys = [result_key(self.fingerprint, *item.inputs(), model, codes) for item in items]
         known = self.results.lookup(keys)
         todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
         probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
+        read = dict(zip(todo, reader([items[i].segment.target for i in todo]))) if reader and todo else {}
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:  # the same texts, maybe at another place in another file
                 result = replace(known[key], segment=item.segment, back_translation=item.back)
             else:
-                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs)
+                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs, read.get(i))
             findings = self.selector.apply(result.findings, path, item.segment.notes)
             results.append(replace(result, findings=findings))
         self.results.store(fresh)
         return results, statuses
 
-    def run(self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check], legs: int = 1) -> SegmentResult:
+    def run(
+        self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check], legs: int = 1,
+        surprisal: Surprisal | None = None,
+    ) -> SegmentResult:
         segment = item.segment
         if segment.unchecked is not None:
             return self._unchecked(item, checks)
@@ -119,6 +155,7 @@ class CheckRunner:
             probes=probes,
             legs=legs,
             preceding=item.preceding,
+            surprisal=surprisal,
         )
         findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), legs)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
