@@ -200,6 +200,8 @@ class MemoTranslator:
     blank; and texts go to the backend in length-sorted chunks so progress can be reported."""
 
     CHUNK = 64
+    MEMO_LIMIT = 100_000
+    """Texts remembered at most; then the memo starts afresh (the translation cache still has them)."""
 
     def __init__(self, backend: Backend, progress: Progress | None = None) -> None:
         self.backend = backend
@@ -208,6 +210,8 @@ class MemoTranslator:
 
     def __call__(self, texts: Sequence[str], src: str, tgt: str, stage: str = "translating") -> list[str]:
         parts = {t: pieces(t) if t.strip() else [] for t in texts}
+        if len(self._memo) > self.MEMO_LIMIT:
+            self._memo.clear()
         todo = sorted({p for ps in parts.values() for p in ps if (src, tgt, p) not in self._memo}, key=len)
         for start in range(0, len(todo), self.CHUNK):
             chunk = todo[start : start + self.CHUNK]

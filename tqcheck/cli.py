@@ -11,10 +11,13 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeRemainingColumn,
@@ -24,11 +27,11 @@ from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.cli_models import cache_app, models_app
 from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail
-from tqcheck.config import load_config
+from tqcheck.config import Config, load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Report, Severity
-from tqcheck.reporters import atomic_output, refuse_inputs, reporter
+from tqcheck.reporters import atomic_output, jsonl, refuse_inputs, reporter
 
 app = typer.Typer(
     name="tqcheck",
@@ -42,6 +45,7 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     html = "html"
 
@@ -75,6 +79,13 @@ def _main(
     """Catch translations that read well but say the wrong thing."""
 
 
+class _Rate(ProgressColumn):
+    """Items a second, once rich has measured a speed."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.0f}/s" if task.speed else "")
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     """A progress bar on stderr while translating; none when quiet or when stderr is no terminal."""
@@ -83,7 +94,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
         yield None
         return
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeRemainingColumn(),
         console=console, transient=True,
     ) as bar:
         tasks: dict[str, TaskID] = {}
@@ -96,10 +107,11 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
         yield update
 
 
-def exit_code(report: Report, fail_on: Severity) -> int:
+def exit_code(report: Report, fail_on: Severity, streamed: Severity | None = None) -> int:
+    """0, 1 or 2 by the report (or, when results were streamed, by the worst severity streamed)."""
     if report.errors:
         return EXIT_ERROR
-    worst = report.worst()
+    worst = streamed or report.worst()
     return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
 
 
@@ -136,6 +148,9 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="With --format jsonl --output: keep the lines written, add the rest.")
+    ] = False,
     fail_on: Annotated[
         Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. [default: critical]")
     ] = None,
@@ -156,6 +171,10 @@ def check(
             fluency_model=fluency_model,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
+        if output_format is Format.jsonl:
+            raise typer.Exit(_stream_lines(translations, source, source_lang, target_lang, config, quiet, output, resume))
+        if resume:
+            raise fail("--resume continues a --format jsonl --output FILE run")
         with _progress(quiet) as progress:
             report = check_files(
                 translations,
@@ -178,6 +197,31 @@ def check(
         except OSError as exc:
             raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
     raise typer.Exit(exit_code(report, config.fail_on))
+
+
+def _stream_lines(
+    translations: list[str], source: str | None, source_lang: str | None, target_lang: str | None, config: Config,
+    quiet: bool, output: Path | None, resume: bool,
+) -> int:
+    """``check`` with results written a line a segment as they come (JSON Lines); the exit code."""
+    if resume and output is None:
+        raise fail("--resume needs the --output file of the run to continue")
+    written = jsonl.resume(output) if resume and output is not None else set()
+    try:
+        stream = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
+    sink = jsonl.Sink(stream, written)
+    try:
+        with _progress(quiet) as progress:
+            languages = Languages(source=source_lang, target=target_lang)
+            report = check_files(translations, source, languages, config, progress, sink)
+    finally:
+        if output is not None:
+            stream.close()
+    for problem in report.errors:
+        error(str(problem))
+    return exit_code(report, config.fail_on, sink.worst)
 
 
 @app.command()

@@ -12,7 +12,9 @@ from tqcheck.backends import get_backend, how_to_get
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
 from tqcheck.checks.base import Capabilities, Check, Missing
 from tqcheck.checks.registry import build_checks
-from tqcheck.checks.runner import CheckItem, CheckRunner, ModelProber, bilingual_capabilities, fluency_reader
+from tqcheck.checks.runner import (
+    CheckItem, CheckRunner, ModelProber, Prepare, Sink, bilingual_capabilities, fluency_reader,
+)
 from tqcheck.config import Config
 from tqcheck.errors import BackendError, ReadError
 from tqcheck.readers.base import Document, find_source, path_matches, read_document
@@ -42,12 +44,14 @@ def check_files(
     languages: Languages = Languages(),
     config: Config = Config(),
     progress: Progress | None = None,
+    sink: Sink | None = None,
 ) -> Report:
-    """Check every translation file; unreadable files become errors in the report, not exceptions."""
+    """Check every translation file; unreadable files become errors in the report, not exceptions.
+    With a ``sink``, results go to it as they come and the report's files hold no segments."""
     loaders = [(p, partial(read_document, p)) for p in targets if not any(path_matches(p, g) for g in config.exclude)]
     return check_documents(
         loaders, partial(read_document, source) if source is not None else None, languages, config, progress,
-        lambda path: find_source(path, config.pairs),
+        lambda path: find_source(path, config.pairs), sink,
     )
 
 
@@ -58,12 +62,13 @@ def check_documents(
     config: Config = Config(),
     progress: Progress | None = None,
     find_source: Callable[[str], Document | None] = lambda _: None,
+    sink: Sink | None = None,
 ) -> Report:
     """Check documents read from anywhere (files, a web form): ``check_files`` without the files."""
     reasons = {check: check.unavailable() for check in build_checks(config.check_options)}
     unavailable = {c: reason for c, reason in reasons.items() if reason is not None}
     inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in unavailable.items())
-    run = _Run([c for c in reasons if c not in unavailable], unavailable, config, progress)
+    run = _Run([c for c in reasons if c not in unavailable], unavailable, config, progress, sink)
     source_doc: Document | None = None
     if source is not None:
         try:
@@ -96,9 +101,10 @@ def _language(given: str | None, guess: Callable[[], LangGuess], path: str) -> s
 class _Run:
     """What the files of one run share: the checks, the caches and the project's selection."""
 
-    def __init__(self, checks: list[Check], inactive: dict[Check, str], config: Config, progress: Progress | None):
-        self.config = config
-        self.progress = progress
+    def __init__(
+        self, checks: list[Check], inactive: dict[Check, str], config: Config, progress: Progress | None, sink: Sink | None
+    ):
+        self.config, self.progress, self.sink = config, progress, sink
         self.detect = detector(config.language_detector)
         self.cache = TranslationCache() if config.cache else None
         selector = Selector.build(config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores)
@@ -139,18 +145,22 @@ class _Run:
 
         paired = pair_documents(doc, source_doc, source_lang, target_lang, to_target if forward_ok else None)
         segments = [bounded(s) for s in paired]
-        checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
-        back = [""] * len(segments)
-        if translate is not None:
-            back = translate([t for t, _ in checked], target_lang, source_lang, f"{doc.path}: back-translating")
-        forward: list[str | None] = [None] * len(segments)
-        if forward_ok:
-            forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
+
+        def prepare(start: int, chunk: list[Segment]) -> list[CheckItem]:
+            checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in chunk]
+            back = [""] * len(chunk)
+            if translate is not None:
+                back = translate([t for t, _ in checked], target_lang, source_lang, f"{doc.path}: back-translating")
+            forward: list[str | None] = [None] * len(chunk)
+            if forward_ok:
+                forward = list(to_target([s for _, s in checked], f"{doc.path}: translating the source"))
+            return [CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(chunk, back, forward)]
+
         caps = bilingual_capabilities(source_lang, target_lang, translate and translate.backend, missing)
         scores = translate is not None and caps.scores is None
         prober = ModelProber(translate.backend, source_lang, target_lang, self.progress) if scores else None
-        items = [CheckItem(s, b, f, s.source or "", source_lang, target_lang) for s, b, f in zip(segments, back, forward)]
-        return self._file(doc.path, source_path, source_lang, target_lang, translate, doc_guess, items, caps, prober)
+        langs = (source_path, source_lang, target_lang)
+        return self._file(doc.path, *langs, translate, doc_guess, segments, prepare, caps, prober)
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
         """No source: every sentence goes through a pivot language and back, and is compared with itself."""
@@ -160,26 +170,27 @@ class _Run:
             translate, missing = None, Missing(f"a round trip needs {pivot}→{lang} too", how_to_get(pivot, lang))
         sentences = sentences_of(doc.units, lang)
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
-        back = [""] * len(segments)
-        if translate is not None:
-            there = translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
-            back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
         before = [""] + [p.target if p.line == s.line and p.key == s.key else "" for p, s in zip(segments, segments[1:])]
-        items = [CheckItem(s, b, None, s.target, None, lang, p) for s, b, p in zip(segments, back, before)]
+
+        def prepare(start: int, chunk: list[Segment]) -> list[CheckItem]:
+            back = [""] * len(chunk)
+            if translate is not None:
+                there = translate([s.target if not s.unchecked else "" for s in chunk], lang, pivot, f"{lang}→{pivot}")
+                back = translate(there, pivot, lang, f"{doc.path}: {pivot}→{lang}")
+            return [CheckItem(s, b, None, s.target, None, lang, before[start + k]) for k, (s, b) in enumerate(zip(chunk, back))]
+
         caps = Capabilities(None, lang, missing, missing, missing)
-        report = self._file(doc.path, None, None, lang, translate, doc_guess, items, caps, None)
+        report = self._file(doc.path, None, None, lang, translate, doc_guess, segments, prepare, caps, None)
         return replace(report, mode="monolingual", pivot_lang=pivot if translate else None)
 
     def _file(
         self, path: str, source_path: str | None, source_lang: str | None, target_lang: str,
-        translate: MemoTranslator | None, guess: LangGuess, items: list[CheckItem], caps: Capabilities,
-        prober: ModelProber | None,
+        translate: MemoTranslator | None, guess: LangGuess, segments: list[Segment], prepare: Prepare,
+        caps: Capabilities, prober: ModelProber | None,
     ) -> FileReport:
         reader, caps = fluency_reader(self.config.fluency_model, caps)
-        models = [prober.backend.signature.key() if prober else None, reader and self.config.fluency_model]
-        results, coverage = self.runner.file(items, path, caps, prober, json.dumps(models), reader)
+        kept, coverage = self.runner.chunks(segments, prepare, path, caps, prober, reader, self.sink, self.progress)
         signature = translate.backend.signature if translate else BackendSignature.none()
         return FileReport(
-            path, source_path, source_lang, target_lang, signature, "bilingual", guess, tuple(results), None, coverage
+            path, source_path, source_lang, target_lang, signature, "bilingual", guess, tuple(kept), None, coverage
         )
-

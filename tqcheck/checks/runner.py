@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
-from tqcheck.backends.language_model import shared_language_model
+from tqcheck.backends.language_model import LanguageModel, shared_language_model
 from tqcheck.cache import ResultCache, result_key
 from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing
 from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity, Surprisal
@@ -18,8 +18,12 @@ from tqcheck.selection import Selector
 
 Prober = Callable[[list["CheckItem"]], list[tuple[Probe, ...]]]
 """Probes segments with a model (see tqcheck.probes); its ``model`` key names that model."""
-Reader = Callable[[list[str]], list[Surprisal]]
-"""A language model's surprisal of each draft (see tqcheck.backends.language_model)."""
+Prepare = Callable[[int, list[Segment]], list["CheckItem"]]
+"""Makes the check items of a chunk of a file's segments (the chunk's first index, its segments)."""
+Sink = Callable[[str, list[SegmentResult]], None]
+"""Takes a file's results a chunk at a time, in input order, as soon as they are known."""
+CHUNK_SEGMENTS = 1000
+"""Segments translated, probed and checked together: large enough for full batches and workers."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class ModelProber:
         return probe(inputs, self.source_lang, self.target_lang, self.backend, self.progress)
 
 
-def fluency_reader(name: str | None, caps: Capabilities) -> tuple[Reader | None, Capabilities]:
+def fluency_reader(name: str | None, caps: Capabilities) -> tuple[LanguageModel | None, Capabilities]:
     """The language model ``name`` as a reader of the file's drafts, if one was asked for and it
     reads their language; ``caps`` saying so either way."""
     if name is None:
@@ -66,7 +70,7 @@ def fluency_reader(name: str | None, caps: Capabilities) -> tuple[Reader | None,
     if caps.target_lang.split("-")[0] not in model.spec.languages:
         reads = ", ".join(sorted(model.spec.languages))
         return None, replace(caps, fluency=Missing(f"the {model.spec.name} language model reads {reads} only"))
-    return model.surprisal, replace(caps, fluency=None)
+    return model, replace(caps, fluency=None)
 
 
 def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
@@ -109,9 +113,30 @@ class CheckRunner:
                 active.append(check)
         return tuple(statuses), active
 
+    def chunks(
+        self, segments: list[Segment], prepare: Prepare, path: str, caps: Capabilities, prober: ModelProber | None,
+        reader: LanguageModel | None, sink: Sink | None, progress: Callable[[str, int, int], None] | None = None,
+    ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
+        """A file's results and coverage, its segments prepared (translated) and checked a chunk at a
+        time; with a ``sink``, each chunk's results go to it and are let go, so memory stays bounded
+        however long the file."""
+        models = [prober.backend.signature.key() if prober else None, reader.signature.key() if reader else None]
+        kept: list[SegmentResult] = []
+        coverage: tuple[CheckStatus, ...] = ()
+        for start in range(0, max(len(segments), 1), CHUNK_SEGMENTS):
+            chunk = segments[start : start + CHUNK_SEGMENTS]
+            found, coverage = self.file(prepare(start, chunk), path, caps, prober, json.dumps(models), reader)
+            if sink is None:
+                kept += found
+            else:
+                sink(path, found)
+            if progress and len(segments) > CHUNK_SEGMENTS:
+                progress(f"{path}: checked", start + len(chunk), len(segments))
+        return kept, coverage
+
     def file(
         self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None,
-        reader: Reader | None = None,
+        reader: LanguageModel | None = None,
     ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
         """Results for a file's ``items`` with the project's selection applied, and its coverage. An
         unchanged segment's result comes from the cache; only the others are probed and read by the
@@ -122,7 +147,7 @@ class CheckRunner:
         known = self.results.lookup(keys)
         todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
         probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
-        read = dict(zip(todo, reader([items[i].segment.target for i in todo]))) if reader and todo else {}
+        read = dict(zip(todo, reader.surprisal([items[i].segment.target for i in todo]))) if reader and todo else {}
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:  # the same texts, maybe at another place in another file

@@ -13,7 +13,7 @@ from typing import Protocol, TextIO
 from tqcheck.errors import TqcheckError
 from tqcheck.records import Report
 
-FORMATS = {"text": "terminal", "json": "json", "sarif": "sarif", "html": "html"}
+FORMATS = {"text": "terminal", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "html": "html"}
 """Format name → reporter module."""
 
 

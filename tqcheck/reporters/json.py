@@ -16,7 +16,8 @@ SCHEMA_MINOR = 2
 ``evidence``. Minor 2: each file lists its ``coverage``, every check run or not, and why not."""
 
 
-def _segment(s: SegmentResult) -> dict[str, Any]:
+def segment_dict(s: SegmentResult) -> dict[str, Any]:
+    """One segment as the JSON report (and each line of the JSON Lines stream) writes it."""
     return {
         "id": s.segment.id,
         "line": s.segment.line,
@@ -43,7 +44,7 @@ def _file(f: FileReport) -> dict[str, Any]:
         "detected_lang": encode(f.detected_lang),
         "backend": encode(f.backend),
         "coverage": encode(f.coverage),
-        "segments": [_segment(s) for s in f.segments],
+        "segments": [segment_dict(s) for s in f.segments],
     }
 
 

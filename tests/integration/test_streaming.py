@@ -1,0 +1,65 @@
+"""Long runs: results checked a chunk at a time, streamed as JSON Lines, and a killed run resumed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import tqcheck.checks.runner as check_runner
+from tests.conftest import SEED
+from tqcheck.cli import app
+from tqcheck.config import Config
+from tqcheck.pipeline import check_files
+from tqcheck.records import SegmentResult
+
+runner = CliRunner()
+
+
+def _findings(segments):
+    return [(s.segment.id, s.segment.target, [(f.code, f.severity.value, f.message) for f in s.findings]) for s in segments]
+
+
+def test_chunks_give_the_same_results_and_a_sink_gets_them_in_order(monkeypatch):
+    whole = check_files([str(SEED)], config=Config(cache=False))
+    monkeypatch.setattr(check_runner, "CHUNK_SEGMENTS", 4)
+    chunks: list[list[SegmentResult]] = []
+    streamed = check_files([str(SEED)], config=Config(cache=False), sink=lambda path, found: chunks.append(found))
+    assert [len(c) for c in chunks] == [4] * 6 + [3]  # the seed's 27 sentences
+    assert _findings([s for c in chunks for s in c]) == _findings(whole.files[0].segments)
+    # streamed results are not kept: memory stays bounded however long the file
+    assert streamed.files[0].segments == () and streamed.files[0].coverage == whole.files[0].coverage
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_json_lines_hold_the_json_reports_segments_one_a_line(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["check", str(SEED), "--format", "jsonl", "--output", str(out), "-q"])
+    assert result.exit_code == 1, result.output  # the seed's two critical headlines
+    lines = _lines(out)
+    report = json.loads(runner.invoke(app, ["check", str(SEED), "--format", "json", "-q"]).stdout)
+    segments = report["files"][0]["segments"]
+    assert [line["id"] for line in lines] == [s["id"] for s in segments] == list(range(27))
+    assert all(line["path"] == str(SEED) and line["schema_version"] == report["schema_version"] for line in lines)
+    assert [line["findings"] for line in lines] == [s["findings"] for s in segments]
+
+
+def test_a_killed_run_resumes_where_its_last_whole_line_ends(tmp_path):
+    out = tmp_path / "out.jsonl"
+    args = ["check", str(SEED), "--format", "jsonl", "--output", str(out), "-q"]
+    assert runner.invoke(app, args).exit_code == 1
+    whole = out.read_bytes()
+    out.write_bytes(whole[: len(whole) // 2])  # killed half-way through a line
+    assert runner.invoke(app, [*args, "--resume"]).exit_code == 1
+    assert out.read_bytes() == whole
+
+
+def test_resume_needs_a_json_lines_output_file(tmp_path):
+    result = runner.invoke(app, ["check", str(SEED), "--format", "jsonl", "--resume", "-q"])
+    assert result.exit_code == 2 and "--output" in result.output
+    result = runner.invoke(app, ["check", str(SEED), "--output", str(tmp_path / "r.json"), "--resume", "-q"])
+    assert result.exit_code == 2 and "--format jsonl" in result.output
