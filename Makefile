@@ -41,10 +41,11 @@ $(PY):
 
 # torch is pinned first to the CPU build (an unpinned one pulls a multi-GB CUDA build); the
 # transformers and CTranslate2 extras are installed because their tests build and run tiny models;
-# the lm extra (SmolLM2, 98 MB) because the fluency tests run it.
+# the lm extra (SmolLM2, 98 MB) because the fluency tests run it; the ray extra because the Ray
+# engine's tests start a real local Ray instance.
 install: system-packages $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check torch==$(TORCH)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2,serve,lm]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,transformers,ctranslate2,serve,lm,ray]'
 	@# the official SARIF 2.1.0 JSON schema, as Microsoft's jest-sarif ships it, for the SARIF tests
 	@if [ ! -f $(SARIF_SCHEMA) ]; then \
 		mkdir -p .cache && cd .cache && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && \

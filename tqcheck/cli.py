@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.text import Text
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.cli_models import cache_app, models_app
-from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail
+from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail, progress_bar
 from tqcheck.config import Config, load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
@@ -48,6 +35,11 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     html = "html"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class BackendChoice(str, Enum):
@@ -77,34 +69,6 @@ def _main(
     ] = False,
 ) -> None:
     """Catch translations that read well but say the wrong thing."""
-
-
-class _Rate(ProgressColumn):
-    """Items a second, once rich has measured a speed."""
-
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.0f}/s" if task.speed else "")
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A progress bar on stderr while translating; none when quiet or when stderr is no terminal."""
-    console = Console(stderr=True)
-    if quiet or not console.is_terminal:
-        yield None
-        return
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeRemainingColumn(),
-        console=console, transient=True,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        yield update
 
 
 def exit_code(report: Report, fail_on: Severity, streamed: Severity | None = None) -> int:
@@ -140,6 +104,15 @@ def check(
         Optional[str],
         typer.Option(help="Language model for the fluency checks (smollm2: English; needs tqcheck[lm]).", show_default=False),
     ] = None,
+    engine: Annotated[
+        Optional[Engine], typer.Option(help="Where segments are checked: here, or on Ray (tqcheck[ray]). [default: local]")
+    ] = None,
+    address: Annotated[
+        Optional[str], typer.Option("--address", help="With --engine ray: the cluster to join (else Ray starts here).")
+    ] = None,
+    gpus_per_worker: Annotated[
+        Optional[float], typer.Option(min=0, help="With --engine ray: GPUs each actor asks for.")
+    ] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Report only these codes, prefixes or names.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Never report these codes, prefixes or names.")] = None,
     warn_unused_ignores: Annotated[
@@ -169,13 +142,16 @@ def check(
             warn_unused_ignores=warn_unused_ignores,
             require_model=require_model,
             fluency_model=fluency_model,
+            engine=engine.value if engine else None,
+            ray_address=address,
+            gpus_per_worker=gpus_per_worker,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
         if output_format is Format.jsonl:
             raise typer.Exit(_stream_lines(translations, source, source_lang, target_lang, config, quiet, output, resume))
         if resume:
             raise fail("--resume continues a --format jsonl --output FILE run")
-        with _progress(quiet) as progress:
+        with progress_bar(quiet) as progress:
             report = check_files(
                 translations,
                 source=source,
@@ -213,7 +189,7 @@ def _stream_lines(
         raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
     sink = jsonl.Sink(stream, written)
     try:
-        with _progress(quiet) as progress:
+        with progress_bar(quiet) as progress:
             languages = Languages(source=source_lang, target=target_lang)
             report = check_files(translations, source, languages, config, progress, sink)
     finally:

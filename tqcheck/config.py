@@ -16,7 +16,7 @@ _LIST_KEYS = {"select": "select", "ignore": "ignore", "exclude": "exclude"}
 KNOWN_KEYS = (
     "backend", "model", "allow-download", "cache", "fail-on", "language-detector", "checks", "select", "ignore",
     "per-file-ignores", "exclude", "pairs", "warn-unused-ignores", "require-model", "fluency-model",
-    *_GENERATION_KEYS,
+    "engine", "ray-address", "gpus-per-worker", *_GENERATION_KEYS,
 )
 
 
@@ -38,6 +38,9 @@ class Config:
     warn_unused_ignores: bool = False
     require_model: bool = False  # a pair with no model is an error, not a check by the model-free checks
     fluency_model: str | None = None  # a language model for the fluency checks (opt-in: "smollm2")
+    engine: str = "local"  # where segments are checked: "local" (this process) or "ray" (a Ray cluster)
+    ray_address: str | None = None  # an existing Ray cluster to join; None starts Ray locally
+    gpus_per_worker: float = 0.0  # GPUs each Ray actor asks for
     origin: str | None = None  # the file the settings came from, for error messages
 
     def with_overrides(self, **cli: Any) -> Config:
@@ -116,6 +119,18 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
         config = replace(config, language_detector=_string(section, "language-detector", origin))
     if "fluency-model" in section:
         config = replace(config, fluency_model=_string(section, "fluency-model", origin))
+    if "engine" in section:
+        engine = _string(section, "engine", origin)
+        if engine not in ("local", "ray"):
+            raise ConfigError(f"{origin}: engine must be local or ray, not {engine!r}")
+        config = replace(config, engine=engine)
+    if "ray-address" in section:
+        config = replace(config, ray_address=_string(section, "ray-address", origin))
+    if "gpus-per-worker" in section:
+        gpus = section["gpus-per-worker"]
+        if isinstance(gpus, bool) or not isinstance(gpus, (int, float)) or gpus < 0:
+            raise ConfigError(f"{origin}: [tool.tqcheck] gpus-per-worker must be a number of 0 or more")
+        config = replace(config, gpus_per_worker=float(gpus))
     if "fail-on" in section:
         value = _string(section, "fail-on", origin)
         try:

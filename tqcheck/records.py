@@ -214,6 +214,7 @@ class Report:
     files: tuple[FileReport, ...]
     errors: tuple[InputError, ...] = field(default=())
     inactive_checks: tuple[InactiveCheck, ...] = field(default=())
+    engine: str = "local"  # where the segments were checked: "local" or "ray"
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.files for s in f.segments for x in s.findings if x.severity is severity)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-import tqcheck.checks.runner as check_runner
+import tqcheck.engines as engines
 from tests.conftest import SEED
 from tqcheck.cli import app
 from tqcheck.config import Config
@@ -23,7 +23,7 @@ def _findings(segments):
 
 def test_chunks_give_the_same_results_and_a_sink_gets_them_in_order(monkeypatch):
     whole = check_files([str(SEED)], config=Config(cache=False))
-    monkeypatch.setattr(check_runner, "CHUNK_SEGMENTS", 4)
+    monkeypatch.setattr(engines, "CHUNK_SEGMENTS", 4)
     chunks: list[list[SegmentResult]] = []
     streamed = check_files([str(SEED)], config=Config(cache=False), sink=lambda path, found: chunks.append(found))
     assert [len(c) for c in chunks] == [4] * 6 + [3]  # the seed's 27 sentences

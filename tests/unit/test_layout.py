@@ -22,6 +22,8 @@ STAGES: list[tuple[str, ...]] = [
     ("tqcheck.probes",),
     ("tqcheck.scoring",),
     ("tqcheck.checks", "tqcheck.selection"),
+    ("tqcheck.work",),
+    ("tqcheck.engines", "tqcheck.ray_engine"),
     ("tqcheck.reporters",),
     ("tqcheck.pipeline",),
     ("tqcheck.cli", "tqcheck.cli_models", "tqcheck.cli_output", "tqcheck.server", "tqcheck.__main__"),

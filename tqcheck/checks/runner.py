@@ -18,12 +18,6 @@ from tqcheck.selection import Selector
 
 Prober = Callable[[list["CheckItem"]], list[tuple[Probe, ...]]]
 """Probes segments with a model (see tqcheck.probes); its ``model`` key names that model."""
-Prepare = Callable[[int, list[Segment]], list["CheckItem"]]
-"""Makes the check items of a chunk of a file's segments (the chunk's first index, its segments)."""
-Sink = Callable[[str, list[SegmentResult]], None]
-"""Takes a file's results a chunk at a time, in input order, as soon as they are known."""
-CHUNK_SEGMENTS = 1000
-"""Segments translated, probed and checked together: large enough for full batches and workers."""
 
 
 @dataclass(frozen=True)
@@ -112,27 +106,6 @@ class CheckRunner:
                 statuses.append(CheckStatus(check.code, check.name, True))
                 active.append(check)
         return tuple(statuses), active
-
-    def chunks(
-        self, segments: list[Segment], prepare: Prepare, path: str, caps: Capabilities, prober: ModelProber | None,
-        reader: LanguageModel | None, sink: Sink | None, progress: Callable[[str, int, int], None] | None = None,
-    ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
-        """A file's results and coverage, its segments prepared (translated) and checked a chunk at a
-        time; with a ``sink``, each chunk's results go to it and are let go, so memory stays bounded
-        however long the file."""
-        models = [prober.backend.signature.key() if prober else None, reader.signature.key() if reader else None]
-        kept: list[SegmentResult] = []
-        coverage: tuple[CheckStatus, ...] = ()
-        for start in range(0, max(len(segments), 1), CHUNK_SEGMENTS):
-            chunk = segments[start : start + CHUNK_SEGMENTS]
-            found, coverage = self.file(prepare(start, chunk), path, caps, prober, json.dumps(models), reader)
-            if sink is None:
-                kept += found
-            else:
-                sink(path, found)
-            if progress and len(segments) > CHUNK_SEGMENTS:
-                progress(f"{path}: checked", start + len(chunk), len(segments))
-        return kept, coverage
 
     def file(
         self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None,

@@ -11,9 +11,10 @@ from tqcheck.records import FileReport, Report, SegmentResult, Severity
 from tqcheck.scoring import signatures
 
 SCHEMA_VERSION = 1
-SCHEMA_MINOR = 2
+SCHEMA_MINOR = 3
 """Minor 1: ``scores`` may be null (a segment not checked, TQ003, or no model); findings carry
-``evidence``. Minor 2: each file lists its ``coverage``, every check run or not, and why not."""
+``evidence``. Minor 2: each file lists its ``coverage``, every check run or not, and why not.
+Minor 3: ``engine``, where the segments were checked (local or ray)."""
 
 
 def segment_dict(s: SegmentResult) -> dict[str, Any]:
@@ -54,6 +55,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "schema_minor": SCHEMA_MINOR,
         "tool": {"name": "tqcheck", "version": __version__},
         "metrics": signatures(),
+        "engine": report.engine,
         "files": [_file(f) for f in report.files],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
         "inactive_checks": [{"code": c.code, "name": c.name, "reason": c.reason} for c in report.inactive_checks],

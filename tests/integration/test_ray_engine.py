@@ -1,0 +1,37 @@
+"""The Ray engine on a real local Ray instance (the ray extra): same results as the local run."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import tqcheck.engines as engines
+from tests.conftest import SEED
+from tqcheck.config import Config
+from tqcheck.pipeline import check_files
+from tqcheck.reporters.json import to_dict
+
+ray = pytest.importorskip("ray", reason="the ray extra (make install brings it)")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shut_down_after():
+    yield
+    ray.shutdown()
+
+
+def test_the_ray_engine_gives_the_local_report_in_input_order(monkeypatch):
+    monkeypatch.setattr(engines, "CHUNK_SEGMENTS", 10)  # the seed's 27 sentences: 3 chunks over the actors
+    local = to_dict(check_files([str(SEED)], config=Config(cache=False)))
+    on_ray = to_dict(check_files([str(SEED)], config=Config(cache=False, engine="ray")))
+    assert ray.is_initialized() and on_ray.pop("engine") == "ray" and local.pop("engine") == "local"
+    assert on_ray == local
+    assert [s["id"] for s in on_ray["files"][0]["segments"]] == list(range(27))
+
+
+def test_without_ray_the_engine_is_an_error_naming_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)
+    report = check_files([str(SEED)], config=Config(cache=False, engine="ray"))
+    assert report.files == () and "pip install 'tqcheck[ray]'" in report.errors[0].message

@@ -1,0 +1,100 @@
+"""The Ray engine: a file's chunks of segments checked by a pool of Ray actors.
+
+Ray Data reads the chunks (one row each, in input order) and ``map_batches`` hands them to an
+actor pool; each actor builds its own workshop and file work once (loading the translation
+backend, and the language model when one is asked for), so a model loads once an actor, not once a
+chunk. Rows come back with their chunk's index and are put back in input order; segments and
+results cross the wire in tqcheck's own codec, the one the result cache uses, so the report is the
+same as a local run's. Each actor keeps its translation cache on its own node. Without
+``ray_address`` Ray starts locally; with it, tqcheck joins that cluster. ``gpus_per_worker`` asks
+each actor for GPUs (the transformers and CTranslate2 backends use CUDA when they see it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from tqcheck.codec import decode, encode
+from tqcheck.config import Config
+from tqcheck.errors import BackendError
+from tqcheck.records import Segment, SegmentResult
+from tqcheck.work import FileJob, FileWork, Workshop
+
+EXTRA = "pip install 'tqcheck[ray]'"
+
+
+class _Checker:
+    """One actor: the file work built once, then every chunk it is handed."""
+
+    def __init__(self, job: FileJob) -> None:
+        self.work = FileWork(job, Workshop(job.config))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        done = []
+        for payload in batch["chunk"]:
+            segments, before = json.loads(payload)
+            results = self.work.check([decode(Segment, s) for s in segments], before)
+            done.append(json.dumps([encode(r) for r in results], ensure_ascii=False))
+        return {"index": list(batch["index"]), "results": done}
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401  (Ray Data is the ray[data] extra)
+    except ImportError:
+        raise BackendError(f"--engine ray needs Ray: {EXTRA}") from None
+    return ray
+
+
+def _start(config: Config) -> Any:
+    ray = _ray()
+    if not ray.is_initialized():
+        quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+        if config.ray_address:
+            ray.init(address=config.ray_address, **quiet)
+        else:
+            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return ray
+
+
+def workers(config: Config) -> int:
+    """Actors in the pool: one a CPU the cluster has (each actor's backend uses its own threads)."""
+    ray = _start(config)
+    return max(1, int(ray.cluster_resources().get("CPU", 1)) // 2)
+
+
+def run_on_ray(job: FileJob, chunks: list[tuple[list[Segment], list[str]]], config: Config) -> Iterator[list[SegmentResult]]:
+    """Each chunk's results, in input order."""
+    if not chunks:
+        return
+    ray = _start(config)
+    rows = [
+        {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
+        for i, (segments, before) in enumerate(chunks)
+    ]
+    pool = min(len(rows), workers(config))
+    dataset = ray.data.from_items(rows).map_batches(
+        _Checker,
+        batch_size=1,
+        compute=ray.data.ActorPoolStrategy(size=pool),
+        fn_constructor_kwargs={"job": job},
+        num_gpus=config.gpus_per_worker or None,
+        batch_format="default",
+        max_restarts=0,  # a failed actor fails the run, with its error, rather than retrying blind
+    )
+    found: dict[int, str] = {}
+    ready = 0
+    for row in dataset.iter_rows():  # rows finish in any order: each chunk is handed on once those before it are
+        found[int(row["index"])] = row["results"]
+        while ready in found:
+            yield [decode(SegmentResult, r) for r in json.loads(found.pop(ready))]
+            ready += 1

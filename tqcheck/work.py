@@ -1,0 +1,124 @@
+"""The per-segment work of one file, wherever it runs: translate, probe, read with a language
+model, check. The same code runs in the main process (the local engine) and in a Ray actor (the
+Ray engine), so the two give the same results by construction.
+
+A ``FileJob`` says what a file needs (the run's configuration, its languages, the pivot of a
+round trip) and can be sent to another process; a ``Workshop`` holds what one process shares
+across files (checks, caches, selection) and builds a ``FileWork`` per job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from tqcheck import __version__, cache
+from tqcheck.backends import get_backend, how_to_get
+from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
+from tqcheck.checks.base import Capabilities, Check, Missing
+from tqcheck.checks.registry import build_checks
+from tqcheck.checks.runner import CheckItem, CheckRunner, ModelProber, bilingual_capabilities, fluency_reader
+from tqcheck.config import Config
+from tqcheck.errors import BackendError
+from tqcheck.records import BackendSignature, CheckStatus, InactiveCheck, Segment, SegmentResult
+from tqcheck.selection import Selector
+from tqcheck.text.langid import detector
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """What checking one file's segments needs, in a form another process can receive."""
+
+    config: Config
+    path: str
+    source_lang: str | None  # None: no source, each sentence goes round ``pivot`` and back
+    target_lang: str
+    pivot: str | None = None
+
+
+class Workshop:
+    """What the files checked in one process share: the checks, the caches and the selection."""
+
+    def __init__(self, config: Config, progress: Progress | None = None) -> None:
+        self.config, self.progress = config, progress
+        reasons = {check: check.unavailable() for check in build_checks(config.check_options)}
+        unavailable = {c: reason for c, reason in reasons.items() if reason is not None}
+        self.inactive = tuple(InactiveCheck(c.code, c.name, reason) for c, reason in unavailable.items())
+        checks: list[Check] = [c for c in reasons if c not in unavailable]
+        self.detect = detector(config.language_detector)
+        self.cache = TranslationCache() if config.cache else None
+        selector = Selector.build(config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores)
+        options = sorted((c.code, sorted(c.opts.items())) for c in checks)
+        fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options])
+        self.runner = CheckRunner(checks, unavailable, self.detect, ResultCache(self.cache), selector, fingerprint)
+
+    def translator(self, directions: list[tuple[str, str]]) -> tuple[MemoTranslator | None, Missing | None]:
+        """A translator for the file's directions, or why there is none (unless a model is required)."""
+        config = self.config
+        try:
+            backend = get_backend(config.backend, directions, config.models, config.allow_download, config.generation)
+        except BackendError as exc:
+            if config.require_model:
+                raise
+            return None, Missing(str(exc).split(";")[0], how_to_get(*directions[0]))
+        return MemoTranslator(CachedBackend(backend, self.cache) if self.cache else backend, self.progress), None
+
+
+class FileWork:
+    """One file's translator, probes and language model, and the checks run on its segments."""
+
+    def __init__(self, job: FileJob, shop: Workshop) -> None:
+        self.job, self.shop = job, shop
+        source, target = job.source_lang, job.target_lang
+        if source is None:
+            pivot = job.pivot or ""
+            self.translate, missing = shop.translator([(target, pivot), (pivot, target)])
+            if self.translate is not None and not self.translate.backend.supports(pivot, target):
+                self.translate, missing = None, Missing(f"a round trip needs {pivot}→{target} too", how_to_get(pivot, target))
+            caps, self.forward_ok, self.prober = Capabilities(None, target, missing, missing, missing), False, None
+        else:
+            self.translate, missing = shop.translator([(target, source), (source, target)])
+            # Without a model for the forward direction, the checks that need it do not run on this file.
+            self.forward_ok = self.translate is not None and self.translate.backend.supports(source, target)
+            caps = bilingual_capabilities(source, target, self.translate and self.translate.backend, missing)
+            scores = self.translate is not None and caps.scores is None
+            self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
+        self.reader, self.caps = fluency_reader(job.config.fluency_model, caps)
+
+    @property
+    def signature(self) -> BackendSignature:
+        return self.translate.backend.signature if self.translate else BackendSignature.none()
+
+    @cached_property
+    def coverage(self) -> tuple[CheckStatus, ...]:
+        return self.shop.runner.coverage(self.caps)[0]
+
+    def to_target(self, texts: list[str], stage: str = "aligning sentences") -> list[str]:
+        assert self.translate is not None and self.job.source_lang is not None
+        return self.translate(texts, self.job.source_lang, self.job.target_lang, stage)
+
+    def check(self, segments: Sequence[Segment], before: Sequence[str]) -> list[SegmentResult]:
+        """The results of ``segments`` (each with the sentence ``before`` it, when a paragraph was split)."""
+        job, path = self.job, self.job.path
+        blank = [""] * len(segments)
+        if job.source_lang is None:
+            back, lang, pivot = blank, job.target_lang, job.pivot or ""
+            if self.translate is not None:
+                there = self.translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
+                back = self.translate(there, pivot, lang, f"{path}: {pivot}→{lang}")
+            items = [CheckItem(s, b, None, s.target, None, lang, p) for s, b, p in zip(segments, back, before)]
+        else:
+            checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
+            back, forward = blank, [None] * len(segments)
+            if self.translate is not None:
+                back = self.translate([t for t, _ in checked], job.target_lang, job.source_lang, f"{path}: back-translating")
+            if self.forward_ok:
+                forward = list(self.to_target([s for _, s in checked], f"{path}: translating the source"))
+            items = [
+                CheckItem(s, b, f, s.source or "", job.source_lang, job.target_lang)
+                for s, b, f in zip(segments, back, forward)
+            ]
+        models = [self.prober.backend.signature.key() if self.prober else None, self.reader and self.reader.signature.key()]
+        return self.shop.runner.file(items, path, self.caps, self.prober, json.dumps(models), self.reader)[0]
