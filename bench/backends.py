@@ -11,6 +11,8 @@
   1,000 lines (en→pt for the source, pt→en for the draft) with the same worker processes, against
   `tqcheck check --no-cache` on the same pair, each a fresh process; wall and CPU seconds, and
   their ratios;
+* the Ray engine against the local one: the same whole check (fresh processes, no cache) with
+  ``--engine ray`` on a local Ray instance, segments/s of each and Ray's overhead;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
   tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
   random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
@@ -122,6 +124,22 @@ def floor_ratio(ntrex: Path) -> dict[str, Any]:
     }
 
 
+def ray_against_local(ntrex: Path) -> dict[str, Any]:
+    """The whole bilingual check on the local engine and on a local Ray instance (its start-up and
+    actor's model loading included): segments a second each, and Ray's overhead."""
+    source, draft = ntrex / "newstest2019-src.eng.txt", ntrex / "newstest2019-ref.por.txt"
+    segments = len(draft.read_text(encoding="utf-8").splitlines())
+    command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", "json", "-o", os.devnull,
+               "-s", str(source), str(draft)]
+    local, on_ray = _timed_process(command)[0], _timed_process([*command, "--engine", "ray"])[0]
+    return {
+        "segments": segments,
+        "local_segments_per_second": round(segments / local, 1),
+        "ray_segments_per_second": round(segments / on_ray, 1),
+        "ray_overhead": round(on_ray / local - 1, 3),
+    }
+
+
 def pool_crossover(ntrex: Path, sizes: tuple[int, ...] = (8, 16, 32, 64)) -> dict[str, Any]:
     """Seconds for a fresh process's first batch, in one process and with the worker pool."""
     source = str(ntrex / "newstest2019-src.eng.txt")
@@ -226,6 +244,7 @@ def main() -> int:
             results["embedded"] = embedded(ntrex, work / "cache")
             results["worker_pool_first_batch"] = pool_crossover(ntrex)
             results["whole_check_against_its_floor"] = floor_ratio(ntrex)
+            results["ray_against_local"] = ray_against_local(ntrex)
             lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
             print(f"skipped the embedded figures: {ntrex} not found")
