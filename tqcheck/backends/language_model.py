@@ -11,10 +11,10 @@ Inputs are scored in length-sorted batches and put back in input order.
 from __future__ import annotations
 
 import importlib
+import io
 import importlib.metadata as metadata
-import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,16 +108,9 @@ class LanguageModel:
 
 @contextmanager
 def _quiet_tqdm() -> Iterator[None]:
-    """tqdm bars off while loading (tqdm reads TQDM_DISABLE when a bar is made)."""
-    before = os.environ.get("TQDM_DISABLE")
-    os.environ["TQDM_DISABLE"] = "1"
-    try:
+    """Loading's own progress bars (tqdm, on stderr) kept off the terminal: tqcheck draws its own."""
+    with redirect_stderr(io.StringIO()):
         yield
-    finally:
-        if before is None:
-            del os.environ["TQDM_DISABLE"]
-        else:
-            os.environ["TQDM_DISABLE"] = before
 
 
 def load_language_model(name: str, threads: int | None = None) -> LanguageModel:
