@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -56,8 +57,12 @@ def _busy(exc: sqlite3.DatabaseError) -> bool:
 
 
 class TranslationCache:
+    """Translations, scores and results on disk (SQLite), shared by the threads of one check: the
+    next chunk is translated while this one is checked, so reads and writes take a lock."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_path()
+        self._lock = threading.Lock()
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -81,7 +86,7 @@ class TranslationCache:
         raise AssertionError("unreachable")
 
     def _connect_once(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -108,6 +113,10 @@ class TranslationCache:
         self.store("translations", {_key(signature, src, tgt, text): out for text, out in pairs.items()})
 
     def lookup(self, table: str, keys: Sequence[str]) -> dict[str, str]:
+        with self._lock:
+            return self._lookup(table, keys)
+
+    def _lookup(self, table: str, keys: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         try:
             for start in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
@@ -124,6 +133,10 @@ class TranslationCache:
         return found
 
     def store(self, table: str, items: dict[str, str]) -> None:
+        with self._lock:
+            self._store(table, items)
+
+    def _store(self, table: str, items: dict[str, str]) -> None:
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")

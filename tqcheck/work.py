@@ -101,6 +101,10 @@ class FileWork:
 
     def check(self, segments: Sequence[Segment], before: Sequence[str]) -> list[SegmentResult]:
         """The results of ``segments`` (each with the sentence ``before`` it, when a paragraph was split)."""
+        return self.run(self.prepare(segments, before))
+
+    def prepare(self, segments: Sequence[Segment], before: Sequence[str]) -> list[CheckItem]:
+        """The segments translated as their checks need them: the translation work of a chunk."""
         job, path = self.job, self.job.path
         blank = [""] * len(segments)
         if job.source_lang is None:
@@ -120,5 +124,9 @@ class FileWork:
                 CheckItem(s, b, f, s.source or "", job.source_lang, job.target_lang)
                 for s, b, f in zip(segments, back, forward)
             ]
+        return items
+
+    def run(self, items: list[CheckItem]) -> list[SegmentResult]:
+        """Probes, the language model and the checks on prepared items: the rest of a chunk's work."""
         models = [self.prober.backend.signature.key() if self.prober else None, self.reader and self.reader.signature.key()]
-        return self.shop.runner.file(items, path, self.caps, self.prober, json.dumps(models), self.reader)[0]
+        return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.reader)[0]
