@@ -89,7 +89,6 @@ def run_on_ray(job: FileJob, chunks: list[tuple[list[Segment], list[str]]], conf
         fn_constructor_kwargs={"job": job},
         num_gpus=config.gpus_per_worker or None,
         batch_format="default",
-        max_restarts=0,  # a failed actor fails the run, with its error, rather than retrying blind
     )
     found: dict[int, str] = {}
     ready = 0
