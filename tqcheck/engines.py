@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
 from threadpoolctl import threadpool_limits
 
@@ -32,18 +33,25 @@ def chunks(segments: Sequence[Segment], before: Sequence[str], size: int) -> lis
 def _ahead(work: FileWork, parts: list[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:
     """Each chunk's results, the next chunk translated (by the backend's workers) while this one
     is probed and checked here: the check's own work overlaps the translation it waits for."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tqcheck-translate") as ahead:
-        pending = ahead.submit(work.prepare, *parts[0]) if parts else None
-        for k in range(len(parts)):
-            assert pending is not None
-            items = pending.result()
-            pending = ahead.submit(work.prepare, *parts[k + 1]) if k + 1 < len(parts) else None
-            if pending is None:  # the last chunk: nothing translates beside it, numpy may use every core
-                yield work.run(items)
-                continue
-            # the workers have the cores: BLAS threads here would only spin against them
-            with threadpool_limits(limits=1, user_api="blas"):
-                yield work.run(items)
+    ahead = _translating_thread()
+    pending = ahead.submit(work.prepare, *parts[0]) if parts else None
+    for k in range(len(parts)):
+        assert pending is not None
+        items = pending.result()
+        pending = ahead.submit(work.prepare, *parts[k + 1]) if k + 1 < len(parts) else None
+        if pending is None:  # the last chunk: nothing translates beside it, numpy may use every core
+            yield work.run(items)
+            continue
+        # the workers have the cores: BLAS threads here would only spin against them
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield work.run(items)
+
+
+@cache
+def _translating_thread() -> ThreadPoolExecutor:
+    """One thread a process that translates ahead: kept, so an engine the embedded backend binds to
+    its thread (small batches translate in-process) loads once, not once a file or a request."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="tqcheck-translate")
 
 
 def check_segments(
