@@ -10,15 +10,22 @@ not cover (ja, zh) answer ``None``: no opinion, as before.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-import simplemma
-from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+@cache
+def _simplemma() -> tuple[Any, frozenset[str]]:
+    """simplemma and the languages it has lexicons for, imported when a lexicon is first asked for."""
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return simplemma, frozenset(SUPPORTED_LANGUAGES)
 
 
 def _code(code: str | None) -> str | None:
     base = (code or "").replace("_", "-").split("-")[0].lower()
-    return base if base in SUPPORTED_LANGUAGES else None
+    return base if base in _simplemma()[1] else None
 
 
 @lru_cache(maxsize=65536)
@@ -33,6 +40,7 @@ def proper_noun(word: str, code: str | None) -> bool | None:
 
 
 def _proper_part(word: str, language: str) -> bool:
+    simplemma = _simplemma()[0]
     if not simplemma.is_known(word, lang=language):
         return True
     return simplemma.lemmatize(word, lang=language)[:1].isupper()
