@@ -119,6 +119,11 @@ def test_ctranslate2_convert_and_check_without_torch_calls(tiny, monkeypatch):
     # converted copies are found by the original's name as well
     backend = get_backend("ctranslate2", [("en", "pt")], [str(converted["en-pt"])])
     assert backend.supports("en", "pt") and not backend.supports("el", "en")
+    # with no CUDA device (this machine) it runs int8 on the CPU; with one, on the GPU
+    import ctranslate2
+
+    translator = backend._converted("en", "pt").translator
+    assert translator.device == ("cuda" if ctranslate2.get_cuda_device_count() else "cpu")
 
 
 def test_models_list_and_where(tiny):

@@ -65,8 +65,11 @@ class _Converted:
         self.folder = folder
         self.manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         self.options = options
+        # int8 weights on either device; on a GPU the activations in float16 (CTranslate2's int8_float16)
+        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+        compute = "int8_float16" if device == "cuda" else "int8"
         self.translator = ctranslate2.Translator(
-            str(folder), device="cpu", compute_type="int8", intra_threads=options.threads or 0
+            str(folder), device=device, compute_type=compute, intra_threads=options.threads or 0
         )
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
 
