@@ -11,6 +11,9 @@
   1,000 lines (en→pt for the source, pt→en for the draft) with the same worker processes, against
   `tqcheck check --no-cache` on the same pair, each a fresh process; wall and CPU seconds, and
   their ratios;
+* streaming: peak memory of the check and its workers with ``--format jsonl`` (results written
+  and let go) against ``--format json`` (kept for the report), on NTREX repeated to 50,000 lines
+  with the model-free checks (en→el) and to 5,000 lines with the embedded model (en→pt);
 * the Ray engine against the local one: the same whole check (fresh processes, no cache) with
   ``--engine ray`` on a local Ray instance, segments/s of each and Ray's overhead;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
@@ -122,6 +125,27 @@ def floor_ratio(ntrex: Path) -> dict[str, Any]:
         "whole_check_wall_seconds": round(whole[0], 1), "whole_check_cpu_seconds": round(whole[1], 1),
         "wall_ratio": round(whole[0] / floor[0], 2), "cpu_ratio": round(whole[1] / floor[1], 2),
     }
+
+
+def streaming_memory(ntrex: Path, work: Path) -> dict[str, Any]:
+    """Peak memory (MB, the check and its workers) of the same long file written as JSON Lines and
+    as one JSON report."""
+    english = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    found: dict[str, Any] = {}
+    for name, lines, target_file, lang in (("model_free_en_el", 50_000, "ell", "el"), ("embedded_en_pt", 5_000, "por", "pt")):
+        target = (ntrex / f"newstest2019-ref.{target_file}.txt").read_text(encoding="utf-8").splitlines()
+        source_path, target_path = work / f"long.{name}.en", work / f"long.{name}.{lang}"
+        repeat = lines // len(english) + 1
+        source_path.write_text("\n".join((english * repeat)[:lines]) + "\n", encoding="utf-8")
+        target_path.write_text("\n".join((target * repeat)[:lines]) + "\n", encoding="utf-8")
+        row: dict[str, Any] = {"lines": lines}
+        for fmt in ("jsonl", "json"):
+            command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", fmt, "-o",
+                       str(work / f"out.{fmt}"), "-s", str(source_path), "--source-lang", "en", "--target-lang", lang,
+                       str(target_path)]
+            row[f"{fmt}_peak_mb"] = round(_peak_tree_rss_mb(command))
+        found[name] = row
+    return found
 
 
 def ray_against_local(ntrex: Path) -> dict[str, Any]:
@@ -245,6 +269,7 @@ def main() -> int:
             results["worker_pool_first_batch"] = pool_crossover(ntrex)
             results["whole_check_against_its_floor"] = floor_ratio(ntrex)
             results["ray_against_local"] = ray_against_local(ntrex)
+            results["streaming_memory"] = streaming_memory(ntrex, work)
             lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
             print(f"skipped the embedded figures: {ntrex} not found")
