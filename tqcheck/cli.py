@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -14,7 +14,7 @@ from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.cli_models import cache_app, models_app
 from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail, progress_bar
-from tqcheck.config import Config, load_config
+from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Report, Severity
@@ -147,39 +147,36 @@ def check(
             gpus_per_worker=gpus_per_worker,
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
-        if output_format is Format.jsonl:
-            raise typer.Exit(_stream_lines(translations, source, source_lang, target_lang, config, quiet, output, resume))
-        if resume:
+        if resume and output_format is not Format.jsonl:
             raise fail("--resume continues a --format jsonl --output FILE run")
-        with progress_bar(quiet) as progress:
-            report = check_files(
-                translations,
-                source=source,
-                languages=Languages(source=source_lang, target=target_lang),
-                config=config,
-                progress=progress,
-            )
+        # JSON Lines are written as each chunk is checked, through a sink; the other formats at the end
+        sink, stream = _line_sink(output, resume) if output_format is Format.jsonl else (None, None)
+        try:
+            with progress_bar(quiet) as progress:
+                languages = Languages(source=source_lang, target=target_lang)
+                report = check_files(translations, source, languages, config, progress, sink)
+        finally:
+            if stream is not None and output is not None:
+                stream.close()
     except TqcheckError as exc:
         raise fail(str(exc)) from None
     for problem in report.errors:
         error(str(problem))
-    write = reporter(output_format.value).write
-    if output is None:
-        write(report, sys.stdout)
-    else:
-        try:
-            with atomic_output(output) as stream:
-                write(report, stream)
-        except OSError as exc:
-            raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
-    raise typer.Exit(exit_code(report, config.fail_on))
+    if sink is None:
+        write = reporter(output_format.value).write
+        if output is None:
+            write(report, sys.stdout)
+        else:
+            try:
+                with atomic_output(output) as out:
+                    write(report, out)
+            except OSError as exc:
+                raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
+    raise typer.Exit(exit_code(report, config.fail_on, sink.worst if sink else None))
 
 
-def _stream_lines(
-    translations: list[str], source: str | None, source_lang: str | None, target_lang: str | None, config: Config,
-    quiet: bool, output: Path | None, resume: bool,
-) -> int:
-    """``check`` with results written a line a segment as they come (JSON Lines); the exit code."""
+def _line_sink(output: Path | None, resume: bool) -> tuple[jsonl.Sink, TextIO]:
+    """Where JSON Lines go (appended after the whole lines a killed run wrote, with ``resume``)."""
     if resume and output is None:
         raise fail("--resume needs the --output file of the run to continue")
     written = jsonl.resume(output) if resume and output is not None else set()
@@ -187,18 +184,7 @@ def _stream_lines(
         stream = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
         raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
-    sink = jsonl.Sink(stream, written)
-    try:
-        with progress_bar(quiet) as progress:
-            languages = Languages(source=source_lang, target=target_lang)
-            report = check_files(translations, source, languages, config, progress, sink)
-    finally:
-        if output is not None:
-            stream.close()
-    for problem in report.errors:
-        error(str(problem))
-    return exit_code(report, config.fail_on, sink.worst)
-
+    return jsonl.Sink(stream, written), stream
 
 @app.command()
 def rules(

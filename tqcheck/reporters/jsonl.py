@@ -33,11 +33,9 @@ class Sink:
     def __init__(self, stream: TextIO, written: set[tuple[str, int]] | None = None) -> None:
         self.stream, self.written = stream, written or set()
         self.worst: Severity | None = None
-        self.segments = 0
 
     def __call__(self, path: str, results: list[SegmentResult]) -> None:
         for result in results:
-            self.segments += 1
             if result.worst is not None and (self.worst is None or result.worst.rank > self.worst.rank):
                 self.worst = result.worst
             if (path, result.segment.id) not in self.written:
