@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import io
 import importlib.metadata as metadata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import redirect_stderr
 from functools import cache
 from dataclasses import dataclass
