@@ -60,15 +60,8 @@ class AntonymSwap(Check):
     ) -> Finding:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
         least = self.opts["min-gain"]
-        agreed = next(
-            (
-                p
-                for p in ctx.probes
-                if p.kind is ProbeKind.ANTONYM and p.span == probed and p.gain >= least and (p.back_gain or 0.0) >= least
-            ),
-            None,
-        )
-        if agreed is not None:
+        agreed = ctx.probe(ProbeKind.ANTONYM, probed)
+        if agreed is not None and agreed.gain >= least and (agreed.back_gain or 0.0) >= least:
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
             return self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         return self.finding(message, target, source)

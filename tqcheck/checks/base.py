@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from tqcheck import lang
 from tqcheck.errors import ConfigError
-from tqcheck.records import Finding, LangGuess, Probe, Scores, Severity, Span, Surprisal
+from tqcheck.records import Finding, LangGuess, Probe, ProbeKind, Scores, Severity, Span, Surprisal
 from tqcheck.text.coverage import length_ratio
 
 
@@ -137,6 +137,10 @@ class CheckContext:
     @property
     def bilingual(self) -> bool:
         return self.source is not None
+
+    def probe(self, kind: ProbeKind, span: Span) -> Probe | None:
+        """The probe of ``kind`` that changed the piece at ``span``, if the segment was so probed."""
+        return next((p for p in self.probes if p.kind is kind and p.span == span), None)
 
     def length_ratios(self) -> tuple[float, float]:
         """The draft's length against the forward translation, and the back-translation's against the

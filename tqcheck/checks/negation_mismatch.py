@@ -49,7 +49,7 @@ class NegationMismatch(Check):
             lost = _unmatched(source, back)
             message = f"translation drops the negation “{lost.text}” of the source"
             least = self.opts["min-gain"]
-            probed = next((p for p in ctx.probes if p.kind is ProbeKind.SOURCE_NEGATOR and p.span == lost.span), None)
+            probed = ctx.probe(ProbeKind.SOURCE_NEGATOR, lost.span)
             if probed is None:
                 yield self.finding(message, None, lost.span)
             elif probed.gain >= least and (probed.back_gain or 0.0) >= least:
