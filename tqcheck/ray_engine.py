@@ -12,6 +12,7 @@ each actor for GPUs (the transformers and CTranslate2 backends use CUDA when the
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -22,13 +23,14 @@ from tqcheck.codec import decode, encode
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
 from tqcheck.records import Segment, SegmentResult
-from tqcheck.work import FileJob, FileWork, Workshop
+from tqcheck.work import CHUNK_SEGMENTS, FileJob, FileWork, Workshop, chunks, overlapped
 
 EXTRA = "pip install 'tqcheck[ray]'"
 
 
 class _Checker:
-    """One actor: the file work built once, then every chunk it is handed."""
+    """One actor: the file work built once, then every chunk it is handed, checked as the local
+engine checks a file (tqcheck.work.overlapped)."""
 
     def __init__(self, job: FileJob) -> None:
         self.work = FileWork(job, Workshop(job.config))
@@ -36,8 +38,10 @@ class _Checker:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         done = []
         for payload in batch["chunk"]:
-            segments, before = json.loads(payload)
-            results = self.work.check([decode(Segment, s) for s in segments], before)
+            encoded, before = json.loads(payload)
+            segments = [decode(Segment, s) for s in encoded]
+            parts = overlapped(self.work, chunks(segments, before, CHUNK_SEGMENTS))
+            results = [result for part in parts for result in part]
             done.append(json.dumps([encode(r) for r in results], ensure_ascii=False))
         return {"index": list(batch["index"]), "results": done}
 
@@ -59,6 +63,9 @@ def _start(config: Config) -> Any:
             ray.init(address=config.ray_address, **quiet)
         else:
             ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
+            # Ray's own exit hook waits half a second for stray messages of a script before it stops
+            # the instance; this one runs first (atexit is last in, first out) and stops it at once
+            atexit.register(ray.shutdown)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False

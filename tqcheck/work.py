@@ -10,9 +10,13 @@ across files (checks, caches, selection) and builds a ``FileWork`` per job.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+import functools
 from functools import cached_property
+
+from threadpoolctl import threadpool_limits
 
 from tqcheck import __version__, cache
 from tqcheck.backends import get_backend, how_to_get
@@ -99,10 +103,6 @@ class FileWork:
         assert self.translate is not None and self.job.source_lang is not None
         return self.translate(texts, self.job.source_lang, self.job.target_lang, stage)
 
-    def check(self, segments: Sequence[Segment], before: Sequence[str]) -> list[SegmentResult]:
-        """The results of ``segments`` (each with the sentence ``before`` it, when a paragraph was split)."""
-        return self.run(self.prepare(segments, before))
-
     def prepare(self, segments: Sequence[Segment], before: Sequence[str]) -> list[CheckItem]:
         """The segments translated as their checks need them: the translation work of a chunk."""
         job, path = self.job, self.job.path
@@ -130,3 +130,37 @@ class FileWork:
         """Probes, the language model and the checks on prepared items: the rest of a chunk's work."""
         models = [self.prober.backend.signature.key() if self.prober else None, self.reader and self.reader.signature.key()]
         return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.reader)[0]
+
+
+CHUNK_SEGMENTS = 125
+"""Segments translated, probed and checked together here: large enough for full batches and both
+workers, small enough that checking one chunk overlaps translating the next (bench/backends.py:
+125, 250 and 500 take 24.2, 25.2 and 26.9 s on NTREX 1,000 lines)."""
+
+
+def chunks(segments: Sequence[Segment], before: Sequence[str], size: int) -> list[tuple[list[Segment], list[str]]]:
+    return [(list(segments[i : i + size]), list(before[i : i + size])) for i in range(0, len(segments), size)]
+
+
+def overlapped(work: FileWork, parts: list[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:
+    """Each chunk's results, the next chunk translated (by the backend's workers) while this one
+    is probed and checked here: the check's own work overlaps the translation it waits for."""
+    ahead = _translating_thread()
+    pending = ahead.submit(work.prepare, *parts[0]) if parts else None
+    for k in range(len(parts)):
+        assert pending is not None
+        items = pending.result()
+        pending = ahead.submit(work.prepare, *parts[k + 1]) if k + 1 < len(parts) else None
+        if pending is None:  # the last chunk: nothing translates beside it, numpy may use every core
+            yield work.run(items)
+            continue
+        # the workers have the cores: BLAS threads here would only spin against them
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield work.run(items)
+
+
+@functools.cache
+def _translating_thread() -> ThreadPoolExecutor:
+    """One thread a process that translates ahead: kept, so an engine the embedded backend binds to
+    its thread (small batches translate in-process) loads once, not once a file or a request."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="tqcheck-translate")

@@ -140,14 +140,18 @@ class MarianScorer:
         self._spm = sentencepiece.SentencePieceProcessor(model_proto=vocab)
 
     def logprobs(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        """Total log-probability (natural log, end of sentence included) of each target given its source."""
-        return [self._logprob(source, target) for source, target in pairs]
+        """Total log-probability (natural log, end of sentence included) of each target given its source.
+        A probe scores several targets against one source: each source is encoded once a call."""
+        memories: dict[str, np.ndarray] = {}
+        for source, _ in pairs:
+            if source not in memories:
+                memories[source] = self._encode(self._ids(source))
+        return [self._logprob(memories[source], target) for source, target in pairs]
 
     def _ids(self, text: str) -> list[int]:
         return list(self._spm.encode(text.translate(_TYPOGRAPHY))) + [_EOS]
 
-    def _logprob(self, source: str, target: str) -> float:
-        memory = self._encode(self._ids(source))
+    def _logprob(self, memory: np.ndarray, target: str) -> float:
         wanted = self._ids(target)
         logits = self._decode(memory, wanted[:-1])
         logits -= logits.max(-1, keepdims=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,6 +70,8 @@ class Antonyms:
         self._read_pointers(folder)
         for word, opposites in _english().polarity_pairs:
             self._link({word}, set(opposites.split()))
+        # every word of a pair meets every word of the other text: remember what each word may be
+        self.lemmas = lru_cache(maxsize=65536)(self._readings)
 
     def _read_pointers(self, folder: Path) -> None:
         words: dict[tuple[str, str], list[str]] = {}
@@ -102,7 +104,7 @@ class Antonyms:
         for b in right:
             self._pairs[b] |= left
 
-    def lemmas(self, word: str) -> set[str]:
+    def _readings(self, word: str) -> frozenset[str]:
         """Every dictionary form ``word`` may be an inflection of."""
         word = word.lower()
         found = set()
@@ -114,7 +116,7 @@ class Antonyms:
             for suffix, ending in _SUFFIXES[pos]:
                 if word.endswith(suffix) and (base := word[: len(word) - len(suffix)] + ending) in known:
                     found.add(base)
-        return found or {word}
+        return frozenset(found or {word})
 
     def opposites(self, word: str) -> set[str]:
         """The direct antonyms of every dictionary form ``word`` may be."""
