@@ -213,8 +213,9 @@ class MemoTranslator:
     blank; and texts go to the backend in length-sorted chunks so progress can be reported."""
 
     CHUNK = 64
-    MEMO_LIMIT = 100_000
-    """Texts remembered at most; then the memo starts afresh (the translation cache still has them)."""
+    MEMO_LIMIT = 10_000
+    """Texts remembered at most; then the memo starts afresh (the translation cache still has them).
+    It serves repeats close together, as in a translation memory, without growing with the file."""
 
     def __init__(self, backend: Backend, progress: Progress | None = None) -> None:
         self.backend = backend

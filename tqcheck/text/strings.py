@@ -10,11 +10,22 @@ WORD = re.compile(r"\w+", re.UNICODE)
 """A word: a run of letters, digits or underscores, in any script."""
 
 
-@lru_cache(maxsize=65536)
+_REMEMBERED = 40
+"""Strings up to this length (words and names) are folded once a run; longer ones, whole
+sentences, are folded afresh, so a long file's sentences do not pile up in the cache."""
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for every name and word comparison."""
+    return _fold_remembered(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_fold_remembered = lru_cache(maxsize=65536)(_fold)
 
 
 def common_prefix(a: str, b: str) -> str:
