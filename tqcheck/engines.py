@@ -10,7 +10,7 @@ from tqcheck.cache import Progress
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
 from tqcheck.records import Segment, SegmentResult
-from tqcheck.work import CHUNK_SEGMENTS, FileWork, chunks, overlapped
+from tqcheck.work import CHUNK_SEGMENTS, TAIL_SEGMENTS, FileWork, chunks, overlapped
 
 RAY_CHUNK_SEGMENTS = 1000
 """Segments handed to an actor at a time: few, large tasks (Ray schedules each one), which the
@@ -29,7 +29,7 @@ def check_segments(
 
         parts = run_on_ray(work.job, chunks(segments, before, RAY_CHUNK_SEGMENTS), config)
     elif config.engine == "local":
-        parts = overlapped(work, chunks(segments, before, CHUNK_SEGMENTS))
+        parts = overlapped(work, chunks(segments, before, CHUNK_SEGMENTS, TAIL_SEGMENTS))
     else:
         raise BackendError(f"unknown engine {config.engine!r}: local or ray")
     kept: list[SegmentResult] = []

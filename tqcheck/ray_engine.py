@@ -23,7 +23,7 @@ from tqcheck.codec import decode, encode
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
 from tqcheck.records import Segment, SegmentResult
-from tqcheck.work import CHUNK_SEGMENTS, FileJob, FileWork, Workshop, chunks, overlapped
+from tqcheck.work import CHUNK_SEGMENTS, TAIL_SEGMENTS, FileJob, FileWork, Workshop, chunks, overlapped
 
 EXTRA = "pip install 'tqcheck[ray]'"
 
@@ -40,7 +40,7 @@ engine checks a file (tqcheck.work.overlapped)."""
         for payload in batch["chunk"]:
             encoded, before = json.loads(payload)
             segments = [decode(Segment, s) for s in encoded]
-            parts = overlapped(self.work, chunks(segments, before, CHUNK_SEGMENTS))
+            parts = overlapped(self.work, chunks(segments, before, CHUNK_SEGMENTS, TAIL_SEGMENTS))
             results = [result for part in parts for result in part]
             done.append(json.dumps([encode(r) for r in results], ensure_ascii=False))
         return {"index": list(batch["index"]), "results": done}

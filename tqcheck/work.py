@@ -136,10 +136,25 @@ CHUNK_SEGMENTS = 125
 """Segments translated, probed and checked together here: large enough for full batches and both
 workers, small enough that checking one chunk overlaps translating the next (bench/backends.py:
 125, 250 and 500 take 24.2, 25.2 and 26.9 s on NTREX 1,000 lines)."""
+TAIL_SEGMENTS = 24
+"""The smallest piece the last chunk is halved into: enough for both translation workers."""
 
 
-def chunks(segments: Sequence[Segment], before: Sequence[str], size: int) -> list[tuple[list[Segment], list[str]]]:
-    return [(list(segments[i : i + size]), list(before[i : i + size])) for i in range(0, len(segments), size)]
+def chunks(
+    segments: Sequence[Segment], before: Sequence[str], size: int, tail: int = 0
+) -> list[tuple[list[Segment], list[str]]]:
+    """``segments`` in chunks of ``size``; with ``tail``, the last chunk halved again and again while
+    its halves hold at least ``tail`` segments. The last chunk is checked with nothing translating
+    beside it, so the smaller it is, the less of the check runs alone."""
+    sizes = [size] * (len(segments) // size) + ([len(segments) % size] if len(segments) % size else [])
+    while tail and sizes and sizes[-1] >= 2 * tail:
+        last = sizes.pop()
+        sizes += [last - last // 2, last // 2]
+    found, start = [], 0
+    for n in sizes:
+        found.append((list(segments[start : start + n]), list(before[start : start + n])))
+        start += n
+    return found
 
 
 def overlapped(work: FileWork, parts: list[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:

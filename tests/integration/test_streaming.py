@@ -23,10 +23,12 @@ def _findings(segments):
 
 def test_chunks_give_the_same_results_and_a_sink_gets_them_in_order(monkeypatch):
     whole = check_files([str(SEED)], config=Config(cache=False))
-    monkeypatch.setattr(engines, "CHUNK_SEGMENTS", 4)
+    monkeypatch.setattr(engines, "CHUNK_SEGMENTS", 10)
+    monkeypatch.setattr(engines, "TAIL_SEGMENTS", 2)
     chunks: list[list[SegmentResult]] = []
     streamed = check_files([str(SEED)], config=Config(cache=False), sink=lambda path, found: chunks.append(found))
-    assert [len(c) for c in chunks] == [4] * 6 + [3]  # the seed's 27 sentences
+    # the seed's 27 sentences: the last chunk of 7 halved while its halves keep 2 at least
+    assert [len(c) for c in chunks] == [10, 10, 4, 3]
     assert _findings([s for c in chunks for s in c]) == _findings(whole.files[0].segments)
     # streamed results are not kept: memory stays bounded however long the file
     assert streamed.files[0].segments == () and streamed.files[0].coverage == whole.files[0].coverage
