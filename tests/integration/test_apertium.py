@@ -48,3 +48,18 @@ def test_an_english_spanish_file_is_checked_through_the_chain_and_says_what_did_
 def test_models_list_shows_the_routes_here():
     listing = runner.invoke(app, ["models", "list"]).stdout
     assert "es→en   apertium+embedded es→pt apertium + pt→en embedded" in listing
+
+
+def test_a_text_translates_as_it_would_alone_whatever_came_before_it_in_the_batch():
+    # Both ways a plain `apertium` run lets a line depend on the lines before it: a headline with no
+    # period reads on into the next line, and the tagger learns "C-SPAN"'s new ambiguity class and
+    # then tags "had" as a participle ("MSNBC tenido 2.89 millones").
+    backend = get_backend("apertium", [("en", "es"), ("pt", "es")])
+    figures = "CBS had 3.1 million, NBC had 2.94 million, MSNBC had 2.89 million and CNN had 2.52 million, Nielsen said."
+    [alone] = backend.translate([figures], "en", "es")
+    assert "MSNBC tuvo 2.89 millones" in alone
+    assert backend.translate(["C-SPAN.", "Fox News Channel", figures], "en", "es")[2] == alone
+    headline, sentence = "Sainsbury's planeia entrar no mercado", "A polícia deteve um suspeito."
+    [sentence_alone] = backend.translate([sentence], "pt", "es")
+    assert sentence_alone.startswith("La policía")
+    assert backend.translate([headline, sentence], "pt", "es") == [backend.translate([headline], "pt", "es")[0], sentence_alone]
