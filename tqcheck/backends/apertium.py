@@ -73,7 +73,9 @@ class ApertiumBackend(Backend):
         self.modes = installed_modes()
         if not self.modes:
             raise BackendError("Apertium is not installed: apt-get install apertium and a language pair")
-        self._signature = BackendSignature("apertium", "+".join(sorted(self.modes.values())), f"apertium-{_version()}")
+        # "texts-apart": translations made a batch at a time by earlier versions are not this one's
+        version = f"apertium-{_version()}+texts-apart"
+        self._signature = BackendSignature("apertium", "+".join(sorted(self.modes.values())), version)
 
     @property
     def signature(self) -> BackendSignature:
