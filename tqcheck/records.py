@@ -36,7 +36,7 @@ class Finding:
     evidence: Mapping[str, float] = field(default_factory=dict)  # the figures behind it: a probe's gains
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One unit to check: a target text, and its source when the check is bilingual."""
 

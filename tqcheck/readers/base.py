@@ -21,7 +21,7 @@ from typing import Protocol
 from tqcheck.errors import ReadError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     target: str
     line: int  # 1-based line of the unit's translation in its file

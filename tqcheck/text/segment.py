@@ -23,7 +23,7 @@ MAX_WORD_CHARS = 200
 sentence is not checked."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
     line: int  # 1-based line of the file the sentence starts on
