@@ -58,7 +58,8 @@ def _ray() -> Any:
 def _start(config: Config) -> Any:
     ray = _ray()
     if not ray.is_initialized():
-        quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+        # tqcheck reports its own progress and errors: Ray says only what fails
+        quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
         if config.ray_address:
             ray.init(address=config.ray_address, **quiet)
         else:
@@ -69,7 +70,7 @@ def _start(config: Config) -> Any:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
     return ray
 
 
