@@ -15,10 +15,10 @@ class AntonymSwap(Check):
     the source when translating into English, the back-translation against the source when
     translating from English. A word of one side whose WordNet antonym the other has in its place
     is the finding, unless the two also differ in negation ("unlikely" for "not likely"); light
-    verbs and a word against its own negative form are left out. Major, as one word pair is thin
-    evidence; critical when the translation model agrees both ways: the pair rescored with the
-    other word in place gains at least ``min-gain`` nats as a translation and as a
-    back-translation (the antonym probe). Needs WordNet (Debian package ``wordnet-base``, or
+    verbs are left out. Major, as one word pair is thin evidence; critical when the translation
+    model agrees both ways: the pair rescored with the other word in place gains at least
+    ``min-gain`` nats as a translation and as a back-translation (the antonym probe). A word
+    against its own negative form ("impossible", "possible") is reported only when the model agrees. Needs WordNet (Debian package ``wordnet-base``, or
     ``TQCHECK_WORDNET``); without it the check reports itself inactive. How the defaults were
     measured: references/calibration.md.
 
@@ -45,7 +45,7 @@ class AntonymSwap(Check):
                 message = (
                     f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
-                yield self._finding(ctx, message, swap.opposite, swap.span, swap.span, None)
+                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.own_negative)
         elif ctx.source_lang == "en":
             for swap in swaps(ctx.back_translation, ctx.source):
                 message = (
@@ -53,18 +53,30 @@ class AntonymSwap(Check):
                     f"where the source says “{swap.opposite}”"
                 )
                 target_span = _draft_word(ctx, swap.span)
-                yield self._finding(ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span)
+                yield from self._finding(
+                    ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span, swap.own_negative
+                )
 
     def _finding(
-        self, ctx: CheckContext, message: str, other: str, probed: Span, target: Span | None, source: Span | None
-    ) -> Finding:
-        """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both ways."""
+        self,
+        ctx: CheckContext,
+        message: str,
+        other: str,
+        probed: Span,
+        target: Span | None,
+        source: Span | None,
+        own_negative: bool,
+    ) -> Iterator[Finding]:
+        """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
+        ways. A word against its own negative form ("impossible", "possible") is reported only then:
+        the two are too often a translator's choice of words around a negation elsewhere."""
         least = self.opts["min-gain"]
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
         if agreed is not None and agreed.gain >= least and (agreed.back_gain or 0.0) >= least:
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
-            return self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
-        return self.finding(message, target, source)
+            yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
+        elif not own_negative:
+            yield self.finding(message, target, source)
 
 
 def _draft_word(ctx: CheckContext, back_span: Span) -> Span | None:

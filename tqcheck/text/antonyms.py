@@ -147,6 +147,7 @@ class Swap(NamedTuple):
     span: Span  # in the text
     opposite: str
     opposite_span: Span  # in the reference
+    own_negative: bool = False  # one word is the other with a negative prefix ("impossible", "possible")
 
 
 def swaps(text: str, reference: str) -> Iterator[Swap]:
@@ -164,10 +165,10 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
     for word, span in ours:
         if antonyms.lemmas(word) & (their_lemmas | english.light_verbs):
             continue
-        opposed = (o for o in only_theirs if antonyms.opposed(word, o[0]) and not _negative_form(word, o[0]))
-        opposite = next(opposed, None)
+        opposed = [o for o in only_theirs if antonyms.opposed(word, o[0])]
+        opposite = next((o for o in opposed if not _negative_form(word, o[0])), next(iter(opposed), None))
         if opposite is not None and not antonyms.lemmas(opposite[0]) & english.light_verbs:
-            yield Swap(word, span, *opposite)
+            yield Swap(word, span, *opposite, _negative_form(word, opposite[0]))
 
 
 def _plain_negations(text: str) -> int:
