@@ -18,6 +18,7 @@ into account", "comes from" for "went from"), and a word against its own negativ
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -52,6 +53,19 @@ def wordnet_dir() -> Path | None:
     return None
 
 
+_WITH_ANTONYM = re.compile(r"^\d{8} [^\n|]* ! [^\n]*$", re.M)
+"""A line of a data file whose pointers (before the gloss, after "|") hold an antonym."""
+
+
+def _fields(line: str) -> list[str]:
+    return line.split(" | ", 1)[0].split()
+
+
+def _lemma(fields: list[str], number: int) -> str:
+    """The ``number``-th word (from 1) of a data line's synset, lower-cased, without its marker."""
+    return fields[4 + 2 * (number - 1)].split("(")[0].lower()
+
+
 class Antonyms:
     def __init__(self, folder: Path) -> None:
         self._lemmas: dict[str, set[str]] = {p: set() for p in _POS.values()}
@@ -74,29 +88,23 @@ class Antonyms:
         self.lemmas = lru_cache(maxsize=65536)(self._readings)
 
     def _read_pointers(self, folder: Path) -> None:
-        words: dict[tuple[str, str], list[str]] = {}
-        antonym_ptrs: list[tuple[str, str, int, str, int]] = []
-        for name, pos in _POS.items():
-            for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
-                if not line or line.startswith(" "):
-                    continue
-                fields = line.split(" | ", 1)[0].split()
-                offset, ss_type = fields[0], fields[2]
+        """The antonym pointers ("!") of the data files. Only the synsets that have one are parsed,
+        and the synsets they point to are read at their offset, which WordNet gives in bytes."""
+        data = {pos: (folder / f"data.{name}").read_text(encoding="latin-1") for name, pos in _POS.items()}
+        for pos, text in data.items():
+            for found in _WITH_ANTONYM.finditer(text):
+                fields = _fields(found.group())
                 count = int(fields[3], 16)
-                lemmas = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
-                key = "a" if ss_type == "s" else pos
-                words[(key, offset)] = lemmas
                 at = 4 + 2 * count
                 for i in range(int(fields[at])):
                     symbol, target, tpos, src_tgt = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-                    tkey = "a" if tpos == "s" else tpos
-                    if symbol == "!":
-                        antonym_ptrs.append((key, offset, int(src_tgt[:2], 16), tkey + ":" + target, int(src_tgt[2:], 16)))
-        for key, offset, source_no, target, target_no in antonym_ptrs:
-            tkey, toffset = target.split(":")
-            left = words[(key, offset)][source_no - 1]
-            right = words[(tkey, toffset)][target_no - 1]
-            self._link({left}, {right})
+                    if symbol != "!":
+                        continue
+                    line = data["a" if tpos == "s" else tpos]
+                    pointed = _fields(line[int(target) : line.index("\n", int(target))])
+                    left = _lemma(fields, int(src_tgt[:2], 16))
+                    right = _lemma(pointed, int(src_tgt[2:], 16))
+                    self._link({left}, {right})
 
     def _link(self, left: set[str], right: set[str]) -> None:
         for a in left:
