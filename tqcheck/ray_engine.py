@@ -30,7 +30,7 @@ EXTRA = "pip install 'tqcheck[ray]'"
 
 class _Checker:
     """One actor: the file work built once, then every chunk it is handed, checked as the local
-engine checks a file (tqcheck.work.overlapped)."""
+    engine checks a file (tqcheck.work.overlapped)."""
 
     def __init__(self, job: FileJob) -> None:
         self.work = FileWork(job, Workshop(job.config))

@@ -9,11 +9,11 @@ across files (checks, caches, selection) and builds a ``FileWork`` per job.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-import functools
 from functools import cached_property
 
 from threadpoolctl import threadpool_limits

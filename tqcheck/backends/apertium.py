@@ -88,7 +88,7 @@ class ApertiumBackend(Backend):
         mode = self.modes.get((src, tgt))
         if mode is None:
             raise BackendError(f"Apertium has no {src}→{tgt} pair installed")
-        lines = [" ".join(t.split()) for t in texts]  # one line a text
+        lines = [" ".join(t.replace("\0", " ").split()) for t in texts]  # one line a text; a null frames texts
         todo = [line for line in lines if line]
         try:
             done = iter(_stages(mode).translate(todo) if todo else [])
