@@ -18,9 +18,9 @@ class AntonymSwap(Check):
     verbs are left out. Major, as one word pair is thin evidence; critical when the translation
     model agrees both ways: the pair rescored with the other word in place gains at least
     ``min-gain`` nats as a translation and as a back-translation (the antonym probe). A word
-    against its own negative form ("impossible", "possible") is reported only when the model agrees. Needs WordNet (Debian package ``wordnet-base``, or
-    ``TQCHECK_WORDNET``); without it the check reports itself inactive. How the defaults were
-    measured: references/calibration.md.
+    against its own negative form ("impossible", "possible") is reported only when the model
+    agrees. Needs WordNet (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the
+    check reports itself inactive. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os preços estão a subir." — translation "Prices are falling."
     Good: source "Os preços estão a subir." — translation "Prices are rising."
