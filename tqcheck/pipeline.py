@@ -10,7 +10,8 @@ from tqcheck.cache import Progress
 from tqcheck.config import Config
 from tqcheck.engines import Sink, check_segments
 from tqcheck.errors import BackendError, ReadError
-from tqcheck.readers.base import Document, find_source, path_matches, read_document
+from tqcheck.readers.base import Document, find_source, path_matches, sample_text
+from tqcheck.readers.lines import open_document
 from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
 from tqcheck.text.align import pair_documents
 from tqcheck.text.segment import bounded, sentences_of
@@ -40,9 +41,9 @@ def check_files(
 ) -> Report:
     """Check every translation file; unreadable files become errors in the report, not exceptions.
     With a ``sink``, results go to it as they come and the report's files hold no segments."""
-    loaders = [(p, partial(read_document, p)) for p in targets if not any(path_matches(p, g) for g in config.exclude)]
+    loaders = [(p, partial(open_document, p)) for p in targets if not any(path_matches(p, g) for g in config.exclude)]
     return check_documents(
-        loaders, partial(read_document, source) if source is not None else None, languages, config, progress,
+        loaders, partial(open_document, source) if source is not None else None, languages, config, progress,
         lambda path: find_source(path, config.pairs), sink,
     )
 
@@ -95,21 +96,20 @@ class _Run:
         self.shop, self.config, self.sink = shop, shop.config, sink
 
     def document(self, doc: Document, source_doc: Document | None, languages: Languages) -> FileReport:
-        doc_guess = self.shop.detect(" ".join(u.target for u in doc.units))
+        doc_guess = self.shop.detect(sample_text(u.target for u in doc.units))
         target_lang = _language(languages.target or doc.target_lang, lambda: doc_guess, doc.path)
         if not doc.bilingual and source_doc is None:
             return self._monolingual(doc, target_lang, doc_guess)
         if doc.bilingual:
-            source_path, source_texts, given = doc.path, [u.source or "" for u in doc.units], doc.source_lang
+            source_path, given, source_texts = doc.path, doc.source_lang, (u.source or "" for u in doc.units)
         else:
             assert source_doc is not None
             source_path, given = source_doc.path, source_doc.target_lang
-            source_texts = [u.target for u in source_doc.units]
+            source_texts = (u.target for u in source_doc.units)
         detect = self.shop.detect
-        source_lang = _language(languages.source or given, lambda: detect(" ".join(source_texts)), source_path)
+        source_lang = _language(languages.source or given, lambda: detect(sample_text(source_texts)), source_path)
         work = FileWork(FileJob(self.config, doc.path, source_lang, target_lang), self.shop)
-        paired = pair_documents(doc, source_doc, source_lang, target_lang, work.to_target if work.forward_ok else None)
-        segments = [bounded(s) for s in paired]
+        segments = pair_documents(doc, source_doc, source_lang, target_lang, work.to_target if work.forward_ok else None)
         return self._file(work, source_path, doc_guess, segments, [""] * len(segments))
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
@@ -123,7 +123,7 @@ class _Run:
         return replace(report, mode="monolingual", pivot_lang=pivot if work.translate else None)
 
     def _file(
-        self, work: FileWork, source_path: str | None, guess: LangGuess, segments: list[Segment], before: list[str]
+        self, work: FileWork, source_path: str | None, guess: LangGuess, segments: Sequence[Segment], before: list[str]
     ) -> FileReport:
         kept = check_segments(work, segments, before, self.sink, self.shop.progress)
         job = work.job

@@ -16,7 +16,7 @@ import atexit
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tqcheck.codec import decode, encode
@@ -80,7 +80,9 @@ def workers(config: Config) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)) // 2)
 
 
-def run_on_ray(job: FileJob, chunks: list[tuple[list[Segment], list[str]]], config: Config) -> Iterator[list[SegmentResult]]:
+def run_on_ray(
+    job: FileJob, chunks: Sequence[tuple[list[Segment], list[str]]], config: Config
+) -> Iterator[list[SegmentResult]]:
     """Each chunk's results, in input order."""
     if not chunks:
         return

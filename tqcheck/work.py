@@ -10,6 +10,7 @@ across files (checks, caches, selection) and builds a ``FileWork`` per job.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -142,22 +143,32 @@ TAIL_SEGMENTS = 24
 
 def chunks(
     segments: Sequence[Segment], before: Sequence[str], size: int, tail: int = 0
-) -> list[tuple[list[Segment], list[str]]]:
+) -> Sequence[tuple[list[Segment], list[str]]]:
     """``segments`` in chunks of ``size``; with ``tail``, the last chunk halved again and again while
     its halves hold at least ``tail`` segments. The last chunk is checked with nothing translating
-    beside it, so the smaller it is, the less of the check runs alone."""
+    beside it, so the smaller it is, the less of the check runs alone. Each chunk is taken from
+    ``segments`` when asked for: a long file read as used stays on disk until then."""
     sizes = [size] * (len(segments) // size) + ([len(segments) % size] if len(segments) % size else [])
     while tail and sizes and sizes[-1] >= 2 * tail:
         last = sizes.pop()
         sizes += [last - last // 2, last // 2]
-    found, start = [], 0
-    for n in sizes:
-        found.append((list(segments[start : start + n]), list(before[start : start + n])))
-        start += n
-    return found
+    return _Chunks(segments, before, sizes)
 
 
-def overlapped(work: FileWork, parts: list[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:
+class _Chunks(Sequence[tuple[list[Segment], list[str]]]):
+    def __init__(self, segments: Sequence[Segment], before: Sequence[str], sizes: list[int]) -> None:
+        self.segments, self.before, self.sizes = segments, before, sizes
+        self.starts = [0, *itertools.accumulate(sizes)][:-1]
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def __getitem__(self, k: int) -> tuple[list[Segment], list[str]]:  # type: ignore[override]
+        start, end = self.starts[k], self.starts[k] + self.sizes[k]
+        return list(self.segments[start:end]), list(self.before[start:end])
+
+
+def overlapped(work: FileWork, parts: Sequence[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:
     """Each chunk's results, the next chunk translated (by the backend's workers) while this one
     is probed and checked here: the check's own work overlaps the translation it waits for."""
     ahead = _translating_thread()

@@ -65,3 +65,17 @@ def test_resume_needs_a_json_lines_output_file(tmp_path):
     assert result.exit_code == 2 and "--output" in result.output
     result = runner.invoke(app, ["check", str(SEED), "--output", str(tmp_path / "r.json"), "--resume", "-q"])
     assert result.exit_code == 2 and "--format jsonl" in result.output
+
+
+def test_a_long_plain_text_pair_read_as_used_gives_the_results_of_files_read_whole(tmp_path, monkeypatch):
+    import tqcheck.readers.lines as lines
+
+    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
+    source.write_text("Inflation reached 80% in Germany.\n\nThe minister did not resign.\nPrices are rising.\n", encoding="utf-8")
+    draft.write_text("A inflação chegou a 90% na Suécia.\n\nO ministro demitiu-se.\nOs preços estão a subir.\n", encoding="utf-8")
+    whole = check_files([str(draft)], str(source), config=Config(cache=False))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)  # every file counts as long: read line by line
+    streamed: list[SegmentResult] = []
+    check_files([str(draft)], str(source), config=Config(cache=False), sink=lambda path, found: streamed.extend(found))
+    assert _findings(streamed) == _findings(whole.files[0].segments)
+    assert [s.segment.line for s in streamed] == [1, 3, 4] and any(f for s in streamed for f in s.findings)

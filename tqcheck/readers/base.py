@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -34,7 +34,7 @@ class Unit:
 class Document:
     path: str
     format: str
-    units: tuple[Unit, ...]
+    units: Sequence[Unit]  # a tuple, or a long plain-text file's lines read as used (readers.lines)
     bilingual: bool  # every unit carries its source
     keyed: bool  # units pair with a source file's units by key
     source_lang: str | None = None
@@ -108,6 +108,23 @@ def reader_for(path: str, text: str) -> Reader:
 def read_document(path: str) -> Document:
     """Read any supported file; ReadError (file and line) when it cannot be read or parsed."""
     return parse_document(path, read_text(path))
+
+
+SAMPLE_CHARS = 100_000
+"""Language detection reads a document's first this many characters: enough for any language,
+and a long file is not joined whole into one string."""
+
+
+def sample_text(texts: Iterable[str]) -> str:
+    """The first ``SAMPLE_CHARS`` characters of ``texts`` joined by spaces (all of a shorter text)."""
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        if size >= SAMPLE_CHARS:
+            break
+        taken.append(text)
+        size += len(text) + 1
+    return " ".join(taken)[:SAMPLE_CHARS]
 
 
 def parse_document(name: str, text: str) -> Document:

@@ -12,13 +12,16 @@ bead is summed from the character n-gram matches of its sentence pairs, each pai
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import overload
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document
+from tqcheck.readers.lines import FileLines
 from tqcheck.records import Segment
-from tqcheck.text.segment import Lined, Sentence, sentences_of
+from tqcheck.text.segment import Lined, Sentence, bounded, sentences_of
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
 _BEADS: dict[tuple[int, int], float] = {
@@ -47,11 +50,40 @@ def pair_lines(source: Sequence[Lined], target: Sequence[Lined], first_id: int =
     for src, tgt in zip(source, target):
         if not src.target.strip() and not tgt.target.strip():
             continue
-        column = len(tgt.target) - len(tgt.target.lstrip()) + 1
-        segments.append(
-            Segment(first_id + len(segments), tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column)
-        )
+        segments.append(_line_pair(first_id + len(segments), src, tgt))
     return segments
+
+
+def _line_pair(segment_id: int, src: Lined, tgt: Lined) -> Segment:
+    column = len(tgt.target) - len(tgt.target.lstrip()) + 1
+    return bounded(Segment(segment_id, tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column))
+
+
+class PairedLines(Sequence[Segment]):
+    """``pair_lines`` over two long files read as used (readers.lines): the segments are made when
+    asked for, from the index of the lines that are not blank on both sides (8 bytes a segment)."""
+
+    def __init__(self, source: FileLines, target: FileLines) -> None:
+        self.source, self.target = source, target
+        kept = (i for i, (a, b) in enumerate(zip(source.blank, target.blank)) if not (a and b))
+        self._lines = array("q", kept)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Segment: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Segment]: ...
+    def __getitem__(self, index: int | slice) -> Segment | list[Segment]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        wanted = range(*index.indices(len(self)))
+        if not wanted:
+            return []
+        first, last = self._lines[wanted[0]], self._lines[wanted[-1]]
+        sources, targets = self.source[first : last + 1], self.target[first : last + 1]
+        return [_line_pair(k, sources[self._lines[k] - first], targets[self._lines[k] - first]) for k in wanted]
 
 
 def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
@@ -194,20 +226,22 @@ def pair_documents(
     source_lang: str,
     target_lang: str,
     machine_translate: Callable[[list[str]], list[str]] | None,
-) -> list[Segment]:
+) -> Sequence[Segment]:
     """The segments of a bilingual check: the units of a bilingual file, or the draft paired with
     its source file by key, by line, or by sentence alignment (``machine_translate`` turns source
     sentences into the target language for it, when a model can)."""
     if doc.bilingual:
-        return [Segment(i, u.line, u.target, u.source or "", u.key, u.notes) for i, u in enumerate(doc.units)]
+        return [bounded(Segment(i, u.line, u.target, u.source or "", u.key, u.notes)) for i, u in enumerate(doc.units)]
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
-        return pair_by_key(doc, source_doc)
+        return [bounded(s) for s in pair_by_key(doc, source_doc)]
+    if isinstance(doc.units, FileLines) and isinstance(source_doc.units, FileLines) and len(doc.units) == len(source_doc.units):
+        return PairedLines(source_doc.units, doc.units)
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
     source_sentences = sentences_of(source_doc.units, source_lang)
     source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
     try:
-        return align_sentences(source_sentences, sentences_of(doc.units, target_lang), source_mt)
+        return [bounded(s) for s in align_sentences(source_sentences, sentences_of(doc.units, target_lang), source_mt)]
     except ValueError as exc:
         raise ReadError(doc.path, str(exc)) from None

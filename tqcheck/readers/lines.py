@@ -1,0 +1,105 @@
+"""Long plain-text files, read line by line as they are checked rather than held whole.
+
+A translation memory exported as text can have millions of lines. Above ``HOLD_BYTES`` a plain-text
+file is scanned once, as ``read_text`` would check it (no NUL byte, valid UTF-8, not empty), keeping
+only where each line starts (8 bytes a line) and whether it is blank; a line's text is read from
+disk when asked for. The lines are the same units the whole-file reader gives, numbered alike,
+unless a line holds another kind of line break ("\\r" alone, U+2028…), which ``str.splitlines``
+splits and a line-by-line reading would not: such a file is read whole, as before.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import overload
+
+from tqcheck.errors import ReadError
+from tqcheck.readers.base import Document, Unit, read_document, reader_for
+
+HOLD_BYTES = 1_000_000
+"""Files up to this size are read whole; longer ones line by line."""
+_BOM = b"\xef\xbb\xbf"
+_OTHER_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines also breaks at
+
+
+def open_document(path: str) -> Document:
+    """``read_document``, except that a plain-text file over ``HOLD_BYTES`` is not held whole: its
+    lines are read as they are used."""
+    p = Path(path)
+    if p.is_file() and p.stat().st_size > HOLD_BYTES:
+        with p.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", errors="ignore")
+        if reader_for(path, head).format == "text":
+            lines = FileLines.scan(path)
+            if lines is not None:
+                return Document(path, "text", lines, bilingual=False, keyed=False)
+    return read_document(path)
+
+
+class FileLines(Sequence[Unit]):
+    """The lines of a plain-text file as units (``Unit(text, line)``), read from disk when asked."""
+
+    def __init__(self, path: str, starts: array, blank: bytearray) -> None:
+        self.path, self._starts, self.blank = path, starts, blank
+
+    @classmethod
+    def scan(cls, path: str) -> FileLines | None:
+        """The file's lines, checked as ``read_text`` checks a file (a ReadError names the line), or
+        None when a line holds a line break of another kind."""
+        starts, blank = array("q"), bytearray()
+        offset, anything = 0, False
+        with Path(path).open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                text = _decoded(path, raw, number, offset)
+                if any(c in _OTHER_BREAKS for c in text):
+                    return None
+                starts.append(offset)
+                blank.append(not text.strip())
+                anything = anything or bool(text.strip())
+                offset += len(raw)
+        if not anything:
+            raise ReadError(path, "file is empty")
+        return cls(path, starts, blank)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Unit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Unit]: ...
+    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:
+        if isinstance(index, slice):
+            wanted = range(*index.indices(len(self)))
+            return list(self._read(wanted.start, len(wanted))) if wanted.step == 1 else [self[i] for i in wanted]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return next(self._read(index % len(self), 1))
+
+    def __iter__(self) -> Iterator[Unit]:
+        return self._read(0, len(self))
+
+    def _read(self, first: int, count: int) -> Iterator[Unit]:
+        """``count`` lines from line index ``first``, in one pass over the file."""
+        if count <= 0:
+            return
+        with Path(self.path).open("rb") as stream:
+            stream.seek(self._starts[first])
+            for i in range(first, first + count):
+                yield Unit(_decoded(self.path, stream.readline(), i + 1, self._starts[i]), i + 1)
+
+
+def _decoded(path: str, raw: bytes, number: int, offset: int) -> str:
+    """One line's text, without its line break (and, on the first line, a byte-order mark)."""
+    if number == 1 and raw.startswith(_BOM):
+        raw, offset = raw[len(_BOM) :], offset + len(_BOM)
+    if b"\x00" in raw:
+        raise ReadError(path, "binary file (contains NUL bytes), not text", number)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = offset + exc.start
+        raise ReadError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {at})", number) from None
+    return text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
