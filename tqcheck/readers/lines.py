@@ -13,7 +13,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import overload
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document, Unit, read_document, reader_for
@@ -66,10 +65,6 @@ class FileLines(Sequence[Unit]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Unit: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Unit]: ...
     def __getitem__(self, index: int | slice) -> Unit | list[Unit]:
         if isinstance(index, slice):
             wanted = range(*index.indices(len(self)))

@@ -15,7 +15,6 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import overload
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document
@@ -71,10 +70,6 @@ class PairedLines(Sequence[Segment]):
     def __len__(self) -> int:
         return len(self._lines)
 
-    @overload
-    def __getitem__(self, index: int) -> Segment: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Segment]: ...
     def __getitem__(self, index: int | slice) -> Segment | list[Segment]:
         if isinstance(index, int):
             return self[index : index + 1 or None][0]
