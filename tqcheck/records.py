@@ -80,6 +80,10 @@ class Probe:
     gain: float
     back_gain: float | None = None
 
+    def agrees(self, least: float) -> bool:
+        """Whether the model gains at least ``least`` nats both ways (the way back asked and answered)."""
+        return self.gain >= least and self.back_gain is not None and self.back_gain >= least
+
     @property
     def evidence(self) -> dict[str, float]:
         """The gains as a finding reports them."""

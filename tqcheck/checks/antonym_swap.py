@@ -70,9 +70,8 @@ class AntonymSwap(Check):
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
         ways. A word against its own negative form ("impossible", "possible") is reported only then:
         the two are too often a translator's choice of words around a negation elsewhere."""
-        least = self.opts["min-gain"]
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
-        if agreed is not None and agreed.gain >= least and (agreed.back_gain or 0.0) >= least:
+        if agreed is not None and agreed.agrees(self.opts["min-gain"]):
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
             yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         elif not own_negative:

@@ -48,11 +48,10 @@ class NegationMismatch(Check):
         elif in_target_language < 0 and in_source_language < 0:
             lost = _unmatched(source, back)
             message = f"translation drops the negation “{lost.text}” of the source"
-            least = self.opts["min-gain"]
             probed = ctx.probe(ProbeKind.SOURCE_NEGATOR, lost.span)
             if probed is None:
                 yield self.finding(message, None, lost.span)
-            elif probed.gain >= least and (probed.back_gain or 0.0) >= least:
+            elif probed.agrees(self.opts["min-gain"]):
                 message += "; the model reads the translation far likelier without it, both ways"
                 yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
             else:

@@ -38,7 +38,7 @@ class UnsupportedNegation(Check):
         for probe in ctx.probes:
             if probe.kind is not ProbeKind.NEGATOR:
                 continue
-            agreed = probe.gain >= joint and probe.back_gain is not None and probe.back_gain >= joint
+            agreed = probe.agrees(joint)
             if probe.gain >= self.opts["min-gain"] or agreed:
                 yield self.finding(
                     f"“{probe.text}” negates what the source affirms: the model finds the translation far "
