@@ -57,7 +57,7 @@ def test_pairs_are_made_when_asked_for_and_match_the_pairs_of_whole_files(tmp_pa
     lazy_source, lazy_draft = open_document(str(source)), open_document(str(draft))
     assert isinstance(lazy_draft.units, FileLines)
     paired = PairedLines(lazy_source.units, lazy_draft.units)
-    whole = pair_lines(read_document(str(source)).units, read_document(str(draft)).units)
+    whole = list(pair_lines(read_document(str(source)).units, read_document(str(draft)).units))
     assert len(paired) == 4 and paired[0:4] == whole and [paired[k] for k in range(4)] == whole
     assert whole[2].unchecked is not None  # a 6,000-character line: out of bounds, as read whole
     assert (whole[3].line, whole[3].target, whole[3].column) == (5, "End.", 3)

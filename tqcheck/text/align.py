@@ -40,31 +40,22 @@ than the two files' difference: linear in the file's length, not quadratic. Past
 (files that differ by thousands of sentences) it refuses rather than run for minutes."""
 
 
-def pair_lines(source: Sequence[Lined], target: Sequence[Lined], first_id: int = 0) -> list[Segment]:
+def pair_lines(source: Sequence[Lined], target: Sequence[Lined]) -> PairedLines:
     """Unit i with unit i (a line of plain text, a block of Markdown); a pair blank on both sides is
     skipped."""
-    if len(source) != len(target):
-        raise ValueError("pairing by position needs files with the same number of units")
-    segments: list[Segment] = []
-    for src, tgt in zip(source, target):
-        if not src.target.strip() and not tgt.target.strip():
-            continue
-        segments.append(_line_pair(first_id + len(segments), src, tgt))
-    return segments
-
-
-def _line_pair(segment_id: int, src: Lined, tgt: Lined) -> Segment:
-    column = len(tgt.target) - len(tgt.target.lstrip()) + 1
-    return bounded(Segment(segment_id, tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column))
+    return PairedLines(source, target)
 
 
 class PairedLines(Sequence[Segment]):
-    """``pair_lines`` over two long files read as used (readers.lines): the segments are made when
-    asked for, from the index of the lines that are not blank on both sides (8 bytes a segment)."""
+    """The segments of two files paired line by line, made when asked for from the index of the
+    lines that are not blank on both sides (8 bytes a segment): a long file read as used
+    (readers.lines) is read a chunk at a time, never held whole."""
 
-    def __init__(self, source: FileLines, target: FileLines) -> None:
+    def __init__(self, source: Sequence[Lined], target: Sequence[Lined]) -> None:
+        if len(source) != len(target):
+            raise ValueError("pairing by position needs files with the same number of units")
         self.source, self.target = source, target
-        kept = (i for i, (a, b) in enumerate(zip(source.blank, target.blank)) if not (a and b))
+        kept = (i for i, (a, b) in enumerate(zip(_blanks(source), _blanks(target))) if not (a and b))
         self._lines = array("q", kept)
 
     def __len__(self) -> int:
@@ -79,6 +70,16 @@ class PairedLines(Sequence[Segment]):
         first, last = self._lines[wanted[0]], self._lines[wanted[-1]]
         sources, targets = self.source[first : last + 1], self.target[first : last + 1]
         return [_line_pair(k, sources[self._lines[k] - first], targets[self._lines[k] - first]) for k in wanted]
+
+
+def _blanks(units: Sequence[Lined]) -> Sequence[bool] | bytearray:
+    """Which units are blank: a long file read as used knows it from its scan, without reading again."""
+    return units.blank if isinstance(units, FileLines) else [not u.target.strip() for u in units]
+
+
+def _line_pair(segment_id: int, src: Lined, tgt: Lined) -> Segment:
+    column = len(tgt.target) - len(tgt.target.lstrip()) + 1
+    return bounded(Segment(segment_id, tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column))
 
 
 def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
@@ -230,8 +231,6 @@ def pair_documents(
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
         return [bounded(s) for s in pair_by_key(doc, source_doc)]
-    if isinstance(doc.units, FileLines) and isinstance(source_doc.units, FileLines) and len(doc.units) == len(source_doc.units):
-        return PairedLines(source_doc.units, doc.units)
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
     source_sentences = sentences_of(source_doc.units, source_lang)
