@@ -186,6 +186,7 @@ def _line_sink(output: Path | None, resume: bool) -> tuple[jsonl.Sink, TextIO]:
         raise fail(f"{output}: cannot write the report: {exc.strerror}") from None
     return jsonl.Sink(stream, written), stream
 
+
 @app.command()
 def rules(
     code: Annotated[Optional[str], typer.Argument(help="A check code or name: print its documentation.")] = None,

@@ -11,12 +11,12 @@ Inputs are scored in length-sorted batches and put back in input order.
 from __future__ import annotations
 
 import importlib
-import io
 import importlib.metadata as metadata
+import io
 from collections.abc import Sequence
 from contextlib import redirect_stderr
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 

@@ -11,8 +11,8 @@ from tqcheck.backends.base import Backend
 from tqcheck.backends.language_model import LanguageModel, shared_language_model
 from tqcheck.cache import ResultCache, result_key
 from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing
-from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity, Surprisal
 from tqcheck.probes import ProbeInput, probe
+from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity, Surprisal
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector
 

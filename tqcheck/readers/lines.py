@@ -48,7 +48,7 @@ class FileLines(Sequence[Unit]):
         """The file's lines, checked as ``read_text`` checks a file (a ReadError names the line), or
         None when a line holds a line break of another kind."""
         starts, blank = array("q"), bytearray()
-        offset, anything = 0, False
+        offset = 0
         with Path(path).open("rb") as stream:
             for number, raw in enumerate(stream, start=1):
                 text = _decoded(path, raw, number, offset)
@@ -56,9 +56,8 @@ class FileLines(Sequence[Unit]):
                     return None
                 starts.append(offset)
                 blank.append(not text.strip())
-                anything = anything or bool(text.strip())
                 offset += len(raw)
-        if not anything:
+        if all(blank):
             raise ReadError(path, "file is empty")
         return cls(path, starts, blank)
 
