@@ -18,9 +18,10 @@ class AntonymSwap(Check):
     verbs are left out. Major, as one word pair is thin evidence; critical when the translation
     model agrees both ways: the pair rescored with the other word in place gains at least
     ``min-gain`` nats as a translation and as a back-translation (the antonym probe). A word
-    against its own negative form ("impossible", "possible") is reported only when the model
-    agrees. Needs WordNet (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the
-    check reports itself inactive. How the defaults were measured: references/calibration.md.
+    against its own negative form ("impossible", "possible") and a quantifier against its opposite
+    ("more than 80 %", "less than 80 %") are reported only when the model agrees. Needs WordNet
+    (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
+    inactive. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os preços estão a subir." — translation "Prices are falling."
     Good: source "Os preços estão a subir." — translation "Prices are rising."
@@ -45,7 +46,7 @@ class AntonymSwap(Check):
                 message = (
                     f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
-                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.own_negative)
+                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.model_only)
         elif ctx.source_lang == "en":
             for swap in swaps(ctx.back_translation, ctx.source):
                 message = (
@@ -54,7 +55,7 @@ class AntonymSwap(Check):
                 )
                 target_span = _draft_word(ctx, swap.span)
                 yield from self._finding(
-                    ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span, swap.own_negative
+                    ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span, swap.model_only
                 )
 
     def _finding(
@@ -65,16 +66,17 @@ class AntonymSwap(Check):
         probed: Span,
         target: Span | None,
         source: Span | None,
-        own_negative: bool,
+        model_only: bool,
     ) -> Iterator[Finding]:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
-        ways. A word against its own negative form ("impossible", "possible") is reported only then:
-        the two are too often a translator's choice of words around a negation elsewhere."""
+        ways. A word against its own negative form ("impossible", "possible") or a quantifier against
+        its opposite ("more", "less") is reported only then: translators trade these freely around a
+        negation or a paraphrase elsewhere."""
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
         if agreed is not None and agreed.agrees(self.opts["min-gain"]):
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
             yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
-        elif not own_negative:
+        elif not model_only:
             yield self.finding(message, target, source)
 
 

@@ -10,9 +10,10 @@ WordNet leaves out many polarity pairs of news language ("increase"/"cut", "appr
 "inspire"/"stifle"); the English module's short list of such general pairs is added to it.
 
 ``swaps`` finds the pairs in two texts: a word of one whose antonym the other has in its place.
-It leaves out what paraphrase trades freely: quantifiers, the light verbs ("given" for "taking
-into account", "comes from" for "went from"), and a word against its own negative form
-("unofficial" for "não-oficial", "hardly possible" for "quase impossível").
+It leaves out the light verbs ("given" for "taking into account", "comes from" for "went from"),
+and marks as ``model_only`` what paraphrase trades freely: quantifiers ("more"/"less") and a word
+against its own negative form ("unofficial" for "não-oficial", "hardly possible" for "quase
+impossível"); the antonym check reports those only when the translation model agrees.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tqcheck.lang import Antonymy
 from tqcheck.records import Span
 from tqcheck.text.coverage import content_words
 from tqcheck.text.negation import negations
-from tqcheck.text.strings import same_opening
+from tqcheck.text.strings import WORD, same_opening
 
 _SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -155,7 +156,9 @@ class Swap(NamedTuple):
     span: Span  # in the text
     opposite: str
     opposite_span: Span  # in the reference
-    own_negative: bool = False  # one word is the other with a negative prefix ("impossible", "possible")
+    # one word is the other with a negative prefix ("impossible", "possible"), or a quantifier
+    # ("more", "less"): paraphrase trades these, so only the model's agreement makes them a finding
+    model_only: bool = False
 
 
 def swaps(text: str, reference: str) -> Iterator[Swap]:
@@ -165,8 +168,7 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
     if antonyms is None or _plain_negations(text) != _plain_negations(reference):
         return
     english = _english()
-    ours = [(w, s) for w, s in content_words(text, "en") if w.lower() not in english.quantifiers and w.isalpha()]
-    theirs = [(w, s) for w, s in content_words(reference, "en") if w.lower() not in english.quantifiers and w.isalpha()]
+    ours, theirs = _words(text, english), _words(reference, english)
     their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
     our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
     only_theirs = [(w, s) for w, s in theirs if not antonyms.lemmas(w) & our_lemmas]
@@ -176,7 +178,15 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
         opposed = [o for o in only_theirs if antonyms.opposed(word, o[0])]
         opposite = next((o for o in opposed if not _negative_form(word, o[0])), next(iter(opposed), None))
         if opposite is not None and not antonyms.lemmas(opposite[0]) & english.light_verbs:
-            yield Swap(word, span, *opposite, _negative_form(word, opposite[0]))
+            quantifiers = {word.lower(), opposite[0].lower()} & english.quantifiers
+            yield Swap(word, span, *opposite, bool(quantifiers) or _negative_form(word, opposite[0]))
+
+
+def _words(text: str, english: Antonymy) -> list[tuple[str, Span]]:
+    """The content words of ``text`` and its quantifiers ("more" is a function word), letters only."""
+    found = [(m.group(), m.span()) for m in WORD.finditer(text) if m.group().lower() in english.quantifiers]
+    found += [(w, s) for w, s in content_words(text, "en") if w.lower() not in english.quantifiers]
+    return sorted(((w, s) for w, s in found if w.isalpha()), key=lambda item: item[1])
 
 
 def _plain_negations(text: str) -> int:
