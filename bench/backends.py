@@ -13,7 +13,8 @@
   their ratios;
 * streaming: peak memory of the check and its workers with ``--format jsonl`` (results written
   and let go) against ``--format json`` (kept for the report), on NTREX repeated to 50,000 lines
-  with the model-free checks (en→el) and to 5,000 lines with the embedded model (en→pt);
+  with the model-free checks (en→el) and to 5,000 lines with the embedded model (en→pt); and a
+  TMX translation memory of 50,000 and 200,000 units (en→el, model-free, JSON Lines);
 * the Ray engine against the local one: the same whole check (fresh processes, no cache) with
   ``--engine ray`` on a local Ray instance, segments/s of each and Ray's overhead;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
@@ -37,6 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -129,22 +131,37 @@ def floor_ratio(ntrex: Path) -> dict[str, Any]:
 
 def streaming_memory(ntrex: Path, work: Path) -> dict[str, Any]:
     """Peak memory (MB, the check and its workers) of the same long file written as JSON Lines and
-    as one JSON report."""
+    as one JSON report; and of a translation memory in TMX, 50,000 and 200,000 units (model-free,
+    JSON Lines), whose units are streamed into a spool."""
     english = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     found: dict[str, Any] = {}
+
+    def peak(fmt: str, *inputs: str) -> int:
+        command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", fmt, "-o",
+                   str(work / f"out.{fmt}"), *inputs]
+        return round(_peak_tree_rss_mb(command))
+
     for name, lines, target_file, lang in (("model_free_en_el", 50_000, "ell", "el"), ("embedded_en_pt", 5_000, "por", "pt")):
         target = (ntrex / f"newstest2019-ref.{target_file}.txt").read_text(encoding="utf-8").splitlines()
         source_path, target_path = work / f"long.{name}.en", work / f"long.{name}.{lang}"
         repeat = lines // len(english) + 1
         source_path.write_text("\n".join((english * repeat)[:lines]) + "\n", encoding="utf-8")
         target_path.write_text("\n".join((target * repeat)[:lines]) + "\n", encoding="utf-8")
-        row: dict[str, Any] = {"lines": lines}
-        for fmt in ("jsonl", "json"):
-            command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", fmt, "-o",
-                       str(work / f"out.{fmt}"), "-s", str(source_path), "--source-lang", "en", "--target-lang", lang,
-                       str(target_path)]
-            row[f"{fmt}_peak_mb"] = round(_peak_tree_rss_mb(command))
-        found[name] = row
+        found[name] = {"lines": lines} | {
+            f"{fmt}_peak_mb": peak(fmt, "-s", str(source_path), "--source-lang", "en", "--target-lang", lang, str(target_path))
+            for fmt in ("jsonl", "json")
+        }
+    greek = (ntrex / "newstest2019-ref.ell.txt").read_text(encoding="utf-8").splitlines()
+    for units in (50_000, 200_000):
+        memory = work / f"memory.{units}.tmx"
+        with memory.open("w", encoding="utf-8") as out:
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/><body>\n')
+            for i in range(units):
+                en, el = (escape(text[i % len(english)]) for text in (english, greek))
+                out.write(f'<tu tuid="{i + 1}"><tuv xml:lang="en"><seg>{en}</seg></tuv>'
+                          f'<tuv xml:lang="el"><seg>{el}</seg></tuv></tu>\n')
+            out.write("</body></tmx>\n")
+        found[f"tmx_model_free_en_el_{units}"] = {"units": units, "jsonl_peak_mb": peak("jsonl", str(memory))}
     return found
 
 

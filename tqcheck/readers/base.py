@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from tqcheck.errors import ReadError
 
@@ -45,6 +45,14 @@ class Reader(Protocol):
     format: str
 
     def read(self, path: str, text: str) -> Document: ...
+
+
+@runtime_checkable
+class StreamingReader(Reader, Protocol):
+    """A reader that can also parse a file too long to hold as it streams past, its units kept on
+    disk (readers.spool)."""
+
+    def stream(self, path: str) -> Document: ...
 
 
 # extension -> "module:Class", imported lazily

@@ -15,25 +15,29 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit, read_document, reader_for
+from tqcheck.readers.base import Document, StreamingReader, Unit, read_document, reader_for
 
 HOLD_BYTES = 1_000_000
-"""Files up to this size are read whole; longer ones line by line."""
+"""Files up to this size are read whole; longer ones line by line, or streamed into a spool."""
 _BOM = b"\xef\xbb\xbf"
 _OTHER_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines also breaks at
 
 
 def open_document(path: str) -> Document:
-    """``read_document``, except that a plain-text file over ``HOLD_BYTES`` is not held whole: its
-    lines are read as they are used."""
+    """``read_document``, except that a file over ``HOLD_BYTES`` is not held whole: a plain-text
+    file's lines are read as they are used, and a format that can stream (TMX, CSV, TSV) is parsed
+    as it is read, its units kept on disk."""
     p = Path(path)
     if p.is_file() and p.stat().st_size > HOLD_BYTES:
         with p.open("rb") as stream:
             head = stream.read(4096).decode("utf-8", errors="ignore")
-        if reader_for(path, head).format == "text":
+        reader = reader_for(path, head)
+        if reader.format == "text":
             lines = FileLines.scan(path)
             if lines is not None:
                 return Document(path, "text", lines, bilingual=False, keyed=False)
+        elif isinstance(reader, StreamingReader):
+            return reader.stream(path)
     return read_document(path)
 
 
@@ -48,15 +52,12 @@ class FileLines(Sequence[Unit]):
         """The file's lines, checked as ``read_text`` checks a file (a ReadError names the line), or
         None when a line holds a line break of another kind."""
         starts, blank = array("q"), bytearray()
-        offset = 0
-        with Path(path).open("rb") as stream:
-            for number, raw in enumerate(stream, start=1):
-                text = _decoded(path, raw, number, offset)
-                if any(c in _OTHER_BREAKS for c in text):
-                    return None
-                starts.append(offset)
-                blank.append(not text.strip())
-                offset += len(raw)
+        for offset, line in checked_lines(path):
+            text = _unbroken(line)
+            if any(c in _OTHER_BREAKS for c in text):
+                return None
+            starts.append(offset)
+            blank.append(not text.strip())
         if all(blank):
             raise ReadError(path, "file is empty")
         return cls(path, starts, blank)
@@ -82,11 +83,25 @@ class FileLines(Sequence[Unit]):
         with Path(self.path).open("rb") as stream:
             stream.seek(self._starts[first])
             for i in range(first, first + count):
-                yield Unit(_decoded(self.path, stream.readline(), i + 1, self._starts[i]), i + 1)
+                yield Unit(_unbroken(_decoded(self.path, stream.readline(), i + 1, self._starts[i])), i + 1)
+
+
+def checked_lines(path: str) -> Iterator[tuple[int, str]]:
+    """Each line of the file with its line break, and the byte offset where it starts, checked as
+    ``read_text`` checks a whole file: a ReadError names the line with a NUL byte or bad UTF-8."""
+    offset = 0
+    with Path(path).open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            yield offset, _decoded(path, raw, number, offset)
+            offset += len(raw)
+
+
+def _unbroken(line: str) -> str:
+    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
 
 
 def _decoded(path: str, raw: bytes, number: int, offset: int) -> str:
-    """One line's text, without its line break (and, on the first line, a byte-order mark)."""
+    """One line's text (on the first line, without a byte-order mark)."""
     if number == 1 and raw.startswith(_BOM):
         raw, offset = raw[len(_BOM) :], offset + len(_BOM)
     if b"\x00" in raw:
@@ -96,4 +111,4 @@ def _decoded(path: str, raw: bytes, number: int, offset: int) -> str:
     except UnicodeDecodeError as exc:
         at = offset + exc.start
         raise ReadError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {at})", number) from None
-    return text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
+    return text

@@ -1,12 +1,18 @@
-"""CSV and TSV with a header row naming a source and a target column."""
+"""CSV and TSV with a header row naming a source and a target column.
+
+Read row by row: a table too long to hold is streamed into a spool (``stream``), a short one read
+from its text (``read``) by the same code."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document, Unit
+from tqcheck.readers.lines import checked_lines
+from tqcheck.readers.spool import SpooledUnits
 
 _SOURCE = ("source", "src", "original")
 _TARGET = ("target", "tgt", "translation")
@@ -17,7 +23,18 @@ class CsvReader:
     delimiter = ","
 
     def read(self, path: str, text: str) -> Document:
-        rows = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        return self._document(path, io.StringIO(text, newline=""), tuple)
+
+    def stream(self, path: str) -> Document:
+        return self._document(path, (line for _, line in checked_lines(path)), SpooledUnits)
+
+    def _document(
+        self, path: str, lines: Iterable[str], keep: Callable[[Iterable[Unit]], Sequence[Unit]]
+    ) -> Document:
+        return Document(path, self.format, keep(self._units(path, lines)), bilingual=True, keyed=True)
+
+    def _units(self, path: str, lines: Iterable[str]) -> Iterator[Unit]:
+        rows = csv.reader(lines, delimiter=self.delimiter)
         try:
             header = [h.strip().lower() for h in next(rows, [])]
             src = next((header.index(name) for name in _SOURCE if name in header), None)
@@ -26,7 +43,6 @@ class CsvReader:
                 raise ReadError(path, f"the header needs a source and a target column, found {header}", 1)
             key = header.index("key") if "key" in header else header.index("id") if "id" in header else None
             needed = max(src, tgt, -1 if key is None else key) + 1
-            units = []
             for row in rows:
                 line = rows.line_num
                 if len(row) < needed:
@@ -34,10 +50,9 @@ class CsvReader:
                         raise ReadError(path, f"row has {len(row)} columns, the header {len(header)}", line)
                     continue
                 if row[tgt].strip():
-                    units.append(Unit(row[tgt], line, row[src], row[key] if key is not None else str(line)))
+                    yield Unit(row[tgt], line, row[src], row[key] if key is not None else str(line))
         except csv.Error as exc:
             raise ReadError(path, f"malformed {self.format.upper()}: {exc}", rows.line_num) from None
-        return Document(path, self.format, tuple(units), bilingual=True, keyed=True)
 
 
 class TsvReader(CsvReader):

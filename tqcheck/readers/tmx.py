@@ -1,23 +1,30 @@
-"""TMX translation memories: each <tu> pairs the <tuv> of the source language with another."""
+"""TMX translation memories: each <tu> pairs the <tuv> of the source language with another,
+parsed one <tu> at a time (readers.xml.ElementReader)."""
 
 from __future__ import annotations
 
-from tqcheck.readers.base import Document, Unit, iso_lang
-from tqcheck.readers.xml import local_name, parse_xml, plain_text
+from collections.abc import Iterator
+from typing import Any
+
+from tqcheck.readers.base import Unit, iso_lang
+from tqcheck.readers.xml import ElementReader, local_name, plain_text
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-class TmxReader:
+class TmxReader(ElementReader):
     format = "tmx"
+    root = "tmx"
+    parts = frozenset({"header", "tu"})
 
-    def read(self, path: str, text: str) -> Document:
-        root = parse_xml(path, text, "tmx")
-        header = next((e for e in root if local_name(e.tag) == "header"), None)
-        src_lang = iso_lang(header.get("srclang")) if header is not None else None
-        units = []
-        tgt_lang = None
-        for number, tu in enumerate(e for e in root.iter() if local_name(e.tag) == "tu"):
+    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+        src_lang = tgt_lang = None
+        number = 0
+        for element in parts:
+            if local_name(element.tag) == "header":
+                src_lang = iso_lang(element.get("srclang"))
+                continue
+            tu, number = element, number + 1
             variants = {}
             for tuv in (e for e in tu if local_name(e.tag) == "tuv"):
                 seg = next((e for e in tuv if local_name(e.tag) == "seg"), None)
@@ -33,5 +40,6 @@ class TmxReader:
             if seg is None:
                 continue
             notes = tuple(plain_text(n) for n in tu if local_name(n.tag) == "note")
-            units.append(Unit(plain_text(seg), seg.sourceline, plain_text(variants[src_lang]), tu.get("tuid") or str(number), notes))
-        return Document(path, self.format, tuple(units), True, True, src_lang, tgt_lang)
+            key = tu.get("tuid") or str(number - 1)
+            yield Unit(plain_text(seg), seg.sourceline, plain_text(variants[src_lang]), key, notes)
+        langs.update(source=src_lang, target=tgt_lang)

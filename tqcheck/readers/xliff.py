@@ -1,41 +1,41 @@
-"""XLIFF 1.2 and 2.x. Inline codes that stand for native markup (ph, bpt, ept, it, x, bx, ex, sc,
-ec) are left out of the compared text; inline elements that wrap translatable text (g, pc, mrk)
-keep it. Notes become the unit's notes."""
+"""XLIFF 1.2 and 2.x, parsed one unit at a time (readers.xml.ElementReader). Inline codes that
+stand for native markup (ph, bpt, ept, it, x, bx, ex, sc, ec) are left out of the compared text;
+inline elements that wrap translatable text (g, pc, mrk) keep it. Notes become the unit's notes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from tqcheck.readers.base import Document, Unit, iso_lang
-from tqcheck.readers.xml import local_name, parse_xml, plain_text
+from tqcheck.readers.base import Unit
+from tqcheck.readers.xml import ElementReader, local_name, plain_text
 
 
-class XliffReader:
+class XliffReader(ElementReader):
     format = "xliff"
+    root = "xliff"
+    # 1.2: languages on each <file>, units are <trans-unit>; 2.x: languages on the root, <unit>s of <segment>s
+    parts = frozenset({"xliff", "file", "trans-unit", "unit"})
 
-    def read(self, path: str, text: str) -> Document:
-        root = parse_xml(path, text, "xliff")
-        version = root.get("version", "1.2")
-        units: list[Unit] = []
-        src_lang = tgt_lang = None
-        if version.startswith("1"):
-            for file in (e for e in root.iter() if local_name(e.tag) == "file"):
-                src_lang = src_lang or file.get("source-language")
-                tgt_lang = tgt_lang or file.get("target-language")
-            for unit in (e for e in root.iter() if local_name(e.tag) == "trans-unit"):
-                self._add(units, unit, unit.get("id"), unit)
-        else:
-            src_lang, tgt_lang = root.get("srcLang"), root.get("trgLang")
-            for unit in (e for e in root.iter() if local_name(e.tag) == "unit"):
-                for number, segment in enumerate(e for e in unit if local_name(e.tag) == "segment"):
-                    self._add(units, segment, f"{unit.get('id')}#{segment.get('id') or number}", unit)
-        return Document(path, self.format, tuple(units), True, True, iso_lang(src_lang), iso_lang(tgt_lang))
+    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+        for element in parts:
+            name = local_name(element.tag)
+            if name == "trans-unit":
+                yield from _unit(element, element.get("id"), element)
+            elif name == "unit":
+                for number, segment in enumerate(e for e in element if local_name(e.tag) == "segment"):
+                    yield from _unit(segment, f"{element.get('id')}#{segment.get('id') or number}", element)
+            elif name == "file":  # 1.2: the first languages a file declares
+                langs["source"] = langs.get("source") or element.get("source-language")
+                langs["target"] = langs.get("target") or element.get("target-language")
+            elif not element.get("version", "1.2").startswith("1"):  # the root, last: 2.x declares them here
+                langs.update(source=element.get("srcLang"), target=element.get("trgLang"))
 
-    @staticmethod
-    def _add(units: list[Unit], holder: Any, key: str | None, unit: Any) -> None:
-        source = next((e for e in holder if local_name(e.tag) == "source"), None)
-        target = next((e for e in holder if local_name(e.tag) == "target"), None)
-        if source is None or target is None or not plain_text(target).strip():
-            return
-        notes = tuple(plain_text(n) for n in unit.iter() if local_name(n.tag) == "note")
-        units.append(Unit(plain_text(target), target.sourceline, plain_text(source), key, notes))
+
+def _unit(holder: Any, key: str | None, unit: Any) -> Iterator[Unit]:
+    source = next((e for e in holder if local_name(e.tag) == "source"), None)
+    target = next((e for e in holder if local_name(e.tag) == "target"), None)
+    if source is None or target is None or not plain_text(target).strip():
+        return
+    notes = tuple(plain_text(n) for n in unit.iter() if local_name(n.tag) == "note")
+    yield Unit(plain_text(target), target.sourceline, plain_text(source), key, notes)

@@ -1,18 +1,23 @@
-"""XML shared by the XLIFF and TMX readers: safe parsing, local tag names, and the text of an
-element without its inline codes."""
+"""XML shared by the XLIFF and TMX readers: safe incremental parsing (a short file from its text,
+a long one streamed from disk with its units spooled), local tag names, and the text of an element
+without its inline codes."""
 
 from __future__ import annotations
 
+import io
 import re
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import line_of
+from tqcheck.readers.base import Document, Unit, iso_lang, line_of
+from tqcheck.readers.lines import checked_lines
+from tqcheck.readers.spool import SpooledUnits
+
+_DECLARATION = re.compile(r"<!DOCTYPE[^>]*\[|<!ENTITY")  # refused: entities are how XML bombs are made
 
 # Inline codes that stand for native markup (XLIFF 1.2 and 2.x, TMX): left out of the compared text.
 # Elements that wrap translatable text (g, pc, mrk, hi) keep it.
-_DECLARATION = re.compile(r"<!DOCTYPE[^>]*\[|<!ENTITY")
-
 INLINE_CODES = frozenset({"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "sub", "ut"})
 
 
@@ -30,22 +35,94 @@ def plain_text(element: Any) -> str:
     return "".join(parts)
 
 
-def parse_xml(path: str, text: str, root: str):  # type: ignore[no-untyped-def]
-    """Parse XML safely and check its root element; a DOCTYPE with an internal subset (entity
-    declarations) is refused."""
-    from lxml import etree
+def text_stream(path: str, text: str) -> IO[bytes]:
+    """A whole file's text for ``elements``, its entity declarations refused first."""
+    _refuse_declarations(path, text)
+    return io.BytesIO(text.encode("utf-8"))
 
+
+def _refuse_declarations(path: str, text: str) -> None:
     # anywhere in the file, not only in its first part: a large comment must not hide one
     declaration = _DECLARATION.search(text)
     if declaration:
         raise ReadError(path, "XML entity declarations are not allowed", line_of(text, declaration.start()))
-    # never resolve entities, load DTDs or touch the network
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+class FileStream:
+    """A long file for ``elements``, read a line at a time and checked as it is read: UTF-8, no NUL
+    byte, no entity declaration (a ReadError names the line)."""
+
+    def __init__(self, path: str) -> None:
+        self._path, self._lines, self._rest, self._number = path, checked_lines(path), b"", 0
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._rest:
+            line = next(self._lines, None)
+            if line is None:
+                return b""
+            self._number += 1
+            if _DECLARATION.search(line[1]):
+                raise ReadError(self._path, "XML entity declarations are not allowed", self._number)
+            self._rest = line[1].encode("utf-8")
+        cut = len(self._rest) if size is None or size < 0 else size
+        taken, self._rest = self._rest[:cut], self._rest[cut:]
+        return taken
+
+
+def elements(path: str, stream: IO[bytes] | FileStream, root: str, tags: frozenset[str]) -> Iterator[Any]:
+    """Each complete element named in ``tags``, in document order, parsed incrementally and safely
+    (no entity, DTD or network) from a document whose root element is ``root``. An element is
+    cleared once the caller has it, and the finished ones before it dropped, so a file of any
+    length is parsed in the memory of one element."""
+    from lxml import etree
+
+    events = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    first = True
     try:
-        tree = etree.fromstring(text.encode("utf-8"), parser)
+        for event, element in events:
+            if event == "start":
+                if first and local_name(element.tag) != root:
+                    found = local_name(element.tag) or "?"
+                    message = f"is not {root.upper()}: the root element is <{found}>, not <{root}>"
+                    raise ReadError(path, message, element.sourceline)
+                first = False
+            elif local_name(element.tag) in tags:
+                yield element
+                element.clear(keep_tail=True)
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
     except etree.XMLSyntaxError as exc:
         raise ReadError(path, f"malformed XML: {exc.msg}", exc.lineno) from None
-    if local_name(tree.tag) != root:
-        found = local_name(tree.tag) or "?"
-        raise ReadError(path, f"is not {root.upper()}: the root element is <{found}>, not <{root}>", tree.sourceline)
-    return tree
+
+
+class ElementReader:
+    """A reader of an XML format whose units come one element at a time (``_units``): ``read``
+    holds a short file's units, ``stream`` spools a long file's to disk; the parsing is the same."""
+
+    format = "xml"
+    root = "xml"
+
+    def read(self, path: str, text: str) -> Document:
+        return self._document(path, text_stream(path, text), tuple)
+
+    def stream(self, path: str) -> Document:
+        return self._document(path, FileStream(path), SpooledUnits)
+
+    def _document(
+        self, path: str, stream: IO[bytes] | FileStream, keep: Callable[[Iterable[Unit]], Sequence[Unit]]
+    ) -> Document:
+        langs: dict[str, str | None] = {}
+        units = keep(self._units(elements(path, stream, self.root, self.parts), langs))  # all read: langs known
+        source, target = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
+        return Document(path, self.format, units, True, True, source, target)
+
+    parts: frozenset[str] = frozenset()
+    """The elements ``_units`` is handed, each complete."""
+
+    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+        """Each unit of the elements ``parts``, in order; ``langs`` gets the "source" and "target"
+        languages once all are read."""
+        raise NotImplementedError

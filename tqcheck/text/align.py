@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document
+from tqcheck.readers.base import Document, Unit
 from tqcheck.readers.lines import FileLines
 from tqcheck.records import Segment
 from tqcheck.text.segment import Lined, Sentence, bounded, sentences_of
@@ -46,10 +46,23 @@ def pair_lines(source: Sequence[Lined], target: Sequence[Lined]) -> PairedLines:
     return PairedLines(source, target)
 
 
-class PairedLines(Sequence[Segment]):
-    """The segments of two files paired line by line, made when asked for from the index of the
-    lines that are not blank on both sides (8 bytes a segment): a long file read as used
-    (readers.lines) is read a chunk at a time, never held whole."""
+class _MadeWhenAsked(Sequence[Segment]):
+    """Segments made when asked for, a slice at a time (``_made``): a long file read as used
+    (readers.lines, readers.spool) is read a chunk at a time, never held whole."""
+
+    def __getitem__(self, index: int | slice) -> Segment | list[Segment]:  # type: ignore[override]
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        wanted = range(*index.indices(len(self)))
+        return self._made(wanted) if wanted else []
+
+    def _made(self, wanted: range) -> list[Segment]:
+        raise NotImplementedError
+
+
+class PairedLines(_MadeWhenAsked):
+    """The segments of two files paired line by line, from the index of the lines that are not
+    blank on both sides (8 bytes a segment)."""
 
     def __init__(self, source: Sequence[Lined], target: Sequence[Lined]) -> None:
         if len(source) != len(target):
@@ -61,15 +74,24 @@ class PairedLines(Sequence[Segment]):
     def __len__(self) -> int:
         return len(self._lines)
 
-    def __getitem__(self, index: int | slice) -> Segment | list[Segment]:
-        if isinstance(index, int):
-            return self[index : index + 1 or None][0]
-        wanted = range(*index.indices(len(self)))
-        if not wanted:
-            return []
+    def _made(self, wanted: range) -> list[Segment]:
         first, last = self._lines[wanted[0]], self._lines[wanted[-1]]
         sources, targets = self.source[first : last + 1], self.target[first : last + 1]
         return [_line_pair(k, sources[self._lines[k] - first], targets[self._lines[k] - first]) for k in wanted]
+
+
+class UnitSegments(_MadeWhenAsked):
+    """The segments of a bilingual file, one a unit."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def _made(self, wanted: range) -> list[Segment]:
+        units = self.units[wanted.start : wanted.stop] if wanted.step == 1 else [self.units[i] for i in wanted]
+        return [bounded(Segment(i, u.line, u.target, u.source or "", u.key, u.notes)) for i, u in zip(wanted, units)]
 
 
 def _blanks(units: Sequence[Lined]) -> Sequence[bool] | bytearray:
@@ -227,7 +249,7 @@ def pair_documents(
     its source file by key, by line, or by sentence alignment (``machine_translate`` turns source
     sentences into the target language for it, when a model can)."""
     if doc.bilingual:
-        return [bounded(Segment(i, u.line, u.target, u.source or "", u.key, u.notes)) for i, u in enumerate(doc.units)]
+        return UnitSegments(doc.units)
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
         return [bounded(s) for s in pair_by_key(doc, source_doc)]

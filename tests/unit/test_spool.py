@@ -1,0 +1,87 @@
+"""Long TMX, XLIFF and CSV files streamed into a spool: the same units, segments and errors as read
+whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.errors import ReadError
+from tqcheck.readers import lines
+from tqcheck.readers.base import read_document
+from tqcheck.readers.lines import open_document
+from tqcheck.readers.spool import SpooledUnits
+from tqcheck.text.align import pair_documents
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header srclang="en-GB" datatype="plaintext" segtype="sentence"/>
+  <body>
+    <tu tuid="a1"><note>checked by Ana</note>
+      <tuv xml:lang="en-GB"><seg>Prices rose by <ph>&lt;b&gt;</ph>3 %.</seg></tuv>
+      <tuv xml:lang="pt-PT"><seg>Os preços subiram 3 %.</seg></tuv>
+    </tu>
+    <tu><tuv xml:lang="en-GB"><seg>Only one side.</seg></tuv></tu>
+    <tu>
+      <tuv xml:lang="en-GB"><seg>Line one
+and two.</seg></tuv>
+      <tuv xml:lang="pt-PT"><seg>Linha um
+e dois — «aspas».</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
+CSV = 'id,source,target\n1,"Hello, world.","Olá, mundo."\n2,"Two\nlines","Duas\nlinhas"\n\n3,Empty target,\n4,Last,Último\n'
+
+
+@pytest.fixture
+def streamed(monkeypatch):
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)  # every file counts as long here
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "langs"),
+    [
+        ("memory.tmx", TMX, ("en", "pt")),
+        ("memory.csv", CSV, (None, None)),
+        ("memory.tsv", CSV.replace(",", "\t"), (None, None)),
+        ("budget.xlf", (FORMATS / "budget.xlf").read_text(encoding="utf-8"), ("pt", "en")),
+        ("budget.v2.xlf", (FORMATS / "budget.v2.xlf").read_text(encoding="utf-8"), ("pt", "en")),
+    ],
+)
+def test_a_streamed_file_gives_the_units_and_segments_of_the_whole_file(tmp_path: Path, streamed, name, text, langs):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    whole, spooled = read_document(str(path)), open_document(str(path))
+    assert isinstance(spooled.units, SpooledUnits) and not isinstance(whole.units, SpooledUnits)
+    assert list(spooled.units) == list(whole.units) and len(whole.units) >= 2
+    assert spooled.units[1:] == list(whole.units[1:]) and spooled.units[-1] == whole.units[-1]
+    assert (spooled.source_lang, spooled.target_lang) == (whole.source_lang, whole.target_lang) == langs
+    segments = pair_documents(spooled, None, "en", "pt", None)
+    assert list(segments) == list(pair_documents(whole, None, "en", "pt", None))
+    assert all(s.source and s.target for s in segments) and segments[0].line == whole.units[0].line
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message", "line"),
+    [
+        ("bad.tmx", TMX.replace("</seg></tuv>\n    </tu>", "</sg></tuv>\n    </tu>", 1).encode(), "malformed XML", 7),
+        ("bad.tmx", TMX.encode().replace(b"Linha", b"L\xffnha"), "not valid UTF-8", 13),
+        ("bad.tmx", TMX.replace("<tmx", '<!DOCTYPE tmx [<!ENTITY x "y">]>\n<tmx').encode(), "XML entity declarations", 2),
+        ("bad.tmx", b'<?xml version="1.0"?>\n<xliff version="1.2"/>\n', "is not TMX", 2),
+        ("bad.xlf", (FORMATS / "broken.xlf").read_bytes(), "malformed XML", 7),
+        ("bad.csv", b"id,source,target\n1,a,b\n2,only\n", "row has 2 columns", 3),
+        ("bad.csv", b"id,source,target\n1,a,b\n2,nul\x00,c\n", "binary file", 3),
+    ],
+)
+def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, streamed, name, data, message, line):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as lazy:
+        open_document(str(path))
+    with pytest.raises(ReadError) as whole:
+        read_document(str(path))
+    assert lazy.value.reason.startswith(message) and (lazy.value.reason, lazy.value.line) == (whole.value.reason, whole.value.line)
+    assert lazy.value.line == line

@@ -1,0 +1,65 @@
+"""Units kept on disk: a long bilingual file (a translation memory in TMX or CSV) parsed once as it
+streams past, its units written to an unnamed temporary file and read back a chunk at a time.
+
+Parsed units take about 1.7 KB each in memory (the text, its source, key and notes as Python
+objects); spooled, 8 bytes each (where each ends in the file), so a file of millions of units is
+checked in the memory of one chunk. The temporary file has no name and goes with the object.
+Reads use ``os.pread``, which keeps no shared file position: translating one chunk ahead in a
+thread while another is checked reads safely.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+
+from tqcheck.readers.base import Unit
+
+_BLOCK = 1_000
+"""Units read at once when the whole sequence is iterated."""
+
+
+class SpooledUnits(Sequence[Unit]):
+    """The units of ``units`` (consumed once, here), read back from disk when asked for."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self._file = tempfile.TemporaryFile()
+        self._ends = array("q")
+        size = 0
+        for unit in units:
+            # JSON escapes line breaks, so each unit is one line of the file
+            data = json.dumps([unit.target, unit.line, unit.source, unit.key, unit.notes], ensure_ascii=False)
+            encoded = data.encode("utf-8") + b"\n"
+            self._file.write(encoded)
+            size += len(encoded)
+            self._ends.append(size)
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:  # type: ignore[override]
+        if isinstance(index, slice):
+            wanted = range(*index.indices(len(self)))
+            return self._read(wanted.start, len(wanted)) if wanted.step == 1 else [self[i] for i in wanted]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._read(index % len(self), 1)[0]
+
+    def __iter__(self) -> Iterator[Unit]:
+        for first in range(0, len(self), _BLOCK):
+            yield from self._read(first, min(_BLOCK, len(self) - first))
+
+    def _read(self, first: int, count: int) -> list[Unit]:
+        if count <= 0:
+            return []
+        start = self._ends[first - 1] if first else 0
+        data = os.pread(self._file.fileno(), self._ends[first + count - 1] - start, start)
+        units = []
+        for line in data.splitlines():
+            target, number, source, key, notes = json.loads(line)
+            units.append(Unit(target, number, source, key, tuple(notes)))
+        return units
