@@ -16,6 +16,7 @@ import atexit
 import json
 import logging
 import os
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -92,14 +93,23 @@ def run_on_ray(
         for i, (segments, before) in enumerate(chunks)
     ]
     pool = min(len(rows), workers(config))
-    dataset = ray.data.from_items(rows).map_batches(
-        _Checker,
-        batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=pool),
-        fn_constructor_kwargs={"job": job},
-        num_gpus=config.gpus_per_worker or None,
-        batch_format="default",
-    )
+    with warnings.catch_warnings():
+        # Ray Data takes actor options it has no parameter for as extra keywords, deprecated without
+        # a replacement until Ray 2.64 (the extra stays below it)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset = ray.data.from_items(rows).map_batches(
+            _Checker,
+            batch_size=1,
+            compute=ray.data.ActorPoolStrategy(size=pool),
+            fn_constructor_kwargs={"job": job},
+            num_gpus=config.gpus_per_worker or None,
+            batch_format="default",
+            # An actor that dies is not restarted: the run fails with Ray's error (``--resume``
+            # carries on from the cache). Ray Data's default, restarts and retries without end,
+            # would hang on a segment that kills its actor each time, and prints an error-level
+            # line at every start about restarts (ray-project/ray#57733).
+            max_restarts=0,
+        )
     found: dict[int, str] = {}
     ready = 0
     for row in dataset.iter_rows():  # rows finish in any order: each chunk is handed on once those before it are
@@ -107,3 +117,4 @@ def run_on_ray(
         while ready in found:
             yield [decode(SegmentResult, r) for r in json.loads(found.pop(ready))]
             ready += 1
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
@@ -35,3 +36,13 @@ def test_without_ray_the_engine_is_an_error_naming_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     report = check_files([str(SEED)], config=Config(cache=False, engine="ray"))
     assert report.files == () and "pip install 'tqcheck[ray]'" in report.errors[0].message
+
+
+def test_a_quiet_run_on_ray_prints_nothing_but_its_report(tmp_path):
+    out = tmp_path / "report.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "tqcheck", "check", "--engine", "ray", "--no-cache", "-q", "-f", "json", "-o", str(out), str(SEED)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 1 and run.stdout == "" and run.stderr == ""  # the seed has findings
+    assert '"engine": "ray"' in out.read_text(encoding="utf-8")
