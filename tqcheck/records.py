@@ -57,6 +57,7 @@ class ProbeKind(str, Enum):
     SOURCE_NEGATOR = "source-negator"
     CLAUSE = "clause"
     ANTONYM = "antonym"
+    ORDER = "order"
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,10 @@ class Probe:
     log-likelihood of the draft given that shorter source, and ``back_gain`` the change in
     log-likelihood of the source given the draft, per word of the clause. ``antonym``: an English
     word (in the draft, or in an English source) replaced by the antonym the other English text
-    has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``back_gain`` is asked
-    only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
+    has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``order``: two
+    neighbouring words of a draft checked without its source exchanged, as its round trip has them;
+    ``gain`` is the change in log-likelihood of the draft given its translation into the pivot
+    language. ``back_gain`` is asked only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
     """
 
     kind: ProbeKind

@@ -82,7 +82,11 @@ class FileWork:
             self.translate, missing = shop.translator([(target, pivot), (pivot, target)])
             if self.translate is not None and not self.translate.backend.supports(pivot, target):
                 self.translate, missing = None, Missing(f"a round trip needs {pivot}→{target} too", how_to_get(pivot, target))
-            caps, self.forward_ok, self.prober = Capabilities(None, target, missing, missing, missing), False, None
+            scores = missing
+            if self.translate is not None and not self.translate.backend.can_score(pivot, target):
+                scores = Missing(f"the {self.translate.backend.signature.name} backend cannot score")
+            caps, self.forward_ok = Capabilities(None, target, missing, missing, scores), False
+            self.prober = ModelProber(self.translate.backend, pivot, target, shop.progress) if self.translate and not scores else None
         else:
             self.translate, missing = shop.translator([(target, source), (source, target)])
             # Without a model for the forward direction, the checks that need it do not run on this file.
@@ -109,11 +113,13 @@ class FileWork:
         job, path = self.job, self.job.path
         blank = [""] * len(segments)
         if job.source_lang is None:
-            back, lang, pivot = blank, job.target_lang, job.pivot or ""
+            back, there, lang, pivot = blank, blank, job.target_lang, job.pivot or ""
             if self.translate is not None:
                 there = self.translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
                 back = self.translate(there, pivot, lang, f"{path}: {pivot}→{lang}")
-            items = [CheckItem(s, b, None, s.target, None, lang, p) for s, b, p in zip(segments, back, before)]
+            items = [
+                CheckItem(s, b, None, s.target, None, lang, p, t) for s, b, p, t in zip(segments, back, before, there)
+            ]
         else:
             checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
             back, forward = blank, [None] * len(segments)

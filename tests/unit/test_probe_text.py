@@ -1,6 +1,8 @@
-"""The text side of the probes: which negators can be taken out, and where clauses are."""
+"""The text side of the probes: which negators can be taken out, where clauses are, and which
+neighbouring words a round trip puts the other way round."""
 
 from tqcheck.text.negation import denials, removable_negators
+from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clauses
 
 
@@ -45,3 +47,13 @@ def test_denials_leave_out_idiomatic_negations():
     assert [c.text for c in denials("Not only cheap, it does not break.", "en")] == ["not"]
     # contracted with the article: "em vez dos" (instead of the) denies as "em vez de" does
     assert [c.text for c in denials("A junta combate o Islão em vez dos manifestantes.", "pt")] == ["em vez dos"]
+
+
+def test_neighbours_a_round_trip_has_the_other_way_round_and_the_draft_with_them_exchanged():
+    draft = "They will build a hospital new, said the minister of health in Porto."
+    trip = "They will build a new hospital, the health minister said in Porto."
+    assert [draft[a:b] for a, b in transpositions(draft, trip)] == ["hospital new"]  # "said the" is no neighbour pair there
+    assert exchanged("hospital new") == "new hospital" and exchanged("Liverpool's, now") == "now, Liverpool's"
+    # a pair the round trip also has in the draft's order is no slip; a word next to itself is none either
+    assert list(transpositions("a new hospital", "a hospital new, a new hospital")) == []
+    assert list(transpositions("very very good", "very very good")) == []

@@ -60,6 +60,7 @@ class Need(str, Enum):
     CAPITALS = "capitals that mark names"
     ENGLISH = "an English side"
     LANGUAGE_MODEL = "a language model"
+    NO_SOURCE = "a draft checked without its source"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class Capabilities:
             return self.scores
         if need is Need.LANGUAGE_MODEL:
             return self.fluency
+        if need is Need.NO_SOURCE:  # given a source, the model's own choices are no guide to the draft's
+            return Missing("it reads a draft checked without its source") if self.source_lang else None
         if need is Need.ENGLISH:
             return None if "en" in langs else Missing("it compares English words (WordNet is English); neither side is English")
         if need is Need.CAPITALS:

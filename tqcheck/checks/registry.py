@@ -25,6 +25,7 @@ from tqcheck.checks.unchecked_text import UncheckedText
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.checks.untranslated import Untranslated
 from tqcheck.checks.whitespace_punctuation import WhitespacePunctuation
+from tqcheck.checks.word_order import WordOrder
 from tqcheck.checks.wrong_language import WrongLanguage
 from tqcheck.errors import ConfigError
 
@@ -50,6 +51,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     RepeatedWords,
     Fragment,
     Garbled,
+    WordOrder,
 )
 
 

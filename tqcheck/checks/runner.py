@@ -31,19 +31,21 @@ class CheckItem:
     source_lang: str | None
     target_lang: str
     preceding: str = ""  # the sentence before, when a paragraph was split into sentences
+    pivot: str = ""  # without a source: the draft translated into the pivot language of its round trip
 
     def inputs(self) -> list[object]:
         """What a result follows from, besides the checks, their options and the probing model."""
         seg = self.segment
         return [
             seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang,
-            self.preceding,
+            self.preceding, self.pivot,
         ]
 
 
 @dataclass(frozen=True)
 class ModelProber:
-    """Probes segments with the file's backend, one direction pair."""
+    """Probes segments with the file's backend, one direction pair: source and draft, or, for a
+    draft checked without its source, the pivot language of its round trip and the draft."""
 
     backend: Backend
     source_lang: str
@@ -51,7 +53,12 @@ class ModelProber:
     progress: Callable[[str, int, int], None] | None
 
     def __call__(self, items: list[CheckItem]) -> list[tuple[Probe, ...]]:
-        inputs = [ProbeInput(i.reference, i.segment.target, i.back, i.forward or "") for i in items]
+        inputs = [
+            ProbeInput(i.pivot, i.segment.target, i.back, round_trip=True)
+            if i.source_lang is None
+            else ProbeInput(i.reference, i.segment.target, i.back, i.forward or "")
+            for i in items
+        ]
         return probe(inputs, self.source_lang, self.target_lang, self.backend, self.progress)
 
 
