@@ -81,18 +81,32 @@ def workers(config: Config) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)) // 2)
 
 
+WINDOW_CHUNKS = 32
+"""Chunks handed to Ray at once (32,000 segments), or four an actor on a larger cluster: the driver
+holds one window's segments and results, never the whole file. Each window starts its actor pool
+anew, a second or two against the minutes a window takes with a model."""
+
+
 def run_on_ray(
     job: FileJob, chunks: Sequence[tuple[list[Segment], list[str]]], config: Config
 ) -> Iterator[list[SegmentResult]]:
-    """Each chunk's results, in input order."""
+    """Each chunk's results, in input order, a window of chunks at a time."""
     if not chunks:
         return
     ray = _start(config)
+    size = max(WINDOW_CHUNKS, 4 * workers(config))
+    for first in range(0, len(chunks), size):
+        window = range(first, min(first + size, len(chunks)))
+        yield from _window(ray, job, [(i, *chunks[i]) for i in window], config)
+
+
+def _window(
+    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config
+) -> Iterator[list[SegmentResult]]:
     rows = [
         {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
-        for i, (segments, before) in enumerate(chunks)
+        for i, segments, before in chunks
     ]
-    pool = min(len(rows), workers(config))
     with warnings.catch_warnings():
         # Ray Data takes actor options it has no parameter for as extra keywords, deprecated without
         # a replacement until Ray 2.64 (the extra stays below it)
@@ -100,7 +114,7 @@ def run_on_ray(
         dataset = ray.data.from_items(rows).map_batches(
             _Checker,
             batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=pool),
+            compute=ray.data.ActorPoolStrategy(size=min(len(rows), workers(config))),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
             batch_format="default",
@@ -110,11 +124,11 @@ def run_on_ray(
             # line at every start about restarts (ray-project/ray#57733).
             max_restarts=0,
         )
+    del rows  # Ray holds them now
     found: dict[int, str] = {}
-    ready = 0
+    ready = chunks[0][0]
     for row in dataset.iter_rows():  # rows finish in any order: each chunk is handed on once those before it are
         found[int(row["index"])] = row["results"]
         while ready in found:
             yield [decode(SegmentResult, r) for r in json.loads(found.pop(ready))]
             ready += 1
-

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import tqcheck.engines as engines
+import tqcheck.ray_engine as ray_engine
 from tests.conftest import SEED
 from tqcheck.config import Config
 from tqcheck.pipeline import check_files
@@ -25,6 +26,7 @@ def _shut_down_after():
 
 def test_the_ray_engine_gives_the_local_report_in_input_order(monkeypatch):
     monkeypatch.setattr(engines, "RAY_CHUNK_SEGMENTS", 10)  # the seed's 27 sentences: 3 chunks over the actors
+    monkeypatch.setattr(ray_engine, "WINDOW_CHUNKS", 2)  # handed to Ray two chunks at a time
     local = to_dict(check_files([str(SEED)], config=Config(cache=False)))
     on_ray = to_dict(check_files([str(SEED)], config=Config(cache=False, engine="ray")))
     assert ray.is_initialized() and on_ray.pop("engine") == "ray" and local.pop("engine") == "local"
