@@ -16,6 +16,7 @@ import atexit
 import json
 import logging
 import os
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -71,7 +72,7 @@ def _start(config: Config) -> Any:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
-        logging.getLogger("ray.data").setLevel(logging.ERROR)
+        logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # its failures come back as a one-line error
     return ray
 
 
@@ -95,9 +96,12 @@ def run_on_ray(
         return
     ray = _start(config)
     size = max(WINDOW_CHUNKS, 4 * workers(config))
-    for first in range(0, len(chunks), size):
-        window = range(first, min(first + size, len(chunks)))
-        yield from _window(ray, job, [(i, *chunks[i]) for i in window], config)
+    try:
+        for first in range(0, len(chunks), size):
+            window = range(first, min(first + size, len(chunks)))
+            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config)
+    except ray.exceptions.RayError as exc:  # an actor died, or its work raised: the file is not checked
+        raise BackendError(f"the Ray engine failed: {_reason(exc)}") from None
 
 
 def _window(
@@ -132,3 +136,16 @@ def _window(
         while ready in found:
             yield [decode(SegmentResult, r) for r in json.loads(found.pop(ready))]
             ready += 1
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RAISED = re.compile(r"^[\w.]+(?:Error|Exception): .+")
+
+
+def _reason(exc: Exception) -> str:
+    """One line for a Ray error: the exception an actor raised (the last line of Ray's report of
+    it), else the report's first line."""
+    lines = [line.strip() for line in _ANSI.sub("", str(exc)).splitlines() if line.strip()]
+    if lines and _RAISED.match(lines[-1]):
+        return lines[-1].split(": ", 1)[1]
+    return lines[0] if lines else type(exc).__name__

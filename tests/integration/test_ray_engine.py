@@ -48,3 +48,15 @@ def test_a_quiet_run_on_ray_prints_nothing_but_its_report(tmp_path):
     )
     assert run.returncode == 1 and run.stdout == "" and run.stderr == ""  # the seed has findings
     assert '"engine": "ray"' in out.read_text(encoding="utf-8")
+
+
+def test_an_actor_that_fails_is_one_line_error_not_a_hang_or_a_traceback():
+    from tqcheck.errors import BackendError
+    from tqcheck.records import Segment
+    from tqcheck.work import FileJob, chunks
+
+    config = Config(cache=False, engine="ray", require_model=True)
+    job = FileJob(config, "draft.txt", "xx", "yy")  # no model for the pair: the actor cannot start
+    with pytest.raises(BackendError, match=r"^the Ray engine failed: no translation model for yy→xx") as failed:
+        list(ray_engine.run_on_ray(job, chunks([Segment(0, 1, "Olá.", "Hello.")], [""], 10), config))
+    assert "\n" not in str(failed.value)
