@@ -26,7 +26,9 @@ class EntityMismatch(Check):
     agree, which filters out each model's own slips; acronyms each language coins for itself
     ("AfD"/"ApA") are no evidence.
 
-    Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"); a
+    Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major
+    when each model translates its name rather than keeps it, as for bodies: "Treasury" →
+    "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a
     country, region or large city the source never mentions, not even by a demonym; a news
     dateline ("PARIS –") whose place the translation never mentions. Major: a name dropped or
     added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
@@ -121,11 +123,18 @@ class EntityMismatch(Check):
         while missing and added:
             src, tgt = missing.pop(0), added.pop(0)
             title = _quoted(source, src.span) or _quoted(target, tgt.span)  # a title of a work, translated freely
+            # names each model translates rather than keeps ("Treasury" → "Tesouro", "Liga Inglesa" →
+            # "English League") name bodies, which translators render freely; places are compared as places
+            sim = self.opts["similarity"]
+            body = not (name_in(src, forward, sim) or name_in(tgt, back, sim)) and not any(
+                place_names(n.bare, langs) for n in (src, tgt)
+            )
+            note = " (in a quoted title)" if title else " (names of bodies are often translated freely)" if body else ""
             yield self.finding(
-                f"source names {src.text}, translation has {tgt.text} instead{' (in a quoted title)' if title else ''}",
+                f"source names {src.text}, translation has {tgt.text} instead{note}",
                 tgt.span,
                 src.span,
-                Severity.MAJOR if title else None,
+                Severity.MAJOR if title or body else None,
             )
         for src in missing:
             yield self.finding(f"source names {src.text}; the translation does not", None, src.span, Severity.MAJOR)

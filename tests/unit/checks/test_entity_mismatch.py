@@ -149,3 +149,18 @@ def test_without_a_model_places_are_compared_across_languages_and_other_names_le
     ]
     # a translated name of a body or a prize is no evidence without a model: "Óscar" for "Academy Awards"
     assert direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
+
+
+def test_a_body_each_model_translates_rendered_otherwise_is_major_and_a_kept_name_replaced_is_critical():
+    source = "The Premier League and the Court of Appeal backed the Treasury."
+    forward = "A Premier League e o Tribunal de Apelação apoiaram o Tesouro."  # "Treasury" translated
+    target = "A Liga Inglesa e o Tribunal da Relação apoiaram o Ministério das Finanças."
+    back = "The English League and the Court of Appeal supported the Ministry of Finance."
+    found = run(source, target, back, forward, source_lang="en", target_lang="pt")
+    assert found and all(f.severity.value == "major" for f in found)
+    assert any("often translated freely" in f.message for f in found)
+    # a name the model keeps as it is ("Home Office") has no free rendering: replaced, it is critical
+    forward = "O Home Office rejeitou o pedido."
+    [replaced] = run("The Home Office rejected the request.", "O Ministério da Defesa rejeitou o pedido.",
+                     "The Ministry of Defence rejected the request.", forward, source_lang="en", target_lang="pt")
+    assert replaced.severity.value == "critical" and "Home Office" in replaced.message
