@@ -1,5 +1,6 @@
 import pytest
 
+from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit
 from tqcheck.text.align import align_sentences, pair_lines
 from tqcheck.text.segment import Sentence, sentences_of
@@ -44,3 +45,33 @@ def test_sentences_of_lines_splits_and_numbers(seed_lines):
     sents = sentences_of(_lines(*seed_lines), "en")
     years = [s for s in sents if s.text == "Years."]
     assert len(years) == 1 and years[0].line == 17
+
+
+def test_files_too_far_apart_in_sentences_are_aligned_by_their_lines(tmp_path, monkeypatch):
+    from tqcheck.readers import lines
+    from tqcheck.readers.lines import open_document
+    from tqcheck.text import align
+    from tqcheck.text.align import AlignedLines, pair_documents
+
+    pairs = [
+        ("The minister resigned on Monday.", "O ministro demitiu-se na segunda-feira."),
+        ("Prices rose by three percent in May, the office said.", "Os preços subiram três por cento em maio, disse o gabinete."),
+        ("Talks will resume next week in Geneva, both sides confirmed.", "As negociações serão retomadas na próxima semana em Genebra."),
+        ("The storm moved north. It weakened overnight.", "A tempestade seguiu para norte. Enfraqueceu durante a noite."),
+    ] * 3
+    dropped = ("Officials in three regions said on Thursday that the long dry spell, the worst in forty years, "
+               "had cut the wheat and barley harvest by half and raised the price of bread for the third time.")
+    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
+    source.write_text("\n".join([e for e, _ in pairs[:6]] + [dropped] + [e for e, _ in pairs[6:]]) + "\n", encoding="utf-8")
+    draft.write_text("\n".join(p for _, p in pairs) + "\n", encoding="utf-8")
+    monkeypatch.setattr(align, "MAX_CELLS", 10)  # as if the files were long: no sentence alignment
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)  # and read as used
+    source_doc, draft_doc = open_document(str(source)), open_document(str(draft))
+    segments = pair_documents(draft_doc, source_doc, "en", "pt", None)
+    assert isinstance(segments, AlignedLines) and len(segments) == 13
+    assert [(s.source, s.target) for s in segments[:6]] == pairs[:6] and [(s.source, s.target) for s in segments[7:]] == pairs[6:]
+    assert (segments[6].line, segments[6].source, segments[6].target) == (7, dropped, "")  # the line the draft lacks
+    assert segments[2:9] == list(segments)[2:9] and [s.id for s in segments] == list(range(13))
+    monkeypatch.setattr(align, "MAX_LINE_BAND", 0)  # too far apart even in lines: refused, naming the file
+    with pytest.raises(ReadError, match="differ too much to align"):
+        pair_documents(draft_doc, source_doc, "en", "pt", None)

@@ -20,17 +20,9 @@ from tqcheck.errors import ReadError
 from tqcheck.readers.base import Document, Unit
 from tqcheck.readers.lines import FileLines
 from tqcheck.records import Segment
+from tqcheck.text.galechurch import align as gale_church
 from tqcheck.text.segment import Lined, Sentence, bounded, sentences_of
 
-# Bead priors and length-ratio variance from Gale & Church's paper.
-_BEADS: dict[tuple[int, int], float] = {
-    (1, 1): 0.89,
-    (1, 0): 0.0099 / 2,
-    (0, 1): 0.0099 / 2,
-    (2, 1): 0.089 / 2,
-    (1, 2): 0.089 / 2,
-}
-_VARIANCE = 6.8
 _CONTENT_WEIGHT = 6.0
 _UNPAIRED_SIMILARITY = 0.5  # what an empty partner "resembles", so 1-0 beads compete fairly
 _BAND = 20
@@ -104,16 +96,6 @@ def _line_pair(segment_id: int, src: Lined, tgt: Lined) -> Segment:
     return bounded(Segment(segment_id, tgt.line, tgt.target.strip(), src.target.strip(), tgt.key, tgt.notes, column))
 
 
-def _bead_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
-    prior = -math.log(_BEADS[bead])
-    if 0 in bead:  # nothing to compare a lone sentence's length with
-        return prior
-    mean = (src_len + tgt_len / ratio) / 2
-    delta = (tgt_len - src_len * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
-    tail = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)
-    return prior - math.log(tail)
-
-
 _ORDERS = 6  # chrF's character n-gram orders, and its beta
 _BETA = 2.0
 
@@ -182,40 +164,16 @@ def align_sentences(
     if source_mt:
         ratio = max(sum(map(len, source_mt)), 1) / max(sum(len(s.text) for s in source), 1)
     band = _BAND + abs(n - m)  # the path keeps within this many sentences of the diagonal
-    if (n + 1) * (2 * band + 1) > MAX_CELLS:
+    if _cells(n, m) > MAX_CELLS:
         raise ValueError(
             f"{n:,} source sentences and {m:,} translated ones differ too much to align; "
             "split the files into chapters that match"
         )
     overlap = _Overlap(source_mt, target) if source_mt is not None else None
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-    for i in range(n + 1):
-        centre = i * m / max(n, 1)
-        for j in range(max(0, int(centre) - band), min(m, int(centre) + band + 1) + 1):
-            here = cost.get((i, j))
-            if here is None:
-                continue
-            for di, dj in _BEADS:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m or abs(nj - ni * m / max(n, 1)) > band + 1:
-                    continue
-                src_len = sum(len(s.text) for s in source[i:ni])
-                tgt_len = sum(len(t.text) for t in target[j:nj])
-                c = here + _bead_cost(src_len, tgt_len, (di, dj), ratio)
-                if overlap is not None:
-                    c += overlap.cost(i, ni, j, nj)
-                if c < cost.get((ni, nj), float("inf")):
-                    cost[(ni, nj)] = c
-                    back[(ni, nj)] = (di, dj)
-    beads: list[tuple[int, int, int, int]] = []
-    i, j = n, m
-    while i or j:
-        step = back[(i, j)]
-        beads.append((i - step[0], i, j - step[1], j))
-        i, j = i - step[0], j - step[1]
+    lengths = [len(s.text) for s in source], [len(t.text) for t in target]
+    beads = gale_church(*lengths, band, ratio, overlap.cost if overlap is not None else None)
     segments: list[Segment] = []
-    for si, se, ti, te in reversed(beads):
+    for si, se, ti, te in beads:
         src = " ".join(s.text for s in source[si:se])
         tgt = " ".join(t.text for t in target[ti:te])
         line = target[ti].line if te > ti else (source[si].line if se > si else 0)
@@ -255,9 +213,70 @@ def pair_documents(
         return [bounded(s) for s in pair_by_key(doc, source_doc)]
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
-    source_sentences = sentences_of(source_doc.units, source_lang)
-    source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
     try:
+        # counted a unit at a time: a long file is split whole into sentences only when they can align
+        counts = [sum(len(sentences_of([u], lang)) for u in d.units) for d, lang in ((source_doc, source_lang), (doc, target_lang))]
+        if _cells(*counts) > MAX_CELLS:
+            return AlignedLines(source_doc.units, doc.units)
+        source_sentences = sentences_of(source_doc.units, source_lang)
+        source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
         return [bounded(s) for s in align_sentences(source_sentences, sentences_of(doc.units, target_lang), source_mt)]
     except ValueError as exc:
         raise ReadError(doc.path, str(exc)) from None
+
+
+class AlignedLines(_MadeWhenAsked):
+    """The non-blank lines of two files whose line counts differ, aligned by length as Gale & Church
+    aligned paragraphs, for files too long, or too far apart in sentences, to align sentence by
+    sentence (``MAX_CELLS``): before, tqcheck refused them. No machine translation helps here (every
+    line would have to be translated first), so a short line dropped may merge into its neighbour's
+    segment. A bead of lines is one segment, made when asked for: 8 bytes a line, 32 a bead."""
+
+    def __init__(self, source: Sequence[Lined], target: Sequence[Lined]) -> None:
+        self.source, self.target = source, target
+        self._lines = [array("q"), array("q")]  # the indexes of the non-blank lines, each side
+        lengths = [array("q"), array("q")]
+        for side, units in enumerate((source, target)):
+            for index, unit in enumerate(units):
+                if unit.target.strip():
+                    self._lines[side].append(index)
+                    lengths[side].append(len(unit.target.strip()))
+        n, m = len(lengths[0]), len(lengths[1])
+        band = _BAND + abs(n - m)
+        if band > MAX_LINE_BAND:
+            raise ValueError(
+                f"{n:,} source lines and {m:,} translated ones differ too much to align; "
+                "split the files into chapters that match"
+            )
+        # the two files' own ratio of lengths: the lines one of them lacks are too few to skew it
+        ratio = max(sum(lengths[1]), 1) / max(sum(lengths[0]), 1)
+        self._beads = array("q", [k for bead in gale_church(*lengths, band, ratio) for k in bead])
+
+    def __len__(self) -> int:
+        return len(self._beads) // 4
+
+    def _made(self, wanted: range) -> list[Segment]:
+        beads = [tuple(self._beads[4 * k : 4 * k + 4]) for k in wanted]
+        sides = []
+        for side, (units, lines) in enumerate(zip((self.source, self.target), self._lines)):
+            spans = [(bead[2 * side], bead[2 * side + 1]) for bead in beads]
+            kept = [k for a, b in spans for k in range(a, b)]
+            first = lines[min(kept)] if kept else 0
+            read = units[first : lines[max(kept)] + 1] if kept else []
+            sides.append([[read[lines[k] - first] for k in range(a, b)] for a, b in spans])
+        segments = []
+        for k, source, target in zip(wanted, *sides):
+            line = (target or source)[0].line if target or source else 0
+            text = [" ".join(u.target.strip() for u in units) for units in (source, target)]
+            notes = tuple(n for u in target for n in u.notes)
+            segments.append(bounded(Segment(k, line, text[1], text[0], None, notes)))
+        return segments
+
+
+MAX_LINE_BAND = 500
+"""Lines align within this many lines of the diagonal (files that differ by about 480 lines): the
+work grows with the file's length times the band."""
+
+
+def _cells(n: int, m: int) -> int:
+    return (n + 1) * (2 * (_BAND + abs(n - m)) + 1)
