@@ -215,7 +215,8 @@ def pair_documents(
         return pair_lines(source_doc.units, doc.units)
     try:
         # counted a unit at a time: a long file is split whole into sentences only when they can align
-        counts = [sum(len(sentences_of([u], lang)) for u in d.units) for d, lang in ((source_doc, source_lang), (doc, target_lang))]
+        sides = ((source_doc, source_lang), (doc, target_lang))
+        counts = [sum(len(sentences_of([unit], lang)) for unit in d.units) for d, lang in sides]
         if _cells(*counts) > MAX_CELLS:
             return AlignedLines(source_doc.units, doc.units)
         source_sentences = sentences_of(source_doc.units, source_lang)
