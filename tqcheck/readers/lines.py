@@ -25,7 +25,7 @@ _OTHER_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.
 
 def open_document(path: str) -> Document:
     """``read_document``, except that a file over ``HOLD_BYTES`` is not held whole: a plain-text
-    file's lines are read as they are used, and a format that can stream (TMX, CSV, TSV) is parsed
+    file's lines are read as they are used, and a format that can stream (TMX, XLIFF, CSV, TSV) is parsed
     as it is read, its units kept on disk."""
     p = Path(path)
     if p.is_file() and p.stat().st_size > HOLD_BYTES:

@@ -1,5 +1,6 @@
-"""Units kept on disk: a long bilingual file (a translation memory in TMX or CSV) parsed once as it
-streams past, its units written to an unnamed temporary file and read back a chunk at a time.
+"""Units kept on disk: a long bilingual file (a translation memory in TMX, XLIFF or CSV) parsed
+once as it streams past, its units written to an unnamed temporary file and read back a chunk at a
+time.
 
 Parsed units take about 1.7 KB each in memory (the text, its source, key and notes as Python
 objects); spooled, 8 bytes each (where each ends in the file), so a file of millions of units is

@@ -103,7 +103,8 @@ class ElementReader:
     holds a short file's units, ``stream`` spools a long file's to disk; the parsing is the same."""
 
     format = "xml"
-    root = "xml"
+    root = "xml"  # the document's root element
+    parts: frozenset[str] = frozenset()  # the elements ``_units`` is handed, each complete
 
     def read(self, path: str, text: str) -> Document:
         return self._document(path, text_stream(path, text), tuple)
@@ -118,9 +119,6 @@ class ElementReader:
         units = keep(self._units(elements(path, stream, self.root, self.parts), langs))  # all read: langs known
         source, target = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
         return Document(path, self.format, units, True, True, source, target)
-
-    parts: frozenset[str] = frozenset()
-    """The elements ``_units`` is handed, each complete."""
 
     def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
         """Each unit of the elements ``parts``, in order; ``langs`` gets the "source" and "target"
