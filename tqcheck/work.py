@@ -82,11 +82,13 @@ class FileWork:
             self.translate, missing = shop.translator([(target, pivot), (pivot, target)])
             if self.translate is not None and not self.translate.backend.supports(pivot, target):
                 self.translate, missing = None, Missing(f"a round trip needs {pivot}→{target} too", how_to_get(pivot, target))
-            scores = missing
+            unscored = missing
             if self.translate is not None and not self.translate.backend.can_score(pivot, target):
-                scores = Missing(f"the {self.translate.backend.signature.name} backend cannot score")
-            caps, self.forward_ok = Capabilities(None, target, missing, missing, scores), False
-            self.prober = ModelProber(self.translate.backend, pivot, target, shop.progress) if self.translate and not scores else None
+                unscored = Missing(f"the {self.translate.backend.signature.name} backend cannot score")
+            caps, self.forward_ok = Capabilities(None, target, missing, missing, unscored), False
+            self.prober = None
+            if self.translate is not None and unscored is None:  # the word-order probe of a round trip
+                self.prober = ModelProber(self.translate.backend, pivot, target, shop.progress)
         else:
             self.translate, missing = shop.translator([(target, source), (source, target)])
             # Without a model for the forward direction, the checks that need it do not run on this file.
