@@ -75,7 +75,8 @@ LANGUAGE = Language(
             ("victory", "defeat"), ("benefit", "harm"), ("safe", "dangerous"), ("legal", "illegal"),
             ("possible", "impossible"), ("likely", "unlikely"), ("success", "failure"), ("welcome", "reject"),
         ),
-        # quantifiers oppose each other in WordNet ("all"/"some") but trade places freely in paraphrase
+        # quantifiers oppose each other in WordNet ("all"/"some") but trade places freely in paraphrase:
+        # their swaps count only when the translation model agrees (TQ403)
         quantifiers=frozenset(
             """no any all some several few many much none one first certain each every both either neither
             little more most less least other another""".split()
