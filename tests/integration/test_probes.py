@@ -188,3 +188,28 @@ def test_a_negative_form_or_a_quantifier_counts_only_when_the_model_agrees(tmp_p
     assert [len(found) for found in swapped] == [1, 0, 1, 0]
     assert all(found[0].severity is Severity.CRITICAL for found in swapped if found)
     assert "“impossible”" in swapped[0][0].message and "“fewer”" in swapped[2][0].message
+
+
+def test_a_dropped_last_clause_is_critical_when_the_way_back_clears_the_higher_bar(tmp_path):
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+    from tqcheck.records import Severity
+
+    sentence = (
+        "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B e Janelle Monáe estão entre os artistas que irão atuar "
+        "no evento deste ano em Nova Iorque, apresentado por Deborra-Lee Furness e Hugh Jackman."
+    )
+    source, draft = tmp_path / "source.pt.txt", tmp_path / "draft.en.txt"
+    source.write_text(sentence + "\n" + sentence + "\n", encoding="utf-8")
+    draft.write_text(
+        "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B, Janelle Monáe are among some of the acts performing at "
+        "this year's event in New York.\n"
+        "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B and Janelle Monáe are among the acts performing at this "
+        "year's event in New York, hosted by Deborra-Lee Furness and Hugh Jackman.\n",
+        encoding="utf-8",
+    )
+    cut, whole = check_files([str(draft)], str(source), Languages("pt", "en"), Config(cache=False)).files[0].segments
+    [dropped] = [f for f in cut.findings if f.code == "TQ105"]
+    assert dropped.severity is Severity.CRITICAL and "Deborra-Lee Furness e Hugh Jackman" in dropped.message
+    assert dropped.evidence["back_gain_per_word"] >= 10
+    assert not [f for f in whole.findings if f.code == "TQ105"]
