@@ -16,8 +16,8 @@ class DroppedClause(Check):
     ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it; the last
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
-    probed, never the first (translators move it). Sees what word counts miss in a paraphrase-rich draft
-    (complements TQ103). Critical, with the clause's span in the source. Needs a backend that
+    probed, never the first (translators move it). Sees what word counts miss in a paraphrase-rich
+    draft (complements TQ103). Critical, with the clause's span in the source. Needs a backend that
     scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."

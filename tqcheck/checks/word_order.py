@@ -8,7 +8,7 @@ from tqcheck.text.order import exchanged
 
 
 class WordOrder(Check):
-    """Two neighbouring words the wrong way round: "the hospital new", "will the minister visit".
+    """Two neighbouring words the wrong way round: "a hospital new", "the minister Portuguese".
 
     Reads a draft checked without its source. Its round trip (through the pivot language and back)
     often rights such a slip; where it has two neighbouring words of the draft the other way round,
