@@ -12,11 +12,11 @@ from __future__ import annotations
 import fnmatch
 import glob
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, overload, runtime_checkable
 
 from tqcheck.errors import ReadError
 
@@ -39,6 +39,39 @@ class Document:
     keyed: bool  # units pair with a source file's units by key
     source_lang: str | None = None
     target_lang: str | None = None
+
+
+T = TypeVar("T")
+
+
+class ReadWhenAsked(Sequence[T]):
+    """Items read or made when asked for, a run at a time (``_run``): a long file is never held
+    whole (readers.lines, readers.spool, text.align), and a slice costs one pass over its part."""
+
+    BLOCK = 1_000
+    """Items taken at once when the whole sequence is iterated."""
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            wanted = range(*index.indices(len(self)))
+            if wanted.step != 1:
+                return [self._run(i, 1)[0] for i in wanted]
+            return self._run(wanted.start, len(wanted)) if wanted else []
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._run(index % len(self), 1)[0]
+
+    def __iter__(self) -> Iterator[T]:
+        for first in range(0, len(self), self.BLOCK):
+            yield from self._run(first, min(self.BLOCK, len(self) - first))
+
+    def _run(self, first: int, count: int) -> list[T]:
+        """The ``count`` items (one at least) from index ``first``."""
+        raise NotImplementedError
 
 
 class Reader(Protocol):

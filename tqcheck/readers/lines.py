@@ -11,11 +11,11 @@ splits and a line-by-line reading would not: such a file is read whole, as befor
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, StreamingReader, Unit, read_document, reader_for
+from tqcheck.readers.base import Document, ReadWhenAsked, StreamingReader, Unit, read_document, reader_for
 
 HOLD_BYTES = 1_000_000
 """Files up to this size are read whole; longer ones line by line, or streamed into a spool."""
@@ -41,7 +41,7 @@ def open_document(path: str) -> Document:
     return read_document(path)
 
 
-class FileLines(Sequence[Unit]):
+class FileLines(ReadWhenAsked[Unit]):
     """The lines of a plain-text file as units (``Unit(text, line)``), read from disk when asked."""
 
     def __init__(self, path: str, starts: array, blank: bytearray) -> None:
@@ -65,25 +65,14 @@ class FileLines(Sequence[Unit]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:
-        if isinstance(index, slice):
-            wanted = range(*index.indices(len(self)))
-            return list(self._read(wanted.start, len(wanted))) if wanted.step == 1 else [self[i] for i in wanted]
-        if not -len(self) <= index < len(self):
-            raise IndexError(index)
-        return next(self._read(index % len(self), 1))
-
-    def __iter__(self) -> Iterator[Unit]:
-        return self._read(0, len(self))
-
-    def _read(self, first: int, count: int) -> Iterator[Unit]:
+    def _run(self, first: int, count: int) -> list[Unit]:
         """``count`` lines from line index ``first``, in one pass over the file."""
-        if count <= 0:
-            return
         with Path(self.path).open("rb") as stream:
             stream.seek(self._starts[first])
-            for i in range(first, first + count):
-                yield Unit(_unbroken(_decoded(self.path, stream.readline(), i + 1, self._starts[i])), i + 1)
+            return [
+                Unit(_unbroken(_decoded(self.path, stream.readline(), i + 1, self._starts[i])), i + 1)
+                for i in range(first, first + count)
+            ]
 
 
 def checked_lines(path: str) -> Iterator[tuple[int, str]]:

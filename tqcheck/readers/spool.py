@@ -15,15 +15,12 @@ import json
 import os
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 
-from tqcheck.readers.base import Unit
-
-_BLOCK = 1_000
-"""Units read at once when the whole sequence is iterated."""
+from tqcheck.readers.base import ReadWhenAsked, Unit
 
 
-class SpooledUnits(Sequence[Unit]):
+class SpooledUnits(ReadWhenAsked[Unit]):
     """The units of ``units`` (consumed once, here), read back from disk when asked for."""
 
     def __init__(self, units: Iterable[Unit]) -> None:
@@ -42,21 +39,7 @@ class SpooledUnits(Sequence[Unit]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    def __getitem__(self, index: int | slice) -> Unit | list[Unit]:  # type: ignore[override]
-        if isinstance(index, slice):
-            wanted = range(*index.indices(len(self)))
-            return self._read(wanted.start, len(wanted)) if wanted.step == 1 else [self[i] for i in wanted]
-        if not -len(self) <= index < len(self):
-            raise IndexError(index)
-        return self._read(index % len(self), 1)[0]
-
-    def __iter__(self) -> Iterator[Unit]:
-        for first in range(0, len(self), _BLOCK):
-            yield from self._read(first, min(_BLOCK, len(self) - first))
-
-    def _read(self, first: int, count: int) -> list[Unit]:
-        if count <= 0:
-            return []
+    def _run(self, first: int, count: int) -> list[Unit]:
         start = self._ends[first - 1] if first else 0
         data = os.pread(self._file.fileno(), self._ends[first + count - 1] - start, start)
         units = []

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit
+from tqcheck.readers.base import Document, ReadWhenAsked, Unit
 from tqcheck.readers.lines import FileLines
 from tqcheck.records import Segment
 from tqcheck.text.galechurch import align as gale_church
@@ -38,23 +38,9 @@ def pair_lines(source: Sequence[Lined], target: Sequence[Lined]) -> PairedLines:
     return PairedLines(source, target)
 
 
-class _MadeWhenAsked(Sequence[Segment]):
-    """Segments made when asked for, a slice at a time (``_made``): a long file read as used
-    (readers.lines, readers.spool) is read a chunk at a time, never held whole."""
-
-    def __getitem__(self, index: int | slice) -> Segment | list[Segment]:  # type: ignore[override]
-        if isinstance(index, int):
-            return self[index : index + 1 or None][0]
-        wanted = range(*index.indices(len(self)))
-        return self._made(wanted) if wanted else []
-
-    def _made(self, wanted: range) -> list[Segment]:
-        raise NotImplementedError
-
-
-class PairedLines(_MadeWhenAsked):
-    """The segments of two files paired line by line, from the index of the lines that are not
-    blank on both sides (8 bytes a segment)."""
+class PairedLines(ReadWhenAsked[Segment]):
+    """The segments of two files paired line by line, made when asked for from the index of the
+    lines that are not blank on both sides (8 bytes a segment)."""
 
     def __init__(self, source: Sequence[Lined], target: Sequence[Lined]) -> None:
         if len(source) != len(target):
@@ -66,14 +52,15 @@ class PairedLines(_MadeWhenAsked):
     def __len__(self) -> int:
         return len(self._lines)
 
-    def _made(self, wanted: range) -> list[Segment]:
+    def _run(self, start: int, count: int) -> list[Segment]:
+        wanted = range(start, start + count)
         first, last = self._lines[wanted[0]], self._lines[wanted[-1]]
         sources, targets = self.source[first : last + 1], self.target[first : last + 1]
         return [_line_pair(k, sources[self._lines[k] - first], targets[self._lines[k] - first]) for k in wanted]
 
 
-class UnitSegments(_MadeWhenAsked):
-    """The segments of a bilingual file, one a unit."""
+class UnitSegments(ReadWhenAsked[Segment]):
+    """The segments of a bilingual file, one a unit, made when asked for."""
 
     def __init__(self, units: Sequence[Unit]) -> None:
         self.units = units
@@ -81,9 +68,9 @@ class UnitSegments(_MadeWhenAsked):
     def __len__(self) -> int:
         return len(self.units)
 
-    def _made(self, wanted: range) -> list[Segment]:
-        units = self.units[wanted.start : wanted.stop] if wanted.step == 1 else [self.units[i] for i in wanted]
-        return [bounded(Segment(i, u.line, u.target, u.source or "", u.key, u.notes)) for i, u in zip(wanted, units)]
+    def _run(self, first: int, count: int) -> list[Segment]:
+        units = enumerate(self.units[first : first + count], start=first)
+        return [bounded(Segment(k, u.line, u.target, u.source or "", u.key, u.notes)) for k, u in units]
 
 
 def _blanks(units: Sequence[Lined]) -> Sequence[bool] | bytearray:
@@ -226,7 +213,7 @@ def pair_documents(
         raise ReadError(doc.path, str(exc)) from None
 
 
-class AlignedLines(_MadeWhenAsked):
+class AlignedLines(ReadWhenAsked[Segment]):
     """The non-blank lines of two files whose line counts differ, aligned by length as Gale & Church
     aligned paragraphs, for files too long, or too far apart in sentences, to align sentence by
     sentence (``MAX_CELLS``): before, tqcheck refused them. No machine translation helps here (every
@@ -256,17 +243,15 @@ class AlignedLines(_MadeWhenAsked):
     def __len__(self) -> int:
         return len(self._beads) // 4
 
-    def _made(self, wanted: range) -> list[Segment]:
-        beads = [tuple(self._beads[4 * k : 4 * k + 4]) for k in wanted]
+    def _run(self, first: int, count: int) -> list[Segment]:
+        beads = [self._beads[4 * k : 4 * k + 4] for k in range(first, first + count)]
         sides = []
         for side, (units, lines) in enumerate(zip((self.source, self.target), self._lines)):
-            spans = [(bead[2 * side], bead[2 * side + 1]) for bead in beads]
-            kept = [k for a, b in spans for k in range(a, b)]
-            first = lines[min(kept)] if kept else 0
-            read = units[first : lines[max(kept)] + 1] if kept else []
-            sides.append([[read[lines[k] - first] for k in range(a, b)] for a, b in spans])
+            start, end = beads[0][2 * side], beads[-1][2 * side + 1]  # the beads' lines, in one read
+            read = units[lines[start] : lines[end - 1] + 1] if end > start else []
+            sides.append([[read[lines[k] - lines[start]] for k in range(b[2 * side], b[2 * side + 1])] for b in beads])
         segments = []
-        for k, source, target in zip(wanted, *sides):
+        for k, (source, target) in enumerate(zip(*sides), start=first):
             line = (target or source)[0].line if target or source else 0
             text = [" ".join(u.target.strip() for u in units) for units in (source, target)]
             notes = tuple(n for u in target for n in u.notes)
