@@ -15,9 +15,10 @@ import json
 import os
 import tempfile
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
-from tqcheck.readers.base import ReadWhenAsked, Unit
+from tqcheck.readers.base import Document, ReadWhenAsked, Unit, iso_lang
 
 
 class SpooledUnits(ReadWhenAsked[Unit]):
@@ -47,3 +48,34 @@ class SpooledUnits(ReadWhenAsked[Unit]):
             target, number, source, key, notes = json.loads(line)
             units.append(Unit(target, number, source, key, tuple(notes)))
         return units
+
+
+class SpoolingReader:
+    """A bilingual reader whose units come one at a time from its input (``_units``): ``read``
+    holds a short file's units, ``stream`` spools a long file's to disk, and the parsing is the
+    same. A subclass says how it reads a text (``_from_text``) and a file (``_from_file``)."""
+
+    format = ""
+
+    def read(self, path: str, text: str) -> Document:
+        return self._document(path, self._from_text(path, text), tuple)
+
+    def stream(self, path: str) -> Document:
+        return self._document(path, self._from_file(path), SpooledUnits)
+
+    def _document(self, path: str, source: Any, keep: Callable[[Iterable[Unit]], Sequence[Unit]]) -> Document:
+        langs: dict[str, str | None] = {}
+        units = keep(self._units(path, source, langs))  # all read: the languages are known now
+        source_lang, target_lang = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
+        return Document(path, self.format, units, True, True, source_lang, target_lang)
+
+    def _from_text(self, path: str, text: str) -> Any:
+        raise NotImplementedError
+
+    def _from_file(self, path: str) -> Any:
+        raise NotImplementedError
+
+    def _units(self, path: str, source: Any, langs: dict[str, str | None]) -> Iterator[Unit]:
+        """Each unit of ``source``, in order; ``langs`` gets the "source" and "target" languages
+        the file declares, once all are read."""
+        raise NotImplementedError

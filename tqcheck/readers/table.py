@@ -1,39 +1,33 @@
 """CSV and TSV with a header row naming a source and a target column.
 
-Read row by row: a table too long to hold is streamed into a spool (``stream``), a short one read
-from its text (``read``) by the same code."""
+Read row by row (readers.spool.SpoolingReader): a table too long to hold is spooled to disk."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit
+from tqcheck.readers.base import Unit
 from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpooledUnits
+from tqcheck.readers.spool import SpoolingReader
 
 _SOURCE = ("source", "src", "original")
 _TARGET = ("target", "tgt", "translation")
 
 
-class CsvReader:
+class CsvReader(SpoolingReader):
     format = "csv"
     delimiter = ","
 
-    def read(self, path: str, text: str) -> Document:
-        return self._document(path, io.StringIO(text, newline=""), tuple)
+    def _from_text(self, path: str, text: str) -> Iterable[str]:
+        return io.StringIO(text, newline="")
 
-    def stream(self, path: str) -> Document:
-        return self._document(path, (line for _, line in checked_lines(path)), SpooledUnits)
+    def _from_file(self, path: str) -> Iterable[str]:
+        return (line for _, line in checked_lines(path))
 
-    def _document(
-        self, path: str, lines: Iterable[str], keep: Callable[[Iterable[Unit]], Sequence[Unit]]
-    ) -> Document:
-        return Document(path, self.format, keep(self._units(path, lines)), bilingual=True, keyed=True)
-
-    def _units(self, path: str, lines: Iterable[str]) -> Iterator[Unit]:
+    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
         rows = csv.reader(lines, delimiter=self.delimiter)
         try:
             header = [h.strip().lower() for h in next(rows, [])]

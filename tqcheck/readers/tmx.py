@@ -17,7 +17,7 @@ class TmxReader(ElementReader):
     root = "tmx"
     parts = frozenset({"header", "tu"})
 
-    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _parts(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
         src_lang = tgt_lang = None
         number = 0
         for element in parts:

@@ -17,7 +17,7 @@ class XliffReader(ElementReader):
     # 1.2: languages on each <file>, units are <trans-unit>; 2.x: languages on the root, <unit>s of <segment>s
     parts = frozenset({"xliff", "file", "trans-unit", "unit"})
 
-    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _parts(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
         for element in parts:
             name = local_name(element.tag)
             if name == "trans-unit":

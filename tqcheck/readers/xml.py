@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import IO, Any
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit, iso_lang, line_of
+from tqcheck.readers.base import Unit, line_of
 from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpooledUnits
+from tqcheck.readers.spool import SpoolingReader
 
 _DECLARATION = re.compile(r"<!DOCTYPE[^>]*\[|<!ENTITY")  # refused: entities are how XML bombs are made
 
@@ -36,16 +36,12 @@ def plain_text(element: Any) -> str:
 
 
 def text_stream(path: str, text: str) -> IO[bytes]:
-    """A whole file's text for ``elements``, its entity declarations refused first."""
-    _refuse_declarations(path, text)
-    return io.BytesIO(text.encode("utf-8"))
-
-
-def _refuse_declarations(path: str, text: str) -> None:
-    # anywhere in the file, not only in its first part: a large comment must not hide one
+    """A whole file's text for ``elements``, its entity declarations refused first (anywhere in the
+    file, not only in its first part: a large comment must not hide one)."""
     declaration = _DECLARATION.search(text)
     if declaration:
         raise ReadError(path, "XML entity declarations are not allowed", line_of(text, declaration.start()))
+    return io.BytesIO(text.encode("utf-8"))
 
 
 class FileStream:
@@ -98,29 +94,22 @@ def elements(path: str, stream: IO[bytes] | FileStream, root: str, tags: frozens
         raise ReadError(path, f"malformed XML: {exc.msg}", exc.lineno) from None
 
 
-class ElementReader:
-    """A reader of an XML format whose units come one element at a time (``_units``): ``read``
-    holds a short file's units, ``stream`` spools a long file's to disk; the parsing is the same."""
+class ElementReader(SpoolingReader):
+    """A reader of an XML format whose units come one element at a time (``_parts``), parsed
+    incrementally from a text or from a file (readers.spool.SpoolingReader)."""
 
-    format = "xml"
     root = "xml"  # the document's root element
-    parts: frozenset[str] = frozenset()  # the elements ``_units`` is handed, each complete
+    parts: frozenset[str] = frozenset()  # the elements ``_parts`` is handed, each complete
 
-    def read(self, path: str, text: str) -> Document:
-        return self._document(path, text_stream(path, text), tuple)
+    def _from_text(self, path: str, text: str) -> IO[bytes]:
+        return text_stream(path, text)
 
-    def stream(self, path: str) -> Document:
-        return self._document(path, FileStream(path), SpooledUnits)
+    def _from_file(self, path: str) -> FileStream:
+        return FileStream(path)
 
-    def _document(
-        self, path: str, stream: IO[bytes] | FileStream, keep: Callable[[Iterable[Unit]], Sequence[Unit]]
-    ) -> Document:
-        langs: dict[str, str | None] = {}
-        units = keep(self._units(elements(path, stream, self.root, self.parts), langs))  # all read: langs known
-        source, target = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
-        return Document(path, self.format, units, True, True, source, target)
+    def _units(self, path: str, source: IO[bytes] | FileStream, langs: dict[str, str | None]) -> Iterator[Unit]:
+        return self._parts(elements(path, source, self.root, self.parts), langs)
 
-    def _units(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
-        """Each unit of the elements ``parts``, in order; ``langs`` gets the "source" and "target"
-        languages once all are read."""
+    def _parts(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+        """Each unit of the elements ``parts``, in order."""
         raise NotImplementedError
