@@ -95,17 +95,18 @@ def run_on_ray(
     if not chunks:
         return
     ray = _start(config)
-    size = max(WINDOW_CHUNKS, 4 * workers(config))
+    pool = workers(config)
+    size = max(WINDOW_CHUNKS, 4 * pool)
     try:
         for first in range(0, len(chunks), size):
             window = range(first, min(first + size, len(chunks)))
-            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config)
+            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config, pool)
     except ray.exceptions.RayError as exc:  # an actor died, or its work raised: the file is not checked
         raise BackendError(f"the Ray engine failed: {_reason(exc)}") from None
 
 
 def _window(
-    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config
+    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config, pool: int
 ) -> Iterator[list[SegmentResult]]:
     rows = [
         {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
@@ -118,12 +119,12 @@ def _window(
         dataset = ray.data.from_items(rows).map_batches(
             _Checker,
             batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=min(len(rows), workers(config))),
+            compute=ray.data.ActorPoolStrategy(size=min(len(rows), pool)),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
             batch_format="default",
-            # An actor that dies is not restarted: the run fails with Ray's error (``--resume``
-            # carries on from the cache). Ray Data's default, restarts and retries without end,
+            # An actor that dies is not restarted: the file fails with a one-line error (below;
+            # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,
             # would hang on a segment that kills its actor each time, and prints an error-level
             # line at every start about restarts (ray-project/ray#57733).
             max_restarts=0,

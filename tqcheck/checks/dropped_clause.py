@@ -31,11 +31,10 @@ class DroppedClause(Check):
     options = {"min-gain": 8.0, "min-back-gain": 7.0, "last-min-back-gain": 10.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        for probe in ctx.probes:
-            if probe.kind is not ProbeKind.CLAUSE or probe.gain < self.opts["min-gain"]:
-                continue
-            last = bool(ctx.source) and clauses(ctx.source)[-1] == probe.span
-            least = self.opts["last-min-back-gain" if last else "min-back-gain"]
+        probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts["min-gain"]]
+        last = clauses(ctx.source)[-1] if probed and ctx.source else None
+        for probe in probed:
+            least = self.opts["last-min-back-gain" if probe.span == last else "min-back-gain"]
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(
