@@ -31,7 +31,7 @@ from tqcheck.lang import Antonymy
 from tqcheck.records import Span
 from tqcheck.text.coverage import content_words
 from tqcheck.text.negation import negations
-from tqcheck.text.strings import WORD, same_opening
+from tqcheck.text.strings import same_opening
 
 _SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -184,9 +184,7 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
 
 def _words(text: str, english: Antonymy) -> list[tuple[str, Span]]:
     """The content words of ``text`` and its quantifiers ("more" is a function word), letters only."""
-    found = [(m.group(), m.span()) for m in WORD.finditer(text) if m.group().lower() in english.quantifiers]
-    found += [(w, s) for w, s in content_words(text, "en") if w.lower() not in english.quantifiers]
-    return sorted(((w, s) for w, s in found if w.isalpha()), key=lambda item: item[1])
+    return [(w, s) for w, s in content_words(text, "en", english.quantifiers) if w.isalpha()]
 
 
 def _plain_negations(text: str) -> int:

@@ -31,10 +31,12 @@ def _stem_match(a: str, b: str) -> bool:
     return same_opening(a, b, at_least=5, share=0.75)
 
 
-def content_words(text: str, code: str | None) -> list[tuple[str, Span]]:
+def content_words(text: str, code: str | None, keep: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
     """The words of ``text`` that are not function words, with their spans; every word that is no
-    number, in a language that declares no stopwords."""
+    number, in a language that declares no stopwords. Function words in ``keep`` count too."""
     stop = lang.get(code).stopwords or frozenset()
+    if keep:
+        stop = stop - keep
     return [(m.group(), m.span()) for m in WORD.finditer(text) if fold(m.group()) not in stop and not m.group().isdigit()]
 
 
