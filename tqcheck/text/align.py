@@ -201,14 +201,17 @@ def pair_documents(
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
     try:
-        # counted a unit at a time: a long file is split whole into sentences only when they can align
         sides = ((source_doc, source_lang), (doc, target_lang))
-        counts = [sum(len(sentences_of([unit], lang)) for unit in d.units) for d, lang in sides]
-        if _cells(*counts) > MAX_CELLS:
+        if any(isinstance(d.units, FileLines) for d, _ in sides):
+            # counted a line at a time: a long file is split whole into sentences only if they can align
+            counts = [sum(len(sentences_of([unit], lang)) for unit in d.units) for d, lang in sides]
+            if _cells(*counts) > MAX_CELLS:
+                return AlignedLines(source_doc.units, doc.units)
+        source_sentences, target_sentences = (sentences_of(d.units, lang) for d, lang in sides)
+        if _cells(len(source_sentences), len(target_sentences)) > MAX_CELLS:
             return AlignedLines(source_doc.units, doc.units)
-        source_sentences = sentences_of(source_doc.units, source_lang)
         source_mt = machine_translate([s.text for s in source_sentences]) if machine_translate else None
-        return [bounded(s) for s in align_sentences(source_sentences, sentences_of(doc.units, target_lang), source_mt)]
+        return [bounded(s) for s in align_sentences(source_sentences, target_sentences, source_mt)]
     except ValueError as exc:
         raise ReadError(doc.path, str(exc)) from None
 

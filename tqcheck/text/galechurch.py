@@ -12,19 +12,19 @@ Bead = tuple[int, int, int, int]
 """source[start:end] pairs with target[start:end]: (source start, source end, target start, target end)."""
 
 # Bead priors and length-ratio variance from Gale & Church's paper.
-BEADS: dict[tuple[int, int], float] = {
+_BEADS: dict[tuple[int, int], float] = {
     (1, 1): 0.89,
     (1, 0): 0.0099 / 2,
     (0, 1): 0.0099 / 2,
     (2, 1): 0.089 / 2,
     (1, 2): 0.089 / 2,
 }
-_STEPS = list(BEADS)
+_STEPS = list(_BEADS)
 _VARIANCE = 6.8
 
 
-def length_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
-    prior = -math.log(BEADS[bead])
+def _length_cost(src_len: int, tgt_len: int, bead: tuple[int, int], ratio: float) -> float:
+    prior = -math.log(_BEADS[bead])
     if 0 in bead:  # nothing to compare a lone unit's length with
         return prior
     mean = (src_len + tgt_len / ratio) / 2
@@ -61,7 +61,7 @@ def align(
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m or abs(nj - ni * m / max(n, 1)) > band + 1:
                     continue
-                c = here + length_cost(sum(source[i:ni]), sum(target[j:nj]), (di, dj), ratio)
+                c = here + _length_cost(sum(source[i:ni]), sum(target[j:nj]), (di, dj), ratio)
                 if content is not None:
                     c += content(i, ni, j, nj)
                 into = costs if ni == i else rows.setdefault(ni, {})
