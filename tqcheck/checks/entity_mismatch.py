@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import Name, find_names, name_in, verifiable
+from tqcheck.text.lexicon import proper_noun
 from tqcheck.text.places import (
     dateline,
     mentions_place,
@@ -34,7 +35,9 @@ class EntityMismatch(Check):
     added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
     replaced inside quotation marks (titles of works are translated freely). A place opening a
     sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches for counts
-    too ("Russians" where the back-translation says "os russos"). How the rules were measured:
+    too ("Russians" where the back-translation says "os russos"); so does a word opening a sentence
+    that the other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one
+    side of a replacement. How the rules were measured:
     references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
@@ -102,26 +105,40 @@ class EntityMismatch(Check):
         def names(text: str, code: str | None) -> list[Name]:  # a place opening a sentence is a name too
             return find_names(text, code, lambda word: place_names(word, langs) is not None)
 
+        def kept(text: str, code: str | None, found: list[Name], other: str, other_code: str | None) -> list[Name]:
+            """Names of ``text`` beyond ``found``: words opening a sentence that the text in the other
+            language keeps as they are, a word that language does not have ("Trump said", "Trump
+            dijo"). A model also keeps words it cannot translate ("Aftershocks"), so these only
+            pair with a name found otherwise, never stand alone."""
+            vouched = find_names(text, code, lambda word: _kept(word, other, other_code))
+            return [n for n in vouched if not any(n.span[0] < f.span[1] and f.span[0] < n.span[1] for f in found)]
+
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
         if opening and not mentions_place(opening[1], target, back, demonyms=False):  # a city has no demonym to spare
             where = source[slice(*opening[0])]
             message = f"source is datelined {where}; the translation never mentions that place"
             yield self.finding(message, None, opening[0])
         src_lang, tgt_lang = ctx.source_lang, ctx.target_lang
-        missing = self._absent(names(source, src_lang), back, target)  # source names the draft lost
-        added = self._absent(names(target, tgt_lang), forward, source)  # draft names the source lacks
-        lost_in_target_language = self._absent(names(forward, tgt_lang), target)
-        new_in_source_language = self._absent(names(back, src_lang), source)
-        missing = missing if lost_in_target_language else []
-        if not new_in_source_language:  # a demonym is not capitalised in Portuguese: "Russians", "os russos"
+        in_source, in_target = names(source, src_lang), names(target, tgt_lang)
+        missing = self._absent(in_source, back, target)  # source names the draft lost
+        added = self._absent(in_target, forward, source)  # draft names the source lacks
+        maybe_missing = self._absent(kept(source, src_lang, in_source, forward, tgt_lang), back, target)
+        maybe_added = self._absent(kept(target, tgt_lang, in_target, back, src_lang), forward, source)
+        if not self._absent(names(forward, tgt_lang), target):  # the machine translation lost none either
+            missing = maybe_missing = []
+        if not self._absent(names(back, src_lang), source):  # a demonym is not capitalised in Portuguese: "os russos"
             added = [t for t in added if _new_demonym(t, langs, back, source)]
+            maybe_added = []
         for src in list(missing):  # one place under another of its names ("Birmânia", "Myanmar")
             tgt = next((t for t in added if same_place(src.bare, t.bare, langs)), None)
             if tgt is not None:
                 missing.remove(src)
                 added.remove(tgt)
-        while missing and added:
-            src, tgt = missing.pop(0), added.pop(0)
+        both = min(len(missing), len(added))  # pairs of names found outright, then each left with a kept one
+        pairs = [*zip(missing, added), *zip(missing[both:], maybe_added), *zip(maybe_missing, added[both:])]
+        paired = {id(n) for pair in pairs for n in pair}
+        missing, added = [n for n in missing if id(n) not in paired], [n for n in added if id(n) not in paired]
+        for src, tgt in pairs:
             title = _quoted(source, src.span) or _quoted(target, tgt.span)  # a title of a work, translated freely
             # names each model translates rather than keeps ("Treasury" → "Tesouro", "Liga Inglesa" →
             # "English League") name bodies, which translators render freely; places are compared as places
@@ -150,6 +167,12 @@ class EntityMismatch(Check):
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]
         return [n for n in names if verifiable(n) and not any(name_in(n, t, sim) for t in texts)]
+
+
+def _kept(word: str, other: str, other_code: str | None) -> bool:
+    """Whether ``other`` has ``word`` as it is, capitalised, and its language's lexicon reads it
+    as a proper noun: kept untranslated, as a name is."""
+    return bool(proper_noun(word, other_code)) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", other) is not None
 
 
 def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> bool:

@@ -164,3 +164,21 @@ def test_a_body_each_model_translates_rendered_otherwise_is_major_and_a_kept_nam
     [replaced] = run("The Home Office rejected the request.", "O Ministério da Defesa rejeitou o pedido.",
                      "The Ministry of Defence rejected the request.", forward, source_lang="en", target_lang="pt")
     assert replaced.severity.value == "critical" and "Home Office" in replaced.message
+
+
+def test_a_name_opening_the_sentence_that_the_other_language_keeps_pairs_with_a_new_name():
+    # "Ford" opens the sentence and English has the word "ford": a name only because the machine
+    # translation keeps it as a word Spanish does not have. It pairs with a name the draft adds...
+    source = "Ford also testified at the hearing about her allegation."
+    forward = "Ford también testificó en la audiencia sobre su alegación."
+    target = "Asimismo, Jack Jarvis testificó en la sesión sobre esta acusación."
+    back = "Also, Jack Jarvis testified at the session on this accusation."
+    [finding] = run(source, target, back, forward, source_lang="en", target_lang="es")
+    assert finding.severity.value == "critical"
+    assert (source[slice(*finding.source_span)], target[slice(*finding.target_span)]) == ("Ford", "Jack Jarvis")
+    # ...but is never reported alone: a model also keeps words it cannot translate
+    source = "Aftershocks continued to rock the coastal city on Saturday."
+    forward = "Aftershocks continuaram a abalar a cidade costeira no sábado."
+    target = "A cidade costeira continuou a ser abalada por réplicas no sábado."
+    back = "The coastal city continued to be shaken by replicas on Saturday."
+    assert run(source, target, back, forward, source_lang="en", target_lang="pt") == []
