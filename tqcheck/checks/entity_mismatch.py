@@ -122,22 +122,27 @@ class EntityMismatch(Check):
         in_source, in_target = names(source, src_lang), names(target, tgt_lang)
         missing = self._absent(in_source, back, target)  # source names the draft lost
         added = self._absent(in_target, forward, source)  # draft names the source lacks
-        maybe_missing = self._absent(kept(source, src_lang, in_source, forward, tgt_lang), back, target)
-        maybe_added = self._absent(kept(target, tgt_lang, in_target, back, src_lang), forward, source)
-        if not self._absent(names(forward, tgt_lang), target):  # the machine translation lost none either
-            missing = maybe_missing = []
-        if not self._absent(names(back, src_lang), source):  # a demonym is not capitalised in Portuguese: "os russos"
+        missing_in_forward = bool(self._absent(names(forward, tgt_lang), target))
+        if not missing_in_forward:  # the machine translation lost none either
+            missing = []
+        new_in_source_language = bool(self._absent(names(back, src_lang), source))
+        if not new_in_source_language:  # a demonym is not capitalised in Portuguese: "Russians", "os russos"
             added = [t for t in added if _new_demonym(t, langs, back, source)]
-            maybe_added = []
         for src in list(missing):  # one place under another of its names ("Birmânia", "Myanmar")
             tgt = next((t for t in added if same_place(src.bare, t.bare, langs)), None)
             if tgt is not None:
                 missing.remove(src)
                 added.remove(tgt)
-        both = min(len(missing), len(added))  # pairs of names found outright, then each left with a kept one
-        pairs = [*zip(missing, added), *zip(missing[both:], maybe_added), *zip(maybe_missing, added[both:])]
-        paired = {id(n) for pair in pairs for n in pair}
-        missing, added = [n for n in missing if id(n) not in paired], [n for n in added if id(n) not in paired]
+        pairs = list(zip(missing, added))  # names found outright; then one left over, with a name kept as it is
+        missing, added = missing[len(pairs) :], added[len(pairs) :]
+        if missing and new_in_source_language:
+            also = self._absent(kept(target, tgt_lang, in_target, back, src_lang), forward, source)
+            pairs += zip(missing, also)
+            missing = missing[len(also) :]
+        elif added and missing_in_forward:
+            also = self._absent(kept(source, src_lang, in_source, forward, tgt_lang), back, target)
+            pairs += zip(also, added)
+            added = added[len(also) :]
         for src, tgt in pairs:
             title = _quoted(source, src.span) or _quoted(target, tgt.span)  # a title of a work, translated freely
             # names each model translates rather than keeps ("Treasury" → "Tesouro", "Liga Inglesa" →
