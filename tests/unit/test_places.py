@@ -7,6 +7,7 @@ from tqcheck.text.places import (
     mentions_place,
     place_names,
     place_of_word,
+    places_in,
     same_place,
 )
 
@@ -65,3 +66,21 @@ def test_a_news_dateline_is_a_place_in_capitals():
     assert washington[slice(*dateline(washington, langs)[0])] == "WASHINGTON"
     assert dateline("Paris – a cidade – recebe a cimeira.", langs) is None  # not in capitals: a sentence
     assert dateline("A UE – diz o ministro – falhou.", langs) is None and dateline("O mundo mudou.", langs) is None
+
+
+def test_cities_go_by_their_names_in_the_scripts_of_the_languages_at_hand():
+    assert same_place("Athens", "Αθήνα", ("el", "en"))
+    assert same_place("Moscow", "Москва", ("ru", "en"))
+    assert same_place("Tokyo", "東京", ("ja", "en"))
+    assert not same_place("Tokyo", "東京", ("pt", "en"))  # only the scripts of the languages at hand
+
+
+def test_places_inside_runs_of_letters_of_scripts_written_without_spaces():
+    text = "嵐は日曜日の夜遅くに大阪を襲った。ドイツと韓国の首相"
+    found = [(text[slice(*span)], place) for span, place in places_in(text, ("en", "ja"))]
+    assert [name for name, _ in found] == ["大阪", "ドイツ", "韓国"]
+    assert "osaka" in found[0][1] and "germany" in found[1][1] and "south korea" in found[2][1]
+    assert mentions_place(place_names("Japan", ("en", "ja")), "日本の首相は月曜日に語った。")
+    assert not mentions_place(place_names("China", ("en", "ja")), "日本の首相は月曜日に語った。")
+    chinese = "风暴周日深夜袭击了大阪。"
+    assert [chinese[slice(*span)] for span, _ in places_in(chinese, ("en", "zh"))] == ["大阪"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import Name, find_names, name_in, verifiable
@@ -37,7 +38,8 @@ class EntityMismatch(Check):
     sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches for counts
     too ("Russians" where the back-translation says "os russos"); so does a word opening a sentence
     that the other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one
-    side of a replacement. How the rules were measured:
+    side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
+    Chinese) places alone are compared, as without a model. How the rules were measured:
     references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
@@ -47,13 +49,14 @@ class EntityMismatch(Check):
     code = "TQ201"
     name = "entity-mismatch"
     severity = Severity.CRITICAL
-    needs = (Need.SOURCE, Need.CAPITALS)
+    needs = (Need.SOURCE,)
     options = {"similarity": 0.8}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:
             return
-        if ctx.forward_translation is None or not ctx.back_translation:
+        cased = all(lang.get(code).capitalised_names for code in (ctx.source_lang, ctx.target_lang))
+        if ctx.forward_translation is None or not ctx.back_translation or not cased:
             yield from self._direct(ctx)
             return
         found = list(self._names(ctx))
@@ -61,22 +64,27 @@ class EntityMismatch(Check):
         yield from self._replaced_places(ctx, found)
 
     def _direct(self, ctx: CheckContext) -> Iterator[Finding]:
-        """No model for the pair: places alone, which the CLDR and GeoNames name in every language
-        ("Alemania", "Germany", "Γερμανία"), compared across the two. Names of people and bodies are
-        translated, transliterated or kept too freely to compare across languages without a model
-        ("Academy Awards", "Óscar"). A known place of the source that the draft never mentions,
-        while the draft mentions one the source never does, is one put for the other: critical."""
+        """No model for the pair, or a language whose capitals do not mark names (German nouns,
+        Japanese, Chinese): places alone, which the CLDR and GeoNames name in every language
+        ("Alemania", "Germany", "Γερμανία", "ドイツ"), compared across the two. Names of people and
+        bodies are translated, transliterated or kept too freely to compare across languages without
+        a model ("Academy Awards", "Óscar"). A known place of the source that the draft never
+        mentions, while the draft mentions one the source never does, is one put for the other:
+        critical."""
         assert ctx.source is not None
         langs = tuple(code for code in (ctx.source_lang, ctx.target_lang) if code)
 
-        def places(text: str, code: str | None) -> list[tuple[Name, frozenset[str]]]:
+        def places(text: str, code: str | None) -> list[tuple[Span, frozenset[str]]]:
+            if not lang.get(code).capitalised_names:  # every word is looked up, in any case
+                return places_in(text, langs)
             found = find_names(text, code, lambda w: place_names(w, langs) is not None)
-            return [(n, p) for n in found if (p := place_names(n.bare, langs)) is not None]
+            return [(n.span, p) for n in found if (p := place_names(n.bare, langs)) is not None]
 
-        lost = [(n, p) for n, p in places(ctx.source, ctx.source_lang) if not mentions_place(p, ctx.target)]
-        new = [(n, p) for n, p in places(ctx.target, ctx.target_lang) if not mentions_place(p, ctx.source)]
+        lost = [(at, p) for at, p in places(ctx.source, ctx.source_lang) if not mentions_place(p, ctx.target)]
+        new = [(at, p) for at, p in places(ctx.target, ctx.target_lang) if not mentions_place(p, ctx.source)]
         for (src, _), (tgt, _) in zip(lost, new):
-            yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
+            said = f"source names {ctx.source[slice(*src)]}, translation has {ctx.target[slice(*tgt)]} instead"
+            yield self.finding(said, tgt, src)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions

@@ -112,3 +112,32 @@ def iso_stopwords(code: str) -> frozenset[str]:
     import stopwordsiso
 
     return frozenset(stopwordsiso.stopwords(code))
+
+
+_LETTERS = {  # the Unicode character names of each script's letters (CJK ideographs serve three)
+    "Latn": ("LATIN",), "Grek": ("GREEK",), "Cyrl": ("CYRILLIC",), "Arab": ("ARABIC",), "Hebr": ("HEBREW",),
+    "Jpan": ("CJK", "HIRAGANA", "KATAKANA"), "Hans": ("CJK",), "Hant": ("CJK",), "Kore": ("HANGUL", "CJK"),
+    "Thai": ("THAI",),
+}
+UNSPACED = frozenset({"Jpan", "Hans", "Hant", "Thai"})
+"""Scripts written with no space between words: a name is found inside a run of letters."""
+
+
+@cache
+def script(code: str | None) -> str:
+    """The script language ``code`` is written in, from the CLDR's likely subtags ("el" → "Grek",
+    "ja" → "Jpan"); Latin when the CLDR does not say."""
+    from babel.core import get_global
+
+    base = (code or "").replace("-", "_").split("_")[0].lower()
+    likely = str(get_global("likely_subtags").get(base, ""))
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 2 and parts[1] in _LETTERS else "Latn"
+
+
+def written_in(text: str, scripts: frozenset[str]) -> bool:
+    """Whether every letter of ``text`` belongs to one of ``scripts``."""
+    import unicodedata
+
+    prefixes = tuple(p for s in scripts for p in _LETTERS.get(s, ()))
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith(prefixes) for c in text)

