@@ -25,6 +25,7 @@ from babel import Locale, UnknownLocaleError
 
 from tqcheck import lang
 from tqcheck.records import Span
+from tqcheck.text.demonyms import pertainyms
 from tqcheck.text.entities import ALIASES, alias_in
 from tqcheck.text.strings import WORD, common_prefix, fold
 
@@ -182,7 +183,8 @@ def _folded_with_origin(text: str) -> tuple[str, list[int]]:
 
 def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
     """The place a name or a demonym says: "Russia", or "Russians", "Swedish", "Norwegian" (a country
-    whose one-word name shares all but its last two letters with the word, and at least four)."""
+    whose one-word name shares all but its last two letters with the word, and at least four), or
+    else an English adjective WordNet says pertains to it ("Danish", "Dutch")."""
     langs = tuple(sorted(set(langs)))
     folded = fold(word)
     known = _index(langs).get(folded)
@@ -196,7 +198,20 @@ def place_of_word(word: str, langs: tuple[str, ...]) -> frozenset[str] | None:
         fit = (shared, shared - len(name))  # "American": "America" before "Americas"
         if shared >= max(4, len(name) - 2) and fit > best:
             best, places = fit, group
-    return places
+    return places if places is not None else _pertained(folded, langs)
+
+
+def _pertained(folded: str, langs: tuple[str, ...]) -> frozenset[str] | None:
+    """The place an English adjective or demonym pertains to in WordNet ("Danish", "Danes" are no
+    opening of "Denmark"; "Dutch"), when it is a known place."""
+    if "en" not in langs:
+        return None
+    index = _index(langs)
+    for form in (folded, folded[:-1] if folded.endswith("s") else ""):
+        for noun in pertainyms().get(form, ()):
+            if (place := index.get(fold(noun))) is not None:
+                return place
+    return None
 
 
 _DATELINE = re.compile(r"\s*([^\W\d_]+(?: [^\W\d_]+){0,3})(?:,[^–—\n]{0,40}?)?\s*[–—-]")
