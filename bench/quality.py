@@ -12,8 +12,9 @@ only when it also helps on the other; the README reports both.
   an inferred one: how the draft differs from the machine translation of its source (see
   ``family``). It is a rough sort, for where the misses are, not a gold breakdown.
 * NTREX-128 human translations en→pt (por, por-BR, 1,000 lines each), and the por pair read the
-  other way (pt→en): these are correct, so every critical or major finding is a false flag; and
-  en→es, en→el, which no model here serves: the model-free checks alone.
+  other way (pt→en): these are correct, so every critical or major finding is a false flag; en→es
+  and es→en through the Apertium chain (es↔pt by Apertium, pt↔en by the embedded model); and
+  en→el, which no model here serves: the model-free checks alone.
 * Planted errors (bench/perturb.py, seeded) in the NTREX por pair, both directions: recall of
   "has a critical finding" per error family, over the lines whose clean version has none.
 * The seed article (no source): both headline sentences flagged, other major+ sentences counted.
@@ -259,6 +260,12 @@ def main() -> int:
             results[f"ntrex_en_{variant}"], clean = ntrex(english, target, Languages("en", code))
             lines = target.read_text(encoding="utf-8").splitlines()
             results["planted_errors"][f"en→{code}"] = planted(en_lines, lines, Languages("en", code), clean)
+        # and Spanish read the other way: es→en, the route (Apertium es→pt, embedded pt→en) to be
+        # measured on unseen data
+        spanish = ntrex_dir / "newstest2019-ref.spa.txt"
+        results["ntrex_spa_read_es_en"], clean = ntrex(spanish, english, Languages("es", "en"))
+        es_lines = spanish.read_text(encoding="utf-8").splitlines()
+        results["planted_errors"]["es→en"] = planted(es_lines, en_lines, Languages("es", "en"), clean)
     elif not args.limit:
         print(f"skipped NTREX: {ntrex_dir} not found")
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

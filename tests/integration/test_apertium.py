@@ -26,7 +26,16 @@ def test_spanish_goes_to_english_through_portuguese_keeping_numbers_and_negation
     assert "not" in english and "2.3 billion" in english
     [spanish] = backend.translate(["The Government did not approve the budget."], "en", "es")
     assert spanish.startswith("El Gobierno no")
-    assert not backend.can_score("es", "en")  # a chain has no single likelihood
+    # the chain scores on its embedded leg, the Spanish carried into Portuguese by Apertium first
+    assert backend.can_score("es", "en") and backend.can_score("en", "es")
+    source = "El Gobierno no aprobó el presupuesto."
+    faithful, negation_dropped = backend.score(
+        [(source, "The Government did not approve the budget."), (source, "The Government approved the budget.")], "es", "en"
+    )
+    assert faithful > negation_dropped
+    [back, flipped] = backend.score([("The Government did not approve the budget.", source),
+                                     ("The Government did not approve the budget.", "El Gobierno aprobó el presupuesto.")], "en", "es")
+    assert back > flipped
 
 
 def test_an_english_spanish_file_is_checked_through_the_chain_and_says_what_did_not_run(tmp_path: Path):
@@ -41,8 +50,22 @@ def test_an_english_spanish_file_is_checked_through_the_chain_and_says_what_did_
     assert {f["code"] for f in first["findings"] if f["severity"] == "critical"} == {"TQ201", "TQ301"}
     assert [f for f in second["findings"] if f["severity"] != "minor"] == [] and second["back_translation"]
     statuses = {c["code"]: c for c in file["coverage"]}
-    assert statuses["TQ103"]["ran"] and statuses["TQ501"]["ran"]
-    assert not statuses["TQ105"]["ran"] and "cannot score" in statuses["TQ105"]["reason"]
+    assert all(statuses[code]["ran"] for code in ("TQ103", "TQ105", "TQ402", "TQ403", "TQ404", "TQ501"))
+
+
+def test_a_negation_the_spanish_source_never_gives_is_found_through_the_chain(tmp_path: Path):
+    source, draft = tmp_path / "s.es.txt", tmp_path / "d.en.txt"
+    source.write_text("El presidente del club confirmó que el entrenador seguirá en el cargo hasta el final de la temporada.\n"
+                      * 2, encoding="utf-8")
+    draft.write_text("The club president confirmed that the coach will not remain in charge until the end of the season.\n"
+                     "The club president confirmed that the coach will remain in charge until the end of the season.\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--source-lang", "es", "--target-lang", "en",
+                                 "-s", str(source), str(draft)])
+    negated, faithful = json.loads(result.stdout)["files"][0]["segments"]
+    [found] = [f for f in negated["findings"] if f["severity"] == "critical"]
+    assert found["code"] == "TQ404" and negated["target"][slice(*found["target_span"])] == "not"
+    assert [f for f in faithful["findings"] if f["severity"] != "minor"] == []
 
 
 def test_models_list_shows_the_routes_here():

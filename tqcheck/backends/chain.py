@@ -93,11 +93,39 @@ class RoutedBackend(Backend):
         return len(self.routes.get((src, tgt), ())) or 1
 
     def can_score(self, src: str, tgt: str) -> bool:
-        legs = self.routes.get((src, tgt), ())
-        return len(legs) == 1 and legs[0].backend.can_score(src, tgt)
+        return self._scoring(src, tgt) is not None
 
     def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
-        return self.routes[(src, tgt)][0].backend.score(pairs, src, tgt) if self.can_score(src, tgt) else None
+        """Each pair's log-likelihood on the route's leg that scores. On a route of two legs, the
+        text on the other side of the pivot is carried into the pivot language first by a good
+        rule-based leg (es→pt by Apertium keeps negations, numbers and opposites as they are): es→en
+        scores the draft given the source's Portuguese, en→es the draft's Portuguese given the
+        source. A change in the carried text (a negator taken out) reaches the score unchanged."""
+        found = self._scoring(src, tgt)
+        if found is None:
+            return None
+        scorer, carry, carried_side = found
+        if carry is None:
+            return scorer.backend.score(pairs, src, tgt)
+        texts = carry.backend.translate([pair[carried_side] for pair in pairs], carry.src, carry.tgt)
+        moved = [(text, t) if carried_side == 0 else (s, text) for (s, t), text in zip(pairs, texts)]
+        return scorer.backend.score(moved, scorer.src, scorer.tgt)
+
+    def _scoring(self, src: str, tgt: str) -> tuple[Leg, Leg | None, int] | None:
+        """The leg that scores the route, the good leg that carries the other side's text into its
+        language (None for a route of one leg), and which side of a pair that is (0 the source)."""
+        legs = self.routes.get((src, tgt), ())
+        if len(legs) == 1:
+            return (legs[0], None, 0) if legs[0].backend.can_score(src, tgt) else None
+        if len(legs) != 2:
+            return None
+        first, second = legs
+        if second.backend.can_score(second.src, second.tgt):
+            return second, first, 0  # the source carried along the first leg, as translating does
+        back = _leg(tgt, first.tgt, good_only=True)  # the target carried back into the pivot language
+        if first.backend.can_score(first.src, first.tgt) and back is not None:
+            return first, back, 1
+        return None
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         legs = self.routes.get((src, tgt))

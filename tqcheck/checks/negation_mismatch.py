@@ -16,7 +16,8 @@ class NegationMismatch(Check):
     count is no span-precise proof, and translators fold negations into words ("não é provável" →
     "unlikely"). A dropped negation is critical when the translation model agrees both ways: the
     draft is at least ``min-gain`` nats likelier as a translation of the source without its
-    negator, and that source as likely given the draft (a word that still denies gains nothing).
+    negator, and that source as likely given the draft (a word that still denies gains nothing);
+    ``chain-min-gain`` through a route of two models, whose pivot text is itself a translation.
     See references/calibration.md.
 
     Bad: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress can come at the expense of quality."
@@ -27,7 +28,7 @@ class NegationMismatch(Check):
     name = "negation-mismatch"
     severity = Severity.MINOR
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.NEGATION)
-    options = {"min-gain": 5.0}
+    options = {"min-gain": 5.0, "chain-min-gain": 8.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or ctx.forward_translation is None:
@@ -51,7 +52,7 @@ class NegationMismatch(Check):
             probed = ctx.probe(ProbeKind.SOURCE_NEGATOR, lost.span)
             if probed is None:
                 yield self.finding(message, None, lost.span)
-            elif probed.agrees(self.opts["min-gain"]):
+            elif probed.agrees(self.opts["chain-min-gain" if ctx.legs > 1 else "min-gain"]):
                 message += "; the model reads the translation far likelier without it, both ways"
                 yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
             else:

@@ -17,7 +17,9 @@ class UnsupportedNegation(Check):
     likelier given the draft without it (the model reading back agrees). A source that denies
     anything ("não", "sem", "falta", "recusa") is never probed, and the draft must hold a single
     negation; idioms that deny nothing ("not only", "não só", "não para de") count on neither side.
-    Needs a backend that scores. How the defaults were measured: references/calibration.md.
+    Through a route of two models (es→pt→en, scored given the source's Portuguese) the two
+    readings must agree by ``chain-min-joint-gain``: the pivot text is itself a translation. Needs
+    a backend that scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are no geopolitical considerations."
     Good: source "Mas, além da ética, existem considerações geopolíticas." — translation "But, beyond ethics, there are geopolitical considerations."
@@ -27,14 +29,14 @@ class UnsupportedNegation(Check):
     name = "unsupported-negation"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.SCORES, Need.NEGATION)
-    options = {"min-gain": 10.0, "min-joint-gain": 5.0}
+    options = {"min-gain": 10.0, "min-joint-gain": 5.0, "chain-min-joint-gain": 8.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.probes or not ctx.source or denials(ctx.source, ctx.source_lang):
             return
         if len(denials(ctx.target, ctx.target_lang)) != 1:
             return
-        joint = self.opts["min-joint-gain"]
+        joint = self.opts["chain-min-joint-gain" if ctx.legs > 1 else "min-joint-gain"]
         for probe in ctx.probes:
             if probe.kind is not ProbeKind.NEGATOR:
                 continue

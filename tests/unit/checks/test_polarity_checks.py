@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from tests.conftest import make_ctx
@@ -120,3 +122,24 @@ def test_small_gain_double_negation_and_negating_source_pass():
     assert _unsupported(neither, source, (Probe(ProbeKind.NEGATOR, "nor", (15, 18), 13.6),)) == []
     negating = "Não existem considerações geopolíticas."
     assert _unsupported(target, negating, (Probe(ProbeKind.NEGATOR, "no", (30, 32), 13.6),)) == []
+
+
+def test_through_a_chain_of_two_models_the_two_readings_must_agree_by_more():
+    # the pivot text a chain scores against is itself a translation: agreement at 6 nats both
+    # ways is evidence on one leg, not on two
+    source = "Mas, além da ética, existem considerações geopolíticas."
+    target = "But, beyond ethics, there are no geopolitical considerations."
+    probe = Probe(ProbeKind.NEGATOR, "no", (30, 32), 6.0, 7.4)
+
+    def found(legs, *probes):
+        return list(UnsupportedNegation().run(replace(make_ctx(target, source=source, probes=probes), legs=legs)))
+
+    assert [f.severity.value for f in found(1, probe)] == ["critical"]
+    assert found(2, probe) == []
+    assert [f.severity.value for f in found(2, replace(probe, gain=9.0, back_gain=8.5))] == ["critical"]
+    dropped = ("O progresso não pode surgir em detrimento da qualidade.", "Progress can come at the expense of quality.",
+               "O progresso pode vir à custa da qualidade.", "Progress cannot come at the expense of quality.")
+    ctx = make_ctx(dropped[1], source=dropped[0], back=dropped[2], forward=dropped[3],
+                   probes=(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 6.5, 7.0),))
+    assert [f.severity.value for f in NegationMismatch().run(ctx)] == ["critical"]
+    assert [f.severity.value for f in NegationMismatch().run(replace(ctx, legs=2))] == ["minor"]
