@@ -17,8 +17,9 @@ class DroppedClause(Check):
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
     probed, never the first (translators move it). Sees what word counts miss in a paraphrase-rich
-    draft (complements TQ103). Critical, with the clause's span in the source. Needs a backend that
-    scores. How the defaults were measured: references/calibration.md.
+    draft (complements TQ103). Critical, with the clause's span in the source. Through a route of
+    two models the bars are the ``chain-`` ones, chosen on that route's own data. Needs a backend
+    that scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."
     Good: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country, who are well informed by the many studies, saw through the government's trick."
@@ -28,13 +29,21 @@ class DroppedClause(Check):
     name = "dropped-clause"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.SCORES)
-    options = {"min-gain": 8.0, "min-back-gain": 7.0, "last-min-back-gain": 10.0}
+    options = {
+        "min-gain": 8.0,
+        "min-back-gain": 7.0,
+        "last-min-back-gain": 10.0,
+        "chain-min-gain": 4.0,
+        "chain-min-back-gain": 6.0,
+        "chain-last-min-back-gain": 7.0,
+    }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts["min-gain"]]
+        chain = "chain-" if ctx.legs > 1 else ""
+        probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts[f"{chain}min-gain"]]
         last = clauses(ctx.source)[-1] if probed and ctx.source else None
         for probe in probed:
-            least = self.opts["last-min-back-gain" if probe.span == last else "min-back-gain"]
+            least = self.opts[chain + ("last-min-back-gain" if probe.span == last else "min-back-gain")]
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(

@@ -1,5 +1,7 @@
 """Omitted and added content, on sentences shaped like WMT22 CED errors (written for these tests)."""
 
+from dataclasses import replace
+
 from tests.conftest import make_ctx
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.dropped_clause import DroppedClause
@@ -189,6 +191,16 @@ def test_a_clause_with_one_weak_reading_passes():
     assert _dropped(25.0, 4.0) == []  # the draft predicts the clause's words: moved or reworded
     assert _dropped(6.0, 9.0) == []  # the draft is no likelier without it
     assert _dropped(25.0, 7.6, **{"min-gain": 30}) == []
+
+
+def test_through_a_chain_of_two_models_a_clause_probe_has_its_own_bars():
+    # chosen on the chain's own data (NTREX es→en and en→es): 4 nats, and 6 a word back
+    clause = Probe(ProbeKind.CLAUSE, "que estão bem informados pelos numerosos estudos", (25, 73), 5.0, 6.5)
+    ctx = make_ctx("The voters of this country saw through the government's trick.", source=CLAUSED, probes=(clause,))
+    assert list(DroppedClause().run(ctx)) == []
+    [finding] = DroppedClause().run(replace(ctx, legs=2))
+    assert finding.severity.value == "critical"
+    assert list(DroppedClause().run(replace(ctx, legs=2, probes=(replace(clause, back_gain=5.0),)))) == []
 
 
 def test_a_clause_holding_a_name_needs_the_full_way_back_too():
