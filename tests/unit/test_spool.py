@@ -1,5 +1,5 @@
-"""Long TMX, XLIFF and CSV files streamed into a spool: the same units, segments and errors as read
-whole."""
+"""Long TMX, XLIFF, CSV and PO files streamed into a spool: the same units, segments and errors as
+read whole."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def streamed(monkeypatch):
         ("memory.tsv", CSV.replace(",", "\t"), (None, None)),
         ("budget.xlf", (FORMATS / "budget.xlf").read_text(encoding="utf-8"), ("pt", "en")),
         ("budget.v2.xlf", (FORMATS / "budget.v2.xlf").read_text(encoding="utf-8"), ("pt", "en")),
+        ("budget.po", (FORMATS / "budget.po").read_text(encoding="utf-8"), (None, "en")),
     ],
 )
 def test_a_streamed_file_gives_the_units_and_segments_of_the_whole_file(tmp_path: Path, streamed, name, text, langs):
@@ -74,6 +75,7 @@ def test_a_streamed_file_gives_the_units_and_segments_of_the_whole_file(tmp_path
         ("bad.xlf", (FORMATS / "broken.xlf").read_bytes(), "malformed XML", 7),
         ("bad.csv", b"id,source,target\n1,a,b\n2,only\n", "row has 2 columns", 3),
         ("bad.csv", b"id,source,target\n1,a,b\n2,nul\x00,c\n", "binary file", 3),
+        ("bad.po", (FORMATS / "broken.po").read_bytes(), "malformed PO file", 4),
     ],
 )
 def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, streamed, name, data, message, line):
@@ -85,3 +87,34 @@ def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, stre
         read_document(str(path))
     assert lazy.value.reason.startswith(message) and (lazy.value.reason, lazy.value.line) == (whole.value.reason, whole.value.line)
     assert lazy.value.line == line
+
+
+def test_a_po_catalogue_read_a_few_entries_at_a_time_gives_what_polib_reads_whole(tmp_path: Path, monkeypatch):
+    import polib
+
+    from tqcheck.readers.po import PoReader
+
+    entries = "".join(
+        f'#. note {i}\nmsgctxt "c{i}"\nmsgid "Price {i} rose."\nmsgstr "O preço {i} subiu."\n\n' for i in range(7)
+    )
+    plural = 'msgid "one file"\nmsgid_plural "{n} files"\nmsgstr[0] "um ficheiro"\nmsgstr[1] "{n} ficheiros"\n\n'
+    fuzzy = '#, fuzzy\nmsgid "Draft"\nmsgstr "Rascunho"\n\n'
+    text = 'msgid ""\nmsgstr ""\n"Language: pt_PT\\n"\n\n' + entries + plural + fuzzy + entries.replace("Price", "Cost")
+    path = tmp_path / "app.po"
+    path.write_text(text, encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(PoReader, "ENTRIES", 2)
+    pieces = read_document(str(path))
+    assert list(pieces.units) == list(whole.units) and whole.target_lang == pieces.target_lang == "pt"
+    translated = [e for e in polib.pofile(text) if e.msgstr and "fuzzy" not in e.flags]
+    assert [u.target for u in whole.units if not u.key.endswith("]")] == [e.msgstr for e in translated]
+    lines = text.splitlines()
+    assert all(lines[u.line - 1].startswith(("msgstr", "msgstr[")) for u in whole.units)
+    assert [u.target for u in whole.units if u.key.endswith("]")] == ["um ficheiro", "{n} ficheiros"]
+    # an error in a later piece names its line in the file
+    broken = text.replace('msgid "Cost 5 rose."', "garbage here", 1)
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ReadError) as error:
+        read_document(str(path))
+    at = broken.splitlines().index("garbage here") + 1
+    assert error.value.line == at and f"line {at}" in error.value.reason

@@ -1,27 +1,62 @@
 """Gettext PO/POT through polib: plural forms become one unit each; fuzzy and obsolete entries
-are skipped (their translations are not final)."""
+are skipped (their translations are not final).
+
+Read a few hundred entries at a time (readers.spool.SpoolingReader): the file is cut at the blank
+lines between entries and each piece goes to polib, so a catalogue too long to hold is spooled to
+disk like a translation memory."""
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, Unit, iso_lang
+from tqcheck.readers.base import Unit
+from tqcheck.readers.lines import checked_lines
+from tqcheck.readers.spool import SpoolingReader
+
+_LINE = re.compile(r"line (\d+)")
 
 
-class PoReader:
+class PoReader(SpoolingReader):
     format = "po"
+    ENTRIES = 500
+    """Entries given to polib at once."""
 
-    def read(self, path: str, text: str) -> Document:
+    def _from_text(self, path: str, text: str) -> Iterable[str]:
+        return io.StringIO(text)
+
+    def _from_file(self, path: str) -> Iterable[str]:
+        return (line for _, line in checked_lines(path))
+
+    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
+        piece: list[str] = []
+        first = entries = 0
+        for number, line in enumerate(lines):
+            if not line.strip() and piece and piece[-1].strip():  # a blank line ends an entry
+                entries += 1
+                if entries >= self.ENTRIES:
+                    yield from self._piece(path, piece, first, langs)
+                    piece, first, entries = [], number, 0
+            piece.append(line)
+        if any(line.strip() for line in piece):
+            yield from self._piece(path, piece, first, langs)
+
+    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+        """The units of the entries in ``lines``, the file's lines from index ``first`` on."""
         import polib
 
         try:
-            catalog = polib.pofile(text)
+            catalog = polib.pofile("".join(lines) + "\n")
         except (OSError, ValueError) as exc:
-            found = re.search(r"line (\d+)", str(exc))
-            raise ReadError(path, f"malformed PO file: {exc}", int(found.group(1)) if found else None) from None
-        lines = text.splitlines()
-        units = []
+            found = _LINE.search(str(exc))
+            at = first + int(found.group(1)) if found else None
+            message = _LINE.sub(f"line {at}", str(exc)) if at else str(exc)
+            raise ReadError(path, f"malformed PO file: {message}", at) from None
+        if "Language" in catalog.metadata:
+            langs.setdefault("target", catalog.metadata["Language"] or None)
+        texts = [line.rstrip("\r\n") for line in lines]
         for entry in catalog:
             if entry.obsolete or "fuzzy" in entry.flags:
                 continue
@@ -31,19 +66,16 @@ class PoReader:
                 for index, translation in sorted(entry.msgstr_plural.items()):
                     if translation:
                         source = entry.msgid if index == 0 else entry.msgid_plural
-                        line = _msgstr_line(lines, entry.linenum, f"msgstr[{index}]")
-                        units.append(Unit(translation, line, source, f"{key}[{index}]", notes))
+                        line = first + _msgstr_line(texts, entry.linenum, f"msgstr[{index}]")
+                        yield Unit(translation, line, source, f"{key}[{index}]", notes)
             elif entry.msgstr:
-                units.append(Unit(entry.msgstr, _msgstr_line(lines, entry.linenum, "msgstr"), entry.msgid, key, notes))
-        language = catalog.metadata.get("Language") or None
-        return Document(path, self.format, tuple(units), bilingual=True, keyed=True, target_lang=iso_lang(language))
+                yield Unit(entry.msgstr, first + _msgstr_line(texts, entry.linenum, "msgstr"), entry.msgid, key, notes)
 
 
 def _msgstr_line(lines: list[str], start: int, keyword: str) -> int:
-    """The line of the entry's translation: polib numbers an entry by its first comment line."""
-    for number in range(start - 1, len(lines)):
+    """The line of the entry's translation: polib numbers an entry by its first comment line (the
+    first entry of a text by 0)."""
+    for number in range(max(start, 1) - 1, len(lines)):
         if lines[number].lstrip().startswith(keyword + " ") or lines[number].lstrip().startswith(keyword + '"'):
             return number + 1
     return start
-
-
