@@ -1,5 +1,5 @@
-"""Long TMX, XLIFF, CSV and PO files streamed into a spool: the same units, segments and errors as
-read whole."""
+"""Long TMX, XLIFF, CSV, PO and SRT files streamed into a spool: the same units, segments and errors
+as read whole."""
 
 from __future__ import annotations
 
@@ -76,6 +76,7 @@ def test_a_streamed_file_gives_the_units_and_segments_of_the_whole_file(tmp_path
         ("bad.csv", b"id,source,target\n1,a,b\n2,only\n", "row has 2 columns", 3),
         ("bad.csv", b"id,source,target\n1,a,b\n2,nul\x00,c\n", "binary file", 3),
         ("bad.po", (FORMATS / "broken.po").read_bytes(), "malformed PO file", 4),
+        ("bad.srt", (FORMATS / "broken.srt").read_bytes(), "malformed SRT", 5),
     ],
 )
 def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, streamed, name, data, message, line):
@@ -118,3 +119,22 @@ def test_a_po_catalogue_read_a_few_entries_at_a_time_gives_what_polib_reads_whol
         read_document(str(path))
     at = broken.splitlines().index("garbage here") + 1
     assert error.value.line == at and f"line {at}" in error.value.reason
+
+
+def test_subtitles_read_a_few_cues_at_a_time_give_the_cues_read_whole(tmp_path: Path, monkeypatch):
+    from tqcheck.readers.srt_reader import SrtReader
+
+    cues = "".join(f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\nLine {i} of the\nfilm.\n\n" for i in range(1, 12))
+    path = tmp_path / "film.pt.srt"
+    path.write_text(cues, encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(SrtReader, "CUES", 2)
+    pieces = read_document(str(path))
+    assert list(pieces.units) == list(whole.units) and len(whole.units) == 11 and not whole.bilingual
+    lines = cues.splitlines()
+    assert all(lines[u.line - 1] == f"Line {u.key} of the" and u.target == f"Line {u.key} of the film." for u in whole.units)
+    broken = cues.replace("9\n00:00:09,000", "9\nnine o'clock", 1)  # a cue with no timing, in a later piece
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ReadError) as error:
+        read_document(str(path))
+    assert error.value.line == broken.splitlines().index("9") + 1

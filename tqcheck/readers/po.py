@@ -34,12 +34,12 @@ class PoReader(SpoolingReader):
         piece: list[str] = []
         first = entries = 0
         for number, line in enumerate(lines):
-            if not line.strip() and piece and piece[-1].strip():  # a blank line ends an entry
+            piece.append(line)
+            if not line.strip() and len(piece) > 1 and piece[-2].strip():  # a blank line ends an entry
                 entries += 1
                 if entries >= self.ENTRIES:
                     yield from self._piece(path, piece, first, langs)
-                    piece, first, entries = [], number, 0
-            piece.append(line)
+                    piece, first, entries = [], number + 1, 0
         if any(line.strip() for line in piece):
             yield from self._piece(path, piece, first, langs)
 

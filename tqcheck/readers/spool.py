@@ -56,6 +56,7 @@ class SpoolingReader:
     same. A subclass says how it reads a text (``_from_text``) and a file (``_from_file``)."""
 
     format = ""
+    bilingual = True  # a file holding the source with each translation (a monolingual one pairs by key)
 
     def read(self, path: str, text: str) -> Document:
         return self._document(path, self._from_text(path, text), tuple)
@@ -67,7 +68,7 @@ class SpoolingReader:
         langs: dict[str, str | None] = {}
         units = keep(self._units(path, source, langs))  # all read: the languages are known now
         source_lang, target_lang = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
-        return Document(path, self.format, units, True, True, source_lang, target_lang)
+        return Document(path, self.format, units, self.bilingual, True, source_lang, target_lang)
 
     def _from_text(self, path: str, text: str) -> Any:
         raise NotImplementedError
