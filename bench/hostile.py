@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import random
 import signal
@@ -57,6 +58,9 @@ def _cases(folder: Path) -> dict[str, list[str]]:
         "</trans-unit></body></file></xliff>\n",
         "escape-codes.en.txt": "The minister said \x1b[H\x1b[J that 90% of hospitals closed.\n",
     }
+    greek = "Η κυβέρνηση ανακοίνωσε χθες νέα μέτρα για την οικονομία."
+    files["catalogue-20000.el.json"] = json.dumps({f"screen{i}.label": f"{greek} ({i})" for i in range(20_000)},
+                                                  ensure_ascii=False, indent=1)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return {
@@ -68,6 +72,7 @@ def _cases(folder: Path) -> dict[str, list[str]]:
             str(folder / "draft-1MB.en.txt"),
         ],
         "JSON nested 100,000 deep": [str(folder / "deep.json")],
+        "JSON catalogue of 20,000 keys (Greek, no model)": [str(folder / "catalogue-20000.el.json")],
         "billion laughs after a 100 KB comment": [str(folder / "billion-laughs.xlf")],
         "terminal escape codes": [str(folder / "escape-codes.en.txt")],
     }
