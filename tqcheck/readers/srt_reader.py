@@ -53,8 +53,13 @@ class SrtReader(SpoolingReader):
         except srt.SRTParseError as exc:
             at = first + line_of(text, exc.actual_start)
             raise ReadError(path, "malformed SRT: a cue without number or timing", at) from None
-        # a cue's text starts two lines below its number (number, timing line, text)
-        starts = {int(m.group(1)): first + line_of(text, m.start(1)) + 2 for m in _CUE_START.finditer(text)}
+        # a cue's text starts two lines below its number (number, timing line, text); lines are
+        # counted on from one cue to the next
+        starts, line, at = {}, first + 1, 0
+        for m in _CUE_START.finditer(text):
+            line += text.count("\n", at, m.start(1))
+            at = m.start(1)
+            starts[int(m.group(1))] = line + 2
         for cue in cues:
             if cue.content.strip():
                 yield Unit(" ".join(cue.content.split()), starts.get(cue.index, 0), key=str(cue.index))
