@@ -21,7 +21,8 @@ def models_list() -> None:
     typer.echo("Available here:")
     for row in available():
         size = f"{row.size_mb:,.0f} MB" if row.size_mb else ""
-        typer.echo(f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model} {size}".rstrip())
+        scores = "" if row.scores else "(translates only: TQ105 and TQ402–TQ404 do not run)"
+        typer.echo(" ".join(filter(None, (f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model}", size, scores))))
     typer.echo("\nCan be fetched with `tqcheck models pull SRC-TGT`:")
     for family in fetchable():
         typer.echo(f"  {family.family}: {len(family.pairs)} pairs")

@@ -113,8 +113,9 @@ def test_bad_inputs_exit_2_and_other_files_still_checked(tmp_path):
 
 
 def test_a_pair_with_no_model_runs_the_model_free_checks_and_says_what_did_not_run(tmp_path):
-    draft = tmp_path / "draft.el.txt"
-    draft.write_text("Το ΝΑΤΟ θεωρεί ότι το Καλίνινγκραντ κινδυνεύει.\n", encoding="utf-8")
+    # Russian: no test puts a model for it in the session's hub cache (the tiny el→en one would serve Greek)
+    draft = tmp_path / "draft.ru.txt"
+    draft.write_text("НАТО считает, что Калининград находится в опасности.\n", encoding="utf-8")
     result, report = run_json(str(draft))
     assert result.exit_code == 0 and "Traceback" not in result.output
     [file] = report["files"]
@@ -122,19 +123,19 @@ def test_a_pair_with_no_model_runs_the_model_free_checks_and_says_what_did_not_r
     statuses = {c["code"]: c for c in file["coverage"]}
     assert statuses["TQ001"]["ran"] and statuses["TQ003"]["ran"]  # language ID needs no model
     round_trip = statuses["TQ501"]
-    assert not round_trip["ran"] and "el→en" in round_trip["reason"]
+    assert not round_trip["ran"] and "ru→en" in round_trip["reason"]
     # with transformers installed the way to a model is its pull command; without, the extra
-    assert "tqcheck models pull el-en" in round_trip["enable"] or "tqcheck[transformers]" in round_trip["enable"]
+    assert "tqcheck models pull ru-en" in round_trip["enable"] or "tqcheck[transformers]" in round_trip["enable"]
     text = runner.invoke(app, ["check", str(draft)])
     [round_trip_line] = [line for line in text.stdout.splitlines() if "not run:" in line and "TQ501" in line]
-    assert "el→en" in round_trip_line and "no model" in text.stdout
+    assert "ru→en" in round_trip_line and "no model" in text.stdout
 
 
 def test_require_model_makes_a_missing_model_an_error(tmp_path):
-    draft = tmp_path / "draft.el.txt"
-    draft.write_text("Το ΝΑΤΟ θεωρεί ότι το Καλίνινγκραντ κινδυνεύει.\n", encoding="utf-8")
+    draft = tmp_path / "draft.ru.txt"
+    draft.write_text("НАТО считает, что Калининград находится в опасности.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "--require-model", str(draft)])
-    assert result.exit_code == 2 and "el→en" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2 and "ru→en" in result.stderr and "Traceback" not in result.output
 
 
 def test_same_input_same_output_and_inputs_untouched(tmp_path):

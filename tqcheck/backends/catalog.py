@@ -7,7 +7,7 @@ from itertools import permutations
 from pathlib import Path
 
 from tqcheck.backends.apertium import installed_modes
-from tqcheck.backends.chain import best_route
+from tqcheck.backends.chain import RoutedBackend, best_route
 from tqcheck.backends.ctranslate2_mt import MANIFEST, converted_dir, models_dir
 from tqcheck.backends.routing import COMMON_LANGS, FAMILY_NAMES, candidates, is_present
 from tqcheck.cache import cache_path
@@ -23,6 +23,7 @@ class Available:
     backend: str  # "embedded" | "transformers" | "ctranslate2"
     model: str
     size_mb: float | None = None
+    scores: bool = True  # whether the probe checks (TQ105, TQ402–TQ404) can run on it
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def available(langs: tuple[str, ...] = COMMON_LANGS) -> list[Available]:
         legs = best_route(src, tgt) if not EmbeddedBackend.supports(src, tgt) else None
         if legs:
             backends = "+".join(dict.fromkeys(leg.backend.signature.name for leg in legs))
-            found.append(Available(src, tgt, backends, " + ".join(leg.describe() for leg in legs)))
+            scores = RoutedBackend({(src, tgt): legs}).can_score(src, tgt)
+            found.append(Available(src, tgt, backends, " + ".join(leg.describe() for leg in legs), scores=scores))
     sizes = _hub_sizes()
     for src, tgt in permutations(langs, 2):
         for candidate in candidates(src, tgt):
