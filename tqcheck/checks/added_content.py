@@ -19,8 +19,9 @@ class AddedContent(Check):
     translators restructure around what they add. An addition scattered through the sentence (the
     draft ``scattered-extra-words`` longer and over ``critical-ratio`` as long, with
     ``scattered-min-words`` new content words in both languages) is critical too. The span is the run.
-    Through a chain of two models (es→pt→en) the translations read too loosely for a critical
-    finding: major at most. How the defaults were measured: references/calibration.md.
+    Through a chain of two models (es→pt→en) the translations read too loosely for a short run:
+    critical only for ``chain-critical-words`` words or more. How the defaults were measured:
+    references/calibration.md.
 
     Bad: source "Os bancos recuperaram." — translation "Banks recovered, and the crisis ended for good in every country."
     Good: source "Os bancos recuperaram." — translation "The banks recovered."
@@ -39,6 +40,7 @@ class AddedContent(Check):
         "min-run": 3,
         "scattered-extra-words": 8,
         "scattered-min-words": 3,
+        "chain-critical-words": 8,
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

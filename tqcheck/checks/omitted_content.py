@@ -18,8 +18,9 @@ class OmittedContent(Check):
     ``cut-min-run``) with the run cut out cleanly: the words on either side of it stand side by
     side in both other texts, so nothing rewords it. A missing first or last sentence of a
     multi-sentence segment is major: aligned files often carry it in the next segment. Through a
-    chain of two models (es→pt→en) the translations read too loosely for a critical finding: major
-    at most. How the defaults were measured: references/calibration.md.
+    chain of two models (es→pt→en) the translations read too loosely for a short run: critical only
+    for ``chain-critical-words`` words or more. How the defaults were measured:
+    references/calibration.md.
 
     Bad: source "Embora os efeitos nocivos da desigualdade sejam vastos, são evitáveis." — translation "Indeed, they are avoidable."
     Good: source "Embora os efeitos nocivos da desigualdade sejam vastos, são evitáveis." — translation "Although the harmful effects of inequality are vast, they are avoidable."
@@ -30,7 +31,7 @@ class OmittedContent(Check):
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
     needs_one_model = True
-    options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3}
+    options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3, "chain-critical-words": 9}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:

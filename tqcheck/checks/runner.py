@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -162,7 +163,7 @@ class CheckRunner:
             preceding=item.preceding,
             surprisal=surprisal,
         )
-        findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), legs)]
+        findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), ctx)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
         return SegmentResult(
             segment=segment,
@@ -192,10 +193,15 @@ class CheckRunner:
         return SegmentResult(segment=segment, back_translation="", scores=None, detected=nothing, findings=findings)
 
 
-def _bounded(check: Check, findings: Iterable[Finding], legs: int) -> Iterator[Finding]:
-    """The check's findings, critical ones major when it needs one model and the route had more."""
+def _bounded(check: Check, findings: Iterable[Finding], ctx: CheckContext) -> Iterator[Finding]:
+    """The check's findings. Through a chain of models the translations read more loosely: a
+    critical finding of a check that needs one model is major there, unless its span (in the draft,
+    else in the source) holds at least the check's ``chain-critical-words`` words."""
+    least = check.opts.get("chain-critical-words", math.inf)
     for finding in findings:
-        if check.needs_one_model and legs > 1 and finding.severity is Severity.CRITICAL:
-            note = f" (the translations went through {legs} models: major at most)"
-            finding = replace(finding, severity=Severity.MAJOR, message=finding.message + note)
+        if check.needs_one_model and ctx.legs > 1 and finding.severity is Severity.CRITICAL:
+            text, span = (ctx.target, finding.target_span) if finding.target_span else (ctx.source or "", finding.source_span)
+            if span is None or len(text[slice(*span)].split()) < least:
+                note = f" (through a chain of {ctx.legs} models a span this short is major at most)"
+                finding = replace(finding, severity=Severity.MAJOR, message=finding.message + note)
         yield finding

@@ -220,18 +220,23 @@ def test_a_clause_holding_a_name_needs_the_full_way_back_too():
     assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == clause
 
 
-def test_through_a_chain_of_models_word_coverage_findings_are_major_at_most():
+def test_through_a_chain_of_models_a_short_added_run_is_major_and_a_long_one_critical():
     from tqcheck.cache import ResultCache
     from tqcheck.checks.runner import CheckItem, CheckRunner
     from tqcheck.records import LangGuess, Segment
     from tqcheck.selection import Selector
 
-    source = "Os bancos recuperaram."
-    target = "Banks recovered, and the crisis ended for good in every country of the world."
-    item = CheckItem(Segment(0, 1, target, source), "Os bancos recuperaram, e a crise acabou de vez em todos os países do mundo.",
-                     "The banks recovered.", source, "pt", "en")
     runner = CheckRunner([AddedContent()], {}, lambda text: LangGuess("en", 0.99), ResultCache(None), Selector.build(), "")
-    [one] = runner.run(item, (), [AddedContent()], legs=1).findings
-    [two] = runner.run(item, (), [AddedContent()], legs=2).findings
-    assert one.severity.value == "critical" and two.severity.value == "major"
-    assert two.message.endswith("(the translations went through 2 models: major at most)")
+
+    def severities(source, target, back, forward):
+        item = CheckItem(Segment(0, 1, target, source), back, forward, source, "pt", "en")
+        return [[f.severity.value for f in runner.run(item, (), [AddedContent()], legs=legs).findings] for legs in (1, 2)]
+
+    short = severities("Os bancos recuperaram no ano passado depois da crise.",
+                       "The banks recovered last year after the crisis, said the finance minister on Monday.",
+                       "Os bancos recuperaram no ano passado depois da crise, disse o ministro das finanças na segunda-feira.",
+                       "The banks recovered last year after the crisis.")
+    assert short == [["critical"], ["major"]]  # six words: a chain's looser translations may explain them
+    long = severities("Os bancos recuperaram.", "Banks recovered, and the crisis ended for good in every country of the world.",
+                      "Os bancos recuperaram, e a crise acabou de vez em todos os países do mundo.", "The banks recovered.")
+    assert long == [["critical"], ["critical"]]  # ten words no chain invents
