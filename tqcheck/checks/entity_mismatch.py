@@ -118,7 +118,8 @@ class EntityMismatch(Check):
             language keeps as they are, a word that language does not have ("Trump said", "Trump
             dijo"). A model also keeps words it cannot translate ("Aftershocks"), so these only
             pair with a name found otherwise, never stand alone."""
-            vouched = find_names(text, code, lambda word: _kept(word, other, other_code))
+            lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
+            vouched = find_names(text, code, lambda word: word.lower() not in lower and _kept(word, other, other_code))
             return [n for n in vouched if not any(n.span[0] < f.span[1] and f.span[0] < n.span[1] for f in found)]
 
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same

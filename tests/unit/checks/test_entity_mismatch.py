@@ -184,6 +184,9 @@ def test_a_name_opening_the_sentence_that_the_other_language_keeps_pairs_with_a_
     target = "A cidade costeira continuou a ser abalada por réplicas no sábado."
     back = "The coastal city continued to be shaken by replicas on Saturday."
     assert run(source, target, back, forward, source_lang="en", target_lang="pt") == []
+    # nor is a word the same text also writes in lower case, kept or not
+    found = run("Uh, uh, what.", "Mmm, Mmm, ¿qué?", "Mmm, Mmm, what?", "Uh, uh, qué.", source_lang="en", target_lang="es")
+    assert [f.message for f in found if f.severity.value == "critical"] == []
 
 
 @pytest.mark.parametrize(
