@@ -128,7 +128,7 @@ def test_subtitles_read_a_few_cues_at_a_time_give_the_cues_read_whole(tmp_path: 
     path = tmp_path / "film.pt.srt"
     path.write_text(cues, encoding="utf-8")
     whole = read_document(str(path))
-    monkeypatch.setattr(SrtReader, "CUES", 2)
+    monkeypatch.setattr(SrtReader, "ENTRIES", 2)
     pieces = read_document(str(path))
     assert list(pieces.units) == list(whole.units) and len(whole.units) == 11 and not whole.bilingual
     lines = cues.splitlines()

@@ -1,47 +1,24 @@
 """Gettext PO/POT through polib: plural forms become one unit each; fuzzy and obsolete entries
 are skipped (their translations are not final).
 
-Read a few hundred entries at a time (readers.spool.SpoolingReader): the file is cut at the blank
+Read a few hundred entries at a time (readers.spool.PieceReader): the file is cut at the blank
 lines between entries and each piece goes to polib, so a catalogue too long to hold is spooled to
 disk like a translation memory."""
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit
-from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpoolingReader
+from tqcheck.readers.spool import PieceReader
 
 _LINE = re.compile(r"line (\d+)")
 
 
-class PoReader(SpoolingReader):
+class PoReader(PieceReader):
     format = "po"
-    ENTRIES = 500
-    """Entries given to polib at once."""
-
-    def _from_text(self, path: str, text: str) -> Iterable[str]:
-        return io.StringIO(text)
-
-    def _from_file(self, path: str) -> Iterable[str]:
-        return (line for _, line in checked_lines(path))
-
-    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
-        piece: list[str] = []
-        first = entries = 0
-        for number, line in enumerate(lines):
-            piece.append(line)
-            if not line.strip() and len(piece) > 1 and piece[-2].strip():  # a blank line ends an entry
-                entries += 1
-                if entries >= self.ENTRIES:
-                    yield from self._piece(path, piece, first, langs)
-                    piece, first, entries = [], number + 1, 0
-        if any(line.strip() for line in piece):
-            yield from self._piece(path, piece, first, langs)
 
     def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
         """The units of the entries in ``lines``, the file's lines from index ``first`` on."""

@@ -1,5 +1,5 @@
-"""Units kept on disk: a long bilingual file (a translation memory in TMX, XLIFF or CSV) parsed
-once as it streams past, its units written to an unnamed temporary file and read back a chunk at a
+"""Units kept on disk: a long file (a translation memory in TMX, XLIFF or CSV; a PO catalogue, an
+SRT file) parsed once as it streams past, its units written to an unnamed temporary file and read back a chunk at a
 time.
 
 Parsed units take about 1.7 KB each in memory (the text, its source, key and notes as Python
@@ -11,6 +11,7 @@ thread while another is checked reads safely.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from tqcheck.readers.base import Document, ReadWhenAsked, Unit, iso_lang
+from tqcheck.readers.lines import checked_lines
 
 
 class SpooledUnits(ReadWhenAsked[Unit]):
@@ -51,7 +53,7 @@ class SpooledUnits(ReadWhenAsked[Unit]):
 
 
 class SpoolingReader:
-    """A bilingual reader whose units come one at a time from its input (``_units``): ``read``
+    """A reader whose units come one at a time from its input (``_units``): ``read``
     holds a short file's units, ``stream`` spools a long file's to disk, and the parsing is the
     same. A subclass says how it reads a text (``_from_text``) and a file (``_from_file``)."""
 
@@ -79,4 +81,36 @@ class SpoolingReader:
     def _units(self, path: str, source: Any, langs: dict[str, str | None]) -> Iterator[Unit]:
         """Each unit of ``source``, in order; ``langs`` gets the "source" and "target" languages
         the file declares, once all are read."""
+        raise NotImplementedError
+
+
+class PieceReader(SpoolingReader):
+    """A reader of a format of entries between blank lines (PO, SRT), whose parser is handed a
+    piece of ``ENTRIES`` entries at a time (``_piece``), cut at a blank line: the file's lines are
+    read one at a time, so the parser never holds a long file whole."""
+
+    ENTRIES = 500
+    """Entries given to the parser at once."""
+
+    def _from_text(self, path: str, text: str) -> Iterable[str]:
+        return io.StringIO(text)
+
+    def _from_file(self, path: str) -> Iterable[str]:
+        return (line for _, line in checked_lines(path))
+
+    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
+        piece: list[str] = []
+        first = entries = 0
+        for number, line in enumerate(lines):
+            piece.append(line)
+            if not line.strip() and len(piece) > 1 and piece[-2].strip():  # a blank line ends an entry
+                entries += 1
+                if entries >= self.ENTRIES:
+                    yield from self._piece(path, piece, first, langs)
+                    piece, first, entries = [], number + 1, 0
+        if any(line.strip() for line in piece):
+            yield from self._piece(path, piece, first, langs)
+
+    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+        """The units of the entries in ``lines``, the file's lines from index ``first`` on."""
         raise NotImplementedError

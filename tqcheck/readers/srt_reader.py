@@ -1,52 +1,30 @@
 """SubRip subtitles through the srt library; cues pair with the source file's cues by number.
 
-Read a few hundred cues at a time (readers.spool.SpoolingReader), cut at the blank lines between
+Read a few hundred cues at a time (readers.spool.PieceReader), cut at the blank lines between
 cues: a long subtitle file is spooled to disk like a translation memory."""
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit, line_of
-from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpoolingReader
+from tqcheck.readers.spool import PieceReader
 
 _CUE_START = re.compile(r"^\s*(\d+)\s*\r?\n\d", re.M)
 _TIMING = re.compile(r"^\d{1,2}:\d\d:\d\d[,.]\d{1,3}\s+-->\s+\d{1,2}:\d\d:\d\d[,.]\d{1,3}")
 
 
-class SrtReader(SpoolingReader):
+class SrtReader(PieceReader):
     format = "srt"
     bilingual = False
-    CUES = 500
-    """Cues given to the srt library at once."""
 
-    def _from_text(self, path: str, text: str) -> Iterable[str]:
-        return io.StringIO(text)
-
-    def _from_file(self, path: str) -> Iterable[str]:
-        return (line for _, line in checked_lines(path))
-
-    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
-        piece: list[str] = []
-        first = cues = 0
-        for number, line in enumerate(lines):
-            piece.append(line)
-            if not line.strip() and len(piece) > 1 and piece[-2].strip():  # a blank line ends a cue
-                cues += 1
-                if cues >= self.CUES:
-                    yield from self._piece(path, "".join(piece), first)
-                    piece, first, cues = [], number + 1, 0
-        if any(line.strip() for line in piece):
-            yield from self._piece(path, "".join(piece), first)
-
-    def _piece(self, path: str, text: str, first: int) -> Iterator[Unit]:
-        """The units of the cues in ``text``, the file's lines from index ``first`` on."""
+    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+        """The units of the cues in ``lines``, the file's lines from index ``first`` on."""
         import srt
 
+        text = "".join(lines)
         _check_blocks(path, text, first)
         try:
             cues = list(srt.parse(text))
