@@ -31,7 +31,6 @@ class AddedContent(Check):
     name = "added-content"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
-    needs_one_model = True
     options = {
         "min-length-ratio": 1.15,
         "critical-ratio": 1.2,

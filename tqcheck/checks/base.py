@@ -163,9 +163,8 @@ class Check(ABC):
     severity: ClassVar[Severity]
     needs: ClassVar[tuple[Need, ...]] = ()
     reads_unchecked: ClassVar[bool] = False  # runs on segments out of bounds (the others never see them)
-    # compares word by word with translations; through a chain of models those read too loosely to
-    # prove a critical error, so its findings there are major at most (measured on NTREX en→es)
-    needs_one_model: ClassVar[bool] = False
+    # An option named ``chain-<name>`` stands for ``<name>`` through a route of two models (see
+    # ``opt``); ``chain-critical-words`` caps the check's critical findings there (checks.runner).
     options: ClassVar[Mapping[str, float]] = {}
 
     def __init__(self, **overrides: float) -> None:
@@ -173,6 +172,12 @@ class Check(ABC):
         if unknown:
             raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}")
         self.opts: dict[str, float] = {**self.options, **overrides}
+
+    def opt(self, name: str, ctx: CheckContext) -> float:
+        """Option ``name``, or its ``chain-`` counterpart through a route of two models, whose
+        translations read more loosely, when the check has one."""
+        chained = f"chain-{name}"
+        return self.opts[chained] if ctx.legs > 1 and chained in self.opts else self.opts[name]
 
     def unavailable(self) -> str | None:
         """Why the check cannot run on this machine (a missing resource), or None when it can."""

@@ -39,11 +39,10 @@ class DroppedClause(Check):
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        chain = "chain-" if ctx.legs > 1 else ""
-        probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts[f"{chain}min-gain"]]
+        probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opt("min-gain", ctx)]
         last = clauses(ctx.source)[-1] if probed and ctx.source else None
         for probe in probed:
-            least = self.opts[chain + ("last-min-back-gain" if probe.span == last else "min-back-gain")]
+            least = self.opt("last-min-back-gain" if probe.span == last else "min-back-gain", ctx)
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(

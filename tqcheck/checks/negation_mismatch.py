@@ -52,7 +52,7 @@ class NegationMismatch(Check):
             probed = ctx.probe(ProbeKind.SOURCE_NEGATOR, lost.span)
             if probed is None:
                 yield self.finding(message, None, lost.span)
-            elif probed.agrees(self.opts["chain-min-gain" if ctx.legs > 1 else "min-gain"]):
+            elif probed.agrees(self.opt("min-gain", ctx)):
                 message += "; the model reads the translation far likelier without it, both ways"
                 yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
             else:

@@ -30,7 +30,6 @@ class OmittedContent(Check):
     name = "omitted-content"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
-    needs_one_model = True
     options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3, "chain-critical-words": 9}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -195,11 +194,11 @@ class CheckRunner:
 
 def _bounded(check: Check, findings: Iterable[Finding], ctx: CheckContext) -> Iterator[Finding]:
     """The check's findings. Through a chain of models the translations read more loosely: a
-    critical finding of a check that needs one model is major there, unless its span (in the draft,
-    else in the source) holds at least the check's ``chain-critical-words`` words."""
-    least = check.opts.get("chain-critical-words", math.inf)
+    critical finding of a check that compares them word by word (one with ``chain-critical-words``)
+    is major there, unless its span (in the draft, else in the source) holds at least that many."""
+    least = check.opts.get("chain-critical-words")
     for finding in findings:
-        if check.needs_one_model and ctx.legs > 1 and finding.severity is Severity.CRITICAL:
+        if least is not None and ctx.legs > 1 and finding.severity is Severity.CRITICAL:
             text, span = (ctx.target, finding.target_span) if finding.target_span else (ctx.source or "", finding.source_span)
             if span is None or len(text[slice(*span)].split()) < least:
                 note = f" (through a chain of {ctx.legs} models a span this short is major at most)"

@@ -36,7 +36,7 @@ class UnsupportedNegation(Check):
             return
         if len(denials(ctx.target, ctx.target_lang)) != 1:
             return
-        joint = self.opts["chain-min-joint-gain" if ctx.legs > 1 else "min-joint-gain"]
+        joint = self.opt("min-joint-gain", ctx)
         for probe in ctx.probes:
             if probe.kind is not ProbeKind.NEGATOR:
                 continue
