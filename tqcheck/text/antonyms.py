@@ -58,13 +58,25 @@ _WITH_ANTONYM = re.compile(r"^\d{8} [^\n|]* ! [^\n]*$", re.M)
 """A line of a data file whose pointers (before the gloss, after "|") hold an antonym."""
 
 
-def _fields(line: str) -> list[str]:
+def synset_fields(line: str) -> list[str]:
+    """The fields of a line of a WordNet data file, its gloss left out."""
     return line.split(" | ", 1)[0].split()
 
 
-def _lemma(fields: list[str], number: int) -> str:
-    """The ``number``-th word (from 1) of a data line's synset, lower-cased, without its marker."""
-    return fields[4 + 2 * (number - 1)].split("(")[0].lower()
+def synset_word(fields: list[str], number: int) -> str:
+    """The ``number``-th word (from 1) of a data line's synset as written ("Kingdom_of_Denmark"),
+    without its marker ("(a)")."""
+    return fields[4 + 2 * (number - 1)].split("(")[0]
+
+
+def synset_pointers(fields: list[str]) -> Iterator[tuple[str, int, str, int, int]]:
+    """The pointers of a data line: symbol ("!" antonym, "\\" pertainym), the byte offset and part
+    of speech of the synset pointed to, and the source and target word numbers (0: the whole
+    synset)."""
+    at = 4 + 2 * int(fields[3], 16)
+    for i in range(int(fields[at])):
+        symbol, offset, pos, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+        yield symbol, int(offset), pos, int(words[:2], 16), int(words[2:], 16)
 
 
 class Antonyms:
@@ -94,17 +106,14 @@ class Antonyms:
         data = {pos: (folder / f"data.{name}").read_text(encoding="latin-1") for name, pos in _POS.items()}
         for pos, text in data.items():
             for found in _WITH_ANTONYM.finditer(text):
-                fields = _fields(found.group())
-                count = int(fields[3], 16)
-                at = 4 + 2 * count
-                for i in range(int(fields[at])):
-                    symbol, target, tpos, src_tgt = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                fields = synset_fields(found.group())
+                for symbol, target, tpos, source_word, target_word in synset_pointers(fields):
                     if symbol != "!":
                         continue
                     line = data["a" if tpos == "s" else tpos]
-                    pointed = _fields(line[int(target) : line.index("\n", int(target))])
-                    left = _lemma(fields, int(src_tgt[:2], 16))
-                    right = _lemma(pointed, int(src_tgt[2:], 16))
+                    pointed = synset_fields(line[target : line.index("\n", target)])
+                    left = synset_word(fields, source_word).lower()
+                    right = synset_word(pointed, target_word).lower()
                     self._link({left}, {right})
 
     def _link(self, left: set[str], right: set[str]) -> None:

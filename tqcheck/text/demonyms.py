@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tqcheck.text.antonyms import wordnet_dir
+from tqcheck.text.antonyms import synset_fields, synset_pointers, synset_word, wordnet_dir
 from tqcheck.text.strings import fold
 
 _PERTAINYM = re.compile(rb"^\d{8} \d\d a [^|\n]* \\ \d{8} n [^|\n]*", re.M)
@@ -26,23 +26,18 @@ def pertainyms() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     with open(folder / "data.noun", "rb") as nouns:
         for line in _PERTAINYM.finditer((folder / "data.adj").read_bytes()):
-            fields = line.group().decode("latin-1").split()
-            count = int(fields[3], 16)
-            words = [_word(fields[4 + 2 * i]) for i in range(count)]
-            at = 4 + 2 * count
-            for i in range(int(fields[at])):
-                symbol, offset, pos, source_target = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            fields = synset_fields(line.group().decode("latin-1"))
+            words = [_word(fields, n) for n in range(1, int(fields[3], 16) + 1)]
+            for symbol, offset, pos, source, target in synset_pointers(fields):
                 if symbol != "\\" or pos != "n":
                     continue
-                nouns.seek(int(offset))
-                target = nouns.readline().decode("latin-1").split()
-                noun = _word(target[4 + 2 * (int(source_target[2:], 16) - 1)])
-                source = int(source_target[:2], 16)
+                nouns.seek(offset)
+                noun = _word(synset_fields(nouns.readline().decode("latin-1")), target)
                 for word in words if source == 0 else words[source - 1 : source]:
                     found.setdefault(fold(word), set()).add(noun)
     return {word: frozenset(nouns) for word, nouns in found.items()}
 
 
-def _word(field: str) -> str:
-    """A synset member as written: "Kingdom_of_Denmark" → "Kingdom of Denmark", markers dropped."""
-    return re.sub(r"\(.*\)$", "", field).replace("_", " ")
+def _word(fields: list[str], number: int) -> str:
+    """A synset member as written: "Kingdom_of_Denmark" → "Kingdom of Denmark"."""
+    return synset_word(fields, number).replace("_", " ")
