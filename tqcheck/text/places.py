@@ -107,11 +107,14 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
         if code not in _NOT_PLACES
     ]
     scripts = frozenset(lang.script(code) for code in langs) - _LATIN  # "Αθήνα", "東京" for el, ja
-    least = _shortest(scripts)
-    groups += [
-        latin | {fold(a) for a in others if scripts and len(a) >= least and lang.written_in(a, scripts)}
-        for latin, others in cities
-    ]
+    if scripts:
+        least = _shortest(scripts)
+        groups += [
+            latin | {fold(a) for a in others if len(a) >= least and lang.written_in(a, scripts)}
+            for latin, others in cities
+        ]
+    else:
+        groups += [latin for latin, _ in cities]
     index: dict[str, frozenset[str]] = {}
     for group in groups:
         for name in group:
@@ -160,10 +163,11 @@ def places_in(text: str, langs: tuple[str, ...]) -> list[tuple[Span, frozenset[s
             place = place_of_word(m.group(), langs)
             if place is not None:
                 found.append((m.span(), place))
-    unspaced = _unspaced_names(tuple(sorted(set(langs))))
+    key = tuple(sorted(set(langs)))
+    unspaced = _unspaced_names(key)
     if unspaced is not None:
         folded, origin = _folded_with_origin(text)
-        index = _index(tuple(sorted(set(langs))))
+        index = _index(key)
         found += [((origin[m.start()], origin[m.end() - 1] + 1), index[m.group()]) for m in unspaced.finditer(folded)]
     return sorted(found, key=lambda f: f[0])
 
