@@ -14,7 +14,8 @@ only when it also helps on the other; the README reports both.
 * NTREX-128 human translations en→pt (por, por-BR, 1,000 lines each), and the por pair read the
   other way (pt→en): these are correct, so every critical or major finding is a false flag; en→es
   and es→en through the Apertium chain (es↔pt by Apertium, pt↔en by the embedded model); and
-  en→el, which no model here serves: the model-free checks alone.
+  en→el, which no model here serves: the model-free checks alone; and en→es and es→en once more
+  with no model, as for a pair no route serves.
 * Planted errors (bench/perturb.py, seeded) in the NTREX por pair, both directions: recall of
   "has a critical finding" per error family, over the lines whose clean version has none.
 * The seed article (no source): both headline sentences flagged, other major+ sentences counted.
@@ -36,6 +37,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,7 @@ from shared import report  # noqa: E402
 
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.pipeline import Languages, check_files  # noqa: E402
-from tqcheck.records import Report, SegmentResult, Severity  # noqa: E402
+from tqcheck.records import BackendSignature, Report, SegmentResult, Severity  # noqa: E402
 from tqcheck.text.coverage import word_count  # noqa: E402
 from tqcheck.text.entities import find_names, name_in  # noqa: E402
 from tqcheck.text.negation import negations  # noqa: E402
@@ -106,12 +108,15 @@ def family(source: str, draft: str, forward: str) -> str:
     return "omission" if ratio < 0.85 else "addition" if ratio > 1.15 else "other substitution"
 
 
-def _checked(label: str, **kwargs: Any) -> tuple[Report, float]:
+def _checked(label: str, model_free: bool = False, **kwargs: Any) -> tuple[Report, float]:
+    """One check run; ``model_free`` asks for the transformers backend, which has no model for
+    the pairs measured here, so the checks that need no model run alone (asserted)."""
     started = time.perf_counter()
-    report = check_files(config=CONFIG, **kwargs)
+    report = check_files(config=replace(CONFIG, backend="transformers") if model_free else CONFIG, **kwargs)
     seconds = time.perf_counter() - started
     if report.errors:
         raise SystemExit(f"{label}: {report.errors[0]}")
+    assert not model_free or all(f.backend == BackendSignature.none() for f in report.files), "a model ran"
     return report, seconds
 
 
@@ -169,8 +174,10 @@ def _false_flags(segments: Sequence[SegmentResult]) -> dict[str, Any]:
     }
 
 
-def ntrex(source: Path, target: Path, langs: Languages) -> tuple[dict[str, Any], list[SegmentResult]]:
-    report, seconds = _checked(target.name, targets=[str(target)], source=str(source), languages=langs)
+def ntrex(
+    source: Path, target: Path, langs: Languages, model_free: bool = False
+) -> tuple[dict[str, Any], list[SegmentResult]]:
+    report, seconds = _checked(target.name, model_free, targets=[str(target)], source=str(source), languages=langs)
     segments = list(report.files[0].segments)
     found = Counter(f.code for s in segments for f in s.findings if f.severity is Severity.CRITICAL)
     return {
@@ -181,7 +188,9 @@ def ntrex(source: Path, target: Path, langs: Languages) -> tuple[dict[str, Any],
     }, segments
 
 
-def planted(sources: list[str], drafts: list[str], langs: Languages, clean: list[SegmentResult]) -> dict[str, Any]:
+def planted(
+    sources: list[str], drafts: list[str], langs: Languages, clean: list[SegmentResult], model_free: bool = False
+) -> dict[str, Any]:
     """Recall of each family of planted errors, over the lines whose clean version passes."""
     assert langs.source and langs.target
     errors = plant(sources, drafts, langs.source, langs.target, per_family=60, seed=2026)
@@ -189,7 +198,7 @@ def planted(sources: list[str], drafts: list[str], langs: Languages, clean: list
         src, tgt = Path(tmp) / "source.txt", Path(tmp) / "draft.txt"
         src.write_text("\n".join(e.source for e in errors) + "\n", encoding="utf-8")
         tgt.write_text("\n".join(e.draft for e in errors) + "\n", encoding="utf-8")
-        report, _ = _checked("planted", targets=[str(tgt)], source=str(src), languages=langs)
+        report, _ = _checked("planted", model_free, targets=[str(tgt)], source=str(src), languages=langs)
     segments = report.files[0].segments
     assert len(segments) == len(errors)
     found: dict[str, Any] = {}
@@ -266,6 +275,13 @@ def main() -> int:
         results["ntrex_spa_read_es_en"], clean = ntrex(spanish, english, Languages("es", "en"))
         es_lines = spanish.read_text(encoding="utf-8").splitlines()
         results["planted_errors"]["es→en"] = planted(es_lines, en_lines, Languages("es", "en"), clean)
+        # Spanish both ways with no model at all, as for a pair no route serves
+        for key, (src, tgt, langs) in {
+            "en→es": (english, spanish, Languages("en", "es")), "es→en": (spanish, english, Languages("es", "en")),
+        }.items():
+            results[f"ntrex_{key}_model_free"], clean = ntrex(src, tgt, langs, model_free=True)
+            lines = [p.read_text(encoding="utf-8").splitlines() for p in (src, tgt)]
+            results["planted_errors"][f"{key} model-free"] = planted(*lines, langs, clean, model_free=True)
     elif not args.limit:
         print(f"skipped NTREX: {ntrex_dir} not found")
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.entities import Name, find_names, name_in, verifiable
+from tqcheck.text.entities import Name, cognate, contraction, find_names, kept_words, name_in, verifiable
 from tqcheck.text.lexicon import proper_noun
 from tqcheck.text.places import (
     dateline,
@@ -16,6 +16,7 @@ from tqcheck.text.places import (
     places_in,
     same_place,
 )
+from tqcheck.text.strings import fold
 
 
 class EntityMismatch(Check):
@@ -39,8 +40,9 @@ class EntityMismatch(Check):
     too ("Russians" where the back-translation says "os russos"); so does a word opening a sentence
     that the other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one
     side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
-    Chinese) places alone are compared, as without a model. How the rules were measured:
-    references/calibration.md.
+    Chinese) places alone are compared. Without a model, places are compared, and in two
+    languages of one script the names translators keep as they are ("Pompeo" put for "Theresa
+    May"). How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -50,7 +52,7 @@ class EntityMismatch(Check):
     name = "entity-mismatch"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE,)
-    options = {"similarity": 0.8}
+    options = {"similarity": 0.8, "cognate": 0.5}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:
@@ -65,12 +67,11 @@ class EntityMismatch(Check):
 
     def _direct(self, ctx: CheckContext) -> Iterator[Finding]:
         """No model for the pair, or a language whose capitals do not mark names (German nouns,
-        Japanese, Chinese): places alone, which the CLDR and GeoNames name in every language
-        ("Alemania", "Germany", "Γερμανία", "ドイツ"), compared across the two. Names of people and
-        bodies are translated, transliterated or kept too freely to compare across languages without
-        a model ("Academy Awards", "Óscar"). A known place of the source that the draft never
-        mentions, while the draft mentions one the source never does, is one put for the other:
-        critical."""
+        Japanese, Chinese): places first, which the CLDR and GeoNames name in every language
+        ("Alemania", "Germany", "Γερμανία", "ドイツ"), compared across the two. A known place of the
+        source that the draft never mentions, while the draft mentions one the source never does,
+        is one put for the other: critical. Then, in two languages of one script, the names a
+        translator keeps as they are (``_kept_names``)."""
         assert ctx.source is not None
         langs = tuple(code for code in (ctx.source_lang, ctx.target_lang) if code)
 
@@ -85,6 +86,54 @@ class EntityMismatch(Check):
         for (src, _), (tgt, _) in zip(lost, new):
             said = f"source names {ctx.source[slice(*src)]}, translation has {ctx.target[slice(*tgt)]} instead"
             yield self.finding(said, tgt, src)
+        if all(lang.get(code).capitalised_names for code in langs) and len({lang.script(c) for c in langs}) == 1:
+            taken = [s for s, _ in lost[: len(new)]], [t for t, _ in new[: len(lost)]]
+            yield from self._kept_names(ctx, langs, taken)
+
+    def _kept_names(
+        self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]
+    ) -> Iterator[Finding]:
+        """A name of the draft with a word a translator keeps as it is ("Pompeo", "Sainsbury's";
+        see ``entities.kept_words``), none of whose such words the source has, or a known place the source
+        never mentions, while a name of the source is missing from the draft: one put for the
+        other. Names of bodies are translated ("Naciones Unidas", "Partido Laborista") and have no
+        kept word, so they are never the new name; a name in each language's own form ("Catalonia",
+        "Catalunha") is a cognate, not a replacement. People's names in other scripts are
+        transliterated too freely to compare this way (references/calibration.md)."""
+        assert ctx.source is not None
+        sim = self.opts["similarity"]
+        source, target = ctx.source, ctx.target
+        folded = fold(source)
+
+        def new(name: Name) -> bool:
+            place = place_names(name.bare, langs)
+            if place is not None:
+                return not mentions_place(place, source)
+            kept = kept_words(name, ctx.source_lang, ctx.target_lang)
+            if not kept or name_in(name, source, sim):
+                return False
+            return not any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded) for w in kept)
+
+        def lost(name: Name) -> bool:
+            place = place_names(name.bare, langs) or frozenset()
+            return not name_in(name, target, sim) and not mentions_place(place, target)
+
+        missing = [n for n in find_names(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
+        added = [n for n in find_names(target, ctx.target_lang) if _comparable(n, taken[1]) and new(n)]
+        for src in list(missing):  # one name in each language's form ("Korea", "Coreia")
+            tgt = next((t for t in added if cognate(src.bare, t.bare) >= self.opts["cognate"]), None)
+            if tgt is not None:
+                missing.remove(src)
+                added.remove(tgt)
+        for src, tgt in zip(missing, added):
+            title = _quoted(source, src.span) or _quoted(target, tgt.span)
+            note = " (in a quoted title)" if title else ""
+            yield self.finding(
+                f"source names {src.text}, translation has {tgt.text} instead{note}",
+                tgt.span,
+                src.span,
+                Severity.MAJOR if title else None,
+            )
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions
@@ -181,6 +230,10 @@ class EntityMismatch(Check):
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]
         return [n for n in names if verifiable(n) and not any(name_in(n, t, sim) for t in texts)]
+
+
+def _comparable(name: Name, taken: list[Span]) -> bool:
+    return verifiable(name) and not contraction(name) and not _overlaps(name.span, taken)
 
 
 def _kept(word: str, other: str, other_code: str | None) -> bool:

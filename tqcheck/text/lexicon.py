@@ -44,3 +44,15 @@ def _proper_part(word: str, language: str) -> bool:
     if not simplemma.is_known(word, lang=language):
         return True
     return simplemma.lemmatize(word, lang=language)[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def unknown(word: str, code: str | None) -> bool | None:
+    """Whether the lexicon of language ``code`` lacks ``word`` in any case: a foreign word, or a
+    name the language has no form of its own for ("Pompeo", but not "Escocia"). ``None`` when
+    there is no lexicon for the language."""
+    language = _code(code)
+    if language is None:
+        return None
+    parts = [p for p in word.lower().replace("’", "'").split("-") if p]
+    return bool(parts) and not any(_simplemma()[0].is_known(part, lang=language) for part in parts)

@@ -153,6 +153,28 @@ def test_without_a_model_places_are_compared_across_languages_and_other_names_le
     assert direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
 
 
+def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
+    def direct(source, target, source_lang="en", target_lang="es"):
+        ctx = make_ctx(target, source=source, back="", forward=None, source_lang=source_lang, target_lang=target_lang)
+        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
+
+    source = "On Thursday, Mike Pompeo told the Security Council that sanctions must continue."
+    faithful = "El jueves, Mike Pompeo dijo al Consejo de Seguridad que las sanciones deben seguir."
+    replaced = faithful.replace("Mike Pompeo", "Theresa May")
+    assert direct(source, faithful) == []
+    assert direct(source, replaced) == [("critical", "source names Mike Pompeo, translation has Theresa May instead")]
+    # a known place the source never mentions, put for a name: "Harvard" → "Nueva York"
+    assert direct("Harvard students take a course in sleep.", "Estudiantes de Nueva York hacen un curso sobre el sueño.") == [
+        ("critical", "source names Harvard, translation has Nueva York instead")
+    ]
+    # names each language writes its own way are no replacement: a body translated, a cognate, the
+    # draft language's own form of a name ("Escocia", which only Spanish knows)
+    assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
+    assert direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
+    # in two scripts a name is transliterated, not kept: no comparison without a model
+    assert direct(source, "Ο υπουργός Εξωτερικών Τερέζα Μέι είπε ότι οι κυρώσεις πρέπει να συνεχιστούν.", "en", "el") == []
+
+
 def test_a_body_each_model_translates_rendered_otherwise_is_major_and_a_kept_name_replaced_is_critical():
     source = "The Premier League and the Court of Appeal backed the Treasury."
     forward = "A Premier League e o Tribunal de Apelação apoiaram o Tesouro."  # "Treasury" translated
