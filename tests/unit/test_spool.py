@@ -138,3 +138,75 @@ def test_subtitles_read_a_few_cues_at_a_time_give_the_cues_read_whole(tmp_path: 
     with pytest.raises(ReadError) as error:
         read_document(str(path))
     assert error.value.line == broken.splitlines().index("9") + 1
+
+
+MARKDOWN = """# Budget 2025
+
+<!-- note for the intro:
+keep "deficit"
+
+as it is -->
+
+The deficit fell to 3 % of output.
+
+```python
+rate = 0.03
+
+print(rate)
+```
+
+- First item
+
+  its second paragraph
+
+      indented code
+
+<!-- lint disable -->
+
+<table>
+<tr><td>cell</td></tr>
+</table>
+
+* After the table, with the note above.
+
+<pre>
+kept
+
+as it is
+</pre>
+
+~~~
+a tilde fence
+
+~~~~
+
+A line after a no-break space:
+\u00a0
+still the same paragraph.
+
+---
+
+Last paragraph.
+"""
+
+
+def test_markdown_read_a_few_blocks_at_a_time_gives_the_blocks_read_whole(tmp_path: Path, monkeypatch):
+    from markdown_it import MarkdownIt
+
+    from tqcheck.readers.markdown import MarkdownReader
+
+    path = tmp_path / "budget.md"
+    path.write_text(MARKDOWN * 3, encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(MarkdownReader, "ENTRIES", 1)  # a cut wherever one is allowed
+    pieces = read_document(str(path))
+    assert list(pieces.units) == list(whole.units) and not whole.keyed and not whole.bilingual
+    inline = [t for t in MarkdownIt("commonmark").enable("table").parse(MARKDOWN * 3) if t.type == "inline" and t.content.strip()]
+    assert [(u.target, u.line) for u in whole.units] == [(t.content, t.map[0] + 1) for t in inline]
+    noted = {u.target: u.notes for u in whole.units}
+    assert noted["The deficit fell to 3 % of output."] == ('note for the intro:\nkeep "deficit"\n\nas it is',)
+    assert noted["After the table, with the note above."] == ("lint disable",)
+    assert "still the same paragraph." in pieces.units[-2].target and "kept" not in noted
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    spooled = open_document(str(path))
+    assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)

@@ -1,26 +1,87 @@
 """Markdown through markdown-it-py: headings, paragraphs, list items and table cells are units;
 code blocks are skipped. An HTML comment holds notes for the next block. A translation pairs with
 its source as plain text does, block for block when both have as many, else by sentence
-alignment: a block left out of the translation is an omission, not a shift of every block after it."""
+alignment: a block left out of the translation is an omission, not a shift of every block after it.
+
+Parsed a few hundred blocks at a time (readers.spool.PieceReader), so a long file is spooled to
+disk like a translation memory. A piece ends only where CommonMark starts a new block whatever
+came before: at a line that follows a blank line, begins with no indentation (else it may continue
+a list item or an indented code block), and lies outside a fenced code block or an HTML block
+that blank lines do not end (comments, ``<pre>``, ``<script>``…); and never between a comment and
+the block its notes are for. The units are those of the whole file parsed at once.
+"""
 
 from __future__ import annotations
 
-from tqcheck.readers.base import Document, Unit
+import re
+from collections.abc import Callable, Iterator
+
+from tqcheck.readers.base import Unit
+from tqcheck.readers.spool import PieceReader
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break: no text
+# HTML blocks of CommonMark's kinds 1 to 5, which run to their end marker across blank lines
+_HTML_BLOCKS = (
+    (
+        re.compile(r"^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)", re.I),
+        re.compile(r"</(?:pre|script|style|textarea)>", re.I),
+    ),
+    (re.compile(r"^ {0,3}<!--"), re.compile(r"-->")),
+    (re.compile(r"^ {0,3}<\?"), re.compile(r"\?>")),
+    (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
+)
 
 
-class MarkdownReader:
+class MarkdownReader(PieceReader):
     format = "markdown"
+    bilingual = False
+    keyed = False
 
-    def read(self, path: str, text: str) -> Document:
+    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
         from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark").enable("table").parse(text)
-        units = []
+        tokens = MarkdownIt("commonmark").enable("table").parse("".join(lines))
         pending: list[str] = []
         for token in tokens:
             if token.type == "html_block" and token.content.strip().startswith("<!--"):
                 pending.append(token.content.strip()[4:-3].strip())
             elif token.type == "inline" and token.content.strip() and token.map:
-                units.append(Unit(token.content, token.map[0] + 1, notes=tuple(pending)))
+                yield Unit(token.content, first + token.map[0] + 1, notes=tuple(pending))
                 pending = []
-        return Document(path, self.format, tuple(units), bilingual=False, keyed=False)
+
+    def _blank(self, line: str) -> bool:
+        return not line.strip(" \t\r\n")  # CommonMark's blank line: a no-break space is text
+
+    def _cuts(self) -> Callable[[str], bool]:
+        fence: tuple[str, int] | None = None  # the open fence's character and length
+        html_end: re.Pattern[str] | None = None  # what ends the open HTML block
+        comment = False  # the last block was an HTML comment: its notes go with the next block
+
+        def may_cut(line: str) -> bool:
+            nonlocal fence, html_end, comment
+            starts_block = fence is None and html_end is None and not line[:1].isspace()
+            cut = starts_block and not comment
+            text = starts_block and not _FENCE.match(line) and not _BREAK.match(line) and line[:1] != "<"
+            if fence is not None:
+                closing = _FENCE.match(line)
+                if closing and not closing.group(2).strip() and closing.group(1)[0] == fence[0]:
+                    fence = None if len(closing.group(1)) >= fence[1] else fence
+            elif html_end is not None:
+                if html_end.search(line):
+                    html_end = None
+            elif (opening := _FENCE.match(line)) and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+                fence = (opening.group(1)[0], len(opening.group(1)))
+            else:
+                kind = next(((m, end) for start, end in _HTML_BLOCKS if (m := start.match(line))), None)
+                if kind is not None:
+                    opened, end = kind
+                    comment = opened.re is _HTML_BLOCKS[1][0]
+                    if not end.search(line, opened.end()):
+                        html_end = end
+                elif text:  # a block with text, which takes the notes
+                    comment = False
+            return cut
+
+        return may_cut

@@ -59,6 +59,7 @@ class SpoolingReader:
 
     format = ""
     bilingual = True  # a file holding the source with each translation (a monolingual one pairs by key)
+    keyed = True  # units pair with a source file's units by key (cue number, msgid), not by position
 
     def read(self, path: str, text: str) -> Document:
         return self._document(path, self._from_text(path, text), tuple)
@@ -70,7 +71,7 @@ class SpoolingReader:
         langs: dict[str, str | None] = {}
         units = keep(self._units(path, source, langs))  # all read: the languages are known now
         source_lang, target_lang = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
-        return Document(path, self.format, units, self.bilingual, True, source_lang, target_lang)
+        return Document(path, self.format, units, self.bilingual, self.keyed, source_lang, target_lang)
 
     def _from_text(self, path: str, text: str) -> Any:
         raise NotImplementedError
@@ -85,12 +86,13 @@ class SpoolingReader:
 
 
 class PieceReader(SpoolingReader):
-    """A reader of a format of entries between blank lines (PO, SRT), whose parser is handed a
-    piece of ``ENTRIES`` entries at a time (``_piece``), cut at a blank line: the file's lines are
-    read one at a time, so the parser never holds a long file whole."""
+    """A reader of a format of blocks between blank lines (PO entries, SRT cues, Markdown blocks),
+    whose parser is handed a piece of about ``ENTRIES`` blocks at a time (``_piece``), cut before
+    a block that starts after a blank line where the format allows (``_cuts``): the file's lines
+    are read one at a time, so the parser never holds a long file whole."""
 
     ENTRIES = 500
-    """Entries given to the parser at once."""
+    """Blocks given to the parser at once."""
 
     def _from_text(self, path: str, text: str) -> Iterable[str]:
         return io.StringIO(text)
@@ -101,16 +103,28 @@ class PieceReader(SpoolingReader):
     def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
         piece: list[str] = []
         first = entries = 0
+        may_cut = self._cuts()
+        blank = True  # the line before
         for number, line in enumerate(lines):
-            piece.append(line)
-            if not line.strip() and len(piece) > 1 and piece[-2].strip():  # a blank line ends an entry
+            cut = not self._blank(line) and may_cut(line)  # every line that is not blank is shown, in turn
+            if cut and blank and piece:  # a block starts after a blank line
                 entries += 1
-                if entries >= self.ENTRIES:
+                if entries > self.ENTRIES:
                     yield from self._piece(path, piece, first, langs)
-                    piece, first, entries = [], number + 1, 0
+                    piece, first, entries = [], number, 1
+            piece.append(line)
+            blank = self._blank(line)
         if any(line.strip() for line in piece):
             yield from self._piece(path, piece, first, langs)
 
+    def _blank(self, line: str) -> bool:
+        return not line.strip()
+
+    def _cuts(self) -> Callable[[str], bool]:
+        """A fresh judge, shown every non-blank line in turn, of whether a piece may end before
+        it when it follows a blank line: always, where blank lines only ever end a block."""
+        return lambda line: True
+
     def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
-        """The units of the entries in ``lines``, the file's lines from index ``first`` on."""
+        """The units of the blocks in ``lines``, the file's lines from index ``first`` on."""
         raise NotImplementedError
