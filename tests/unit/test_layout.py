@@ -16,7 +16,7 @@ STAGES: list[tuple[str, ...]] = [
      "tqcheck.text.entities", "tqcheck.text.antonyms", "tqcheck.text.demonyms", "tqcheck.text.places", "tqcheck.text.markup",
      "tqcheck.text.segment", "tqcheck.text.number_words", "tqcheck.text.lexicon", "tqcheck.text.order", "tqcheck.text.galechurch"),
     ("tqcheck.readers",),
-    ("tqcheck.text.align",),
+    ("tqcheck.text.keys", "tqcheck.text.align"),
     ("tqcheck.text.langid",),
     ("tqcheck.backends", "tqcheck.cache"),
     ("tqcheck.probes",),

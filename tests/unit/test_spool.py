@@ -210,3 +210,53 @@ def test_markdown_read_a_few_blocks_at_a_time_gives_the_blocks_read_whole(tmp_pa
     monkeypatch.setattr(lines, "HOLD_BYTES", 0)
     spooled = open_document(str(path))
     assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)
+
+
+CATALOGUE = """{
+  "app": {
+    "title": "Orçamento 2025",
+    "menu": {"open": "Abrir", "count": 3, "items": ["Primeiro", {"label": "Segundo"}, null]},
+    "escaped": "Linha \\"um\\"\\nLinha dois \\u00e9"
+  },
+  "empty": {},
+  "last": "Fim"
+}
+"""
+
+
+def _flattened(node, prefix=""):
+    """What a JSON i18n catalogue holds, from Python's own parser: each string by its dotted key."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for name, value in items:
+        key = f"{prefix}.{name}" if prefix else str(name)
+        if isinstance(value, (dict, list)):
+            yield from _flattened(value, key)
+        elif isinstance(value, str):
+            yield value, key
+
+
+def test_a_json_catalogue_parsed_token_by_token_gives_what_python_parses(tmp_path: Path, streamed):
+    import json
+
+    path = tmp_path / "app.pt.json"
+    path.write_text(CATALOGUE, encoding="utf-8")
+    whole, spooled = read_document(str(path)), open_document(str(path))
+    assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)
+    assert [(u.target, u.key) for u in whole.units] == list(_flattened(json.loads(CATALOGUE)))
+    lines = CATALOGUE.splitlines()
+    assert all(f'"{u.key.split(".")[-1]}"' in lines[u.line - 1] for u in whole.units if not u.key[-1].isdigit())
+    assert lines[next(u.line for u in whole.units if u.key == "app.menu.items.0") - 1].count("Primeiro") == 1
+    # a malformed catalogue: the error and line Python's parser gives
+    for broken in (CATALOGUE.replace('"Abrir",', '"Abrir"'), CATALOGUE.replace('"Fim"', '"Fim",'), CATALOGUE + "{}",
+                   CATALOGUE.replace('"title":', '"title"'), CATALOGUE.replace('"Fim"', '"Fim')):
+        path.write_text(broken, encoding="utf-8")
+        with pytest.raises(json.JSONDecodeError) as expected:
+            json.loads(broken)
+        with pytest.raises(ReadError) as error:
+            open_document(str(path))
+        assert (error.value.reason, error.value.line) == (f"malformed JSON: {expected.value.msg}", expected.value.lineno)
+    # a key said twice in one object would lose a translation silently: an error, with its line
+    path.write_text(CATALOGUE.replace('"last"', '"empty": "Vazio",\n  "last"'), encoding="utf-8")
+    with pytest.raises(ReadError) as error:
+        open_document(str(path))
+    assert (error.value.reason, error.value.line) == ('duplicate key "empty" in one object', 8)

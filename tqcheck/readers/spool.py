@@ -85,20 +85,24 @@ class SpoolingReader:
         raise NotImplementedError
 
 
-class PieceReader(SpoolingReader):
-    """A reader of a format of blocks between blank lines (PO entries, SRT cues, Markdown blocks),
-    whose parser is handed a piece of about ``ENTRIES`` blocks at a time (``_piece``), cut before
-    a block that starts after a blank line where the format allows (``_cuts``): the file's lines
-    are read one at a time, so the parser never holds a long file whole."""
-
-    ENTRIES = 500
-    """Blocks given to the parser at once."""
+class LineReader(SpoolingReader):
+    """A reader whose parser takes the text a line at a time: a file's lines are read as they are
+    parsed (checked as ``read_text`` checks a whole file), so a long file is never held whole."""
 
     def _from_text(self, path: str, text: str) -> Iterable[str]:
         return io.StringIO(text)
 
     def _from_file(self, path: str) -> Iterable[str]:
         return (line for _, line in checked_lines(path))
+
+
+class PieceReader(LineReader):
+    """A reader of a format of blocks between blank lines (PO entries, SRT cues, Markdown blocks),
+    whose parser is handed a piece of about ``ENTRIES`` blocks at a time (``_piece``), cut before
+    a block that starts after a blank line where the format allows (``_cuts``)."""
+
+    ENTRIES = 500
+    """Blocks given to the parser at once."""
 
     def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
         piece: list[str] = []

@@ -21,6 +21,7 @@ from tqcheck.readers.base import Document, ReadWhenAsked, Unit
 from tqcheck.readers.lines import FileLines
 from tqcheck.records import Segment
 from tqcheck.text.galechurch import align as gale_church
+from tqcheck.text.keys import KeyedSegments
 from tqcheck.text.segment import Lined, Sentence, bounded, sentences_of
 
 _CONTENT_WEIGHT = 6.0
@@ -169,20 +170,6 @@ def align_sentences(
     return segments
 
 
-def pair_by_key(doc: Document, source_doc: Document) -> list[Segment]:
-    """Units with the same key pair up; a key on one side only is an addition or an omission."""
-    sources = {u.key: u for u in source_doc.units}
-    segments = [
-        Segment(i, u.line, u.target, sources[u.key].target if u.key in sources else "", u.key, u.notes)
-        for i, u in enumerate(doc.units)
-    ]
-    keys = {u.key for u in doc.units}
-    for unit in source_doc.units:
-        if unit.key not in keys:
-            segments.append(Segment(len(segments), unit.line, "", unit.target, unit.key))
-    return segments
-
-
 def pair_documents(
     doc: Document,
     source_doc: Document | None,
@@ -197,7 +184,7 @@ def pair_documents(
         return UnitSegments(doc.units)
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
-        return [bounded(s) for s in pair_by_key(doc, source_doc)]
+        return KeyedSegments(doc.units, source_doc.units)
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
     try:
