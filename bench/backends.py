@@ -162,7 +162,39 @@ def streaming_memory(ntrex: Path, work: Path) -> dict[str, Any]:
                           f'<tuv xml:lang="el"><seg>{el}</seg></tuv></tu>\n')
             out.write("</body></tmx>\n")
         found[f"tmx_model_free_en_el_{units}"] = {"units": units, "jsonl_peak_mb": peak("jsonl", str(memory))}
+    # one-language files of 200,000 units with their sources, paired by key (JSON, SRT) or by block
+    units = 200_000
+    for fmt, write in (("json", _json_catalogue), ("srt", _subtitles), ("md", _markdown)):
+        paths = []
+        for code, lines in (("en", english), ("el", greek)):
+            paths.append(work / f"long.{code}.{fmt}")
+            paths[-1].write_text(write([lines[i % len(lines)] for i in range(units)]), encoding="utf-8")
+        found[f"{fmt}_model_free_en_el_{units}"] = {
+            "units": units,
+            "jsonl_peak_mb": peak("jsonl", "-s", str(paths[0]), "--source-lang", "en", "--target-lang", "el", str(paths[1])),
+        }
     return found
+
+
+def _json_catalogue(texts: list[str]) -> str:
+    """An i18n catalogue: screens of 100 labels each."""
+    screens: dict[str, dict[str, str]] = {}
+    for i, text in enumerate(texts):
+        screens.setdefault(f"screen{i // 100}", {})[f"label{i}"] = text
+    return json.dumps(screens, ensure_ascii=False, indent=2)
+
+
+def _subtitles(texts: list[str]) -> str:
+    cues = []
+    for i, text in enumerate(texts, start=1):
+        start = f"{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}"
+        cues.append(f"{i}\n{start},000 --> {start},900\n{text}\n")
+    return "\n".join(cues)
+
+
+def _markdown(texts: list[str]) -> str:
+    """A long document: a heading every ten paragraphs."""
+    return "\n\n".join(f"## Part {i // 10}\n\n{text}" if i % 10 == 0 else text for i, text in enumerate(texts)) + "\n"
 
 
 def ray_against_local(ntrex: Path) -> dict[str, Any]:
