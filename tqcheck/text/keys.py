@@ -11,12 +11,14 @@ one side only is an addition or an omission.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from tqcheck.readers.base import ReadWhenAsked, Unit
 from tqcheck.records import Segment
 from tqcheck.text.segment import bounded
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class KeyedSegments(ReadWhenAsked[Segment]):
@@ -24,6 +26,8 @@ class KeyedSegments(ReadWhenAsked[Segment]):
     source repeats), then the source's units whose key the draft lacks."""
 
     def __init__(self, draft: Sequence[Unit], source: Sequence[Unit]) -> None:
+        import numpy as np  # only when files pair by key: a run that needs no numpy does not load it
+
         self.draft, self.source = draft, source
         source_keys, order = _sorted_hashes(source)
         wanted = np.fromiter((hash(u.key) for u in draft), dtype=np.int64, count=len(draft))
@@ -61,6 +65,8 @@ class KeyedSegments(ReadWhenAsked[Segment]):
 def _sorted_hashes(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
     """The hashes of the units' keys, sorted, and the index of the unit of each (equal hashes in
     file order)."""
+    import numpy as np
+
     hashes = np.fromiter((hash(u.key) for u in units), dtype=np.int64, count=len(units))
     order = np.argsort(hashes, kind="stable")
     return hashes[order], order
