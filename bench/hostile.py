@@ -61,6 +61,11 @@ def _cases(folder: Path) -> dict[str, list[str]]:
     greek = "Η κυβέρνηση ανακοίνωσε χθες νέα μέτρα για την οικονομία."
     files["catalogue-20000.el.json"] = json.dumps({f"screen{i}.label": f"{greek} ({i})" for i in range(20_000)},
                                                   ensure_ascii=False, indent=1)
+    # a minified catalogue, one line of 2 MB (the spooled reader holds that line, not the units)
+    files["catalogue-minified-20000.el.json"] = json.dumps({f"label{i}": f"{greek} ({i})" for i in range(20_000)},
+                                                           ensure_ascii=False, separators=(",", ":"))
+    # an unclosed code fence: CommonMark reads the rest as code, so the Markdown reader can cut nowhere
+    files["unclosed-fence.el.md"] = f"# {greek}\n\n```\n" + f"{greek}\n\n" * 20_000
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return {
@@ -73,6 +78,8 @@ def _cases(folder: Path) -> dict[str, list[str]]:
         ],
         "JSON nested 100,000 deep": [str(folder / "deep.json")],
         "JSON catalogue of 20,000 keys (Greek, no model)": [str(folder / "catalogue-20000.el.json")],
+        "JSON catalogue of 20,000 keys on one line": [str(folder / "catalogue-minified-20000.el.json")],
+        "Markdown whose code fence never closes (40,000 lines)": [str(folder / "unclosed-fence.el.md")],
         "billion laughs after a 100 KB comment": [str(folder / "billion-laughs.xlf")],
         "terminal escape codes": [str(folder / "escape-codes.en.txt")],
     }
