@@ -41,8 +41,8 @@ class EntityMismatch(Check):
     that the other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one
     side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
     Chinese) places alone are compared. Without a model, places are compared, and in two
-    languages of one script the names translators keep as they are ("Pompeo" put for "Theresa
-    May"). How the rules were measured: references/calibration.md.
+    languages of one script the names translators keep as they are ("Theresa May" put for
+    "Pompeo"). How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
