@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.entities import Name, cognate, contraction, find_names, kept_words, name_in, verifiable
+from tqcheck.text.entities import Name, cognate, contraction, find_names, kept_words, name_in, phrase_in, verifiable
 from tqcheck.text.lexicon import proper_noun
 from tqcheck.text.places import (
     dateline,
@@ -16,7 +16,6 @@ from tqcheck.text.places import (
     places_in,
     same_place,
 )
-from tqcheck.text.strings import fold
 
 
 class EntityMismatch(Check):
@@ -103,7 +102,6 @@ class EntityMismatch(Check):
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target = ctx.source, ctx.target
-        folded = fold(source)
 
         def new(name: Name) -> bool:
             place = place_names(name.bare, langs)
@@ -112,7 +110,7 @@ class EntityMismatch(Check):
             kept = kept_words(name, ctx.source_lang, ctx.target_lang)
             if not kept or name_in(name, source, sim):
                 return False
-            return not any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded) for w in kept)
+            return not any(phrase_in(w, source) for w in kept)
 
         def lost(name: Name) -> bool:
             place = place_names(name.bare, langs) or frozenset()

@@ -63,16 +63,16 @@ class MarkdownReader(PieceReader):
             nonlocal fence, html_end, comment
             starts_block = fence is None and html_end is None and not line[:1].isspace()
             cut = starts_block and not comment
-            text = starts_block and not _FENCE.match(line) and not _BREAK.match(line) and line[:1] != "<"
+            marks = _FENCE.match(line)  # a fence's marks: opening one, or closing the open one
+            text = starts_block and not marks and not _BREAK.match(line) and line[:1] != "<"
             if fence is not None:
-                closing = _FENCE.match(line)
-                if closing and not closing.group(2).strip() and closing.group(1)[0] == fence[0]:
-                    fence = None if len(closing.group(1)) >= fence[1] else fence
+                if marks and not marks.group(2).strip() and marks.group(1)[0] == fence[0]:
+                    fence = None if len(marks.group(1)) >= fence[1] else fence
             elif html_end is not None:
                 if html_end.search(line):
                     html_end = None
-            elif (opening := _FENCE.match(line)) and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-                fence = (opening.group(1)[0], len(opening.group(1)))
+            elif marks and not (marks.group(1)[0] == "`" and "`" in marks.group(2)):
+                fence = (marks.group(1)[0], len(marks.group(1)))
             else:
                 kind = next(((m, end) for start, end in _HTML_BLOCKS if (m := start.match(line))), None)
                 if kind is not None:

@@ -110,14 +110,14 @@ class PieceReader(LineReader):
         may_cut = self._cuts()
         blank = True  # the line before
         for number, line in enumerate(lines):
-            cut = not self._blank(line) and may_cut(line)  # every line that is not blank is shown, in turn
-            if cut and blank and piece:  # a block starts after a blank line
+            before, blank = blank, self._blank(line)
+            cut = not blank and may_cut(line)  # every line that is not blank is shown, in turn
+            if cut and before and piece:  # a block starts after a blank line
                 entries += 1
                 if entries > self.ENTRIES:
                     yield from self._piece(path, piece, first, langs)
                     piece, first, entries = [], number, 1
             piece.append(line)
-            blank = self._blank(line)
         if any(line.strip() for line in piece):
             yield from self._piece(path, piece, first, langs)
 

@@ -181,7 +181,7 @@ def _words(text: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[^\W\d_]+", re.sub(r"\b([A-Z])\.(?=[A-Z]\b)", r"\1", text))]
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
+def phrase_in(phrase: str, text: str) -> bool:
     """Acronyms match case-sensitively ("US" is not "us"); other phrases fold case and accents."""
     if phrase.replace(".", "").isupper():
         return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
@@ -193,13 +193,13 @@ _ALIAS_GROUP = {fold(alias): group for group in ALIASES for alias in group}
 
 def alias_in(name: str, text: str) -> bool:
     group = _ALIAS_GROUP.get(fold(name))
-    return group is not None and any(_phrase_in(alias, text) for alias in group)
+    return group is not None and any(phrase_in(alias, text) for alias in group)
 
 
 @lru_cache(maxsize=None)
 def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
     """Every alias of the other known names, longest first, as one pattern; acronyms keep their case
-    as in ``_phrase_in`` ("US" is not "us")."""
+    as in ``phrase_in`` ("US" is not "us")."""
     others = sorted({a for g in ALIASES if g is not group for a in g}, key=len, reverse=True)
     flags = ["" if a.replace(".", "").isupper() else "?i:" for a in others]
     return re.compile("|".join(rf"(?<!\w)({f}{re.escape(a)})(?!\w)" for f, a in zip(flags, others)))

@@ -29,18 +29,18 @@ class KeyedSegments(ReadWhenAsked[Segment]):
         import numpy as np  # only when files pair by key: a run that needs no numpy does not load it
 
         self.draft, self.source = draft, source
-        source_keys, order = _sorted_hashes(source)
-        wanted = np.fromiter((hash(u.key) for u in draft), dtype=np.int64, count=len(draft))
-        at = np.searchsorted(source_keys, wanted, side="right") - 1  # the last of equal hashes
+        draft_hashes, source_hashes = _hashes(draft), _hashes(source)  # each side read once
+        order = np.argsort(source_hashes, kind="stable")  # equal hashes in file order
+        source_keys = source_hashes[order]
+        at = np.searchsorted(source_keys, draft_hashes, side="right") - 1  # the last of equal hashes
         if len(source_keys):
-            found = (at >= 0) & (source_keys[np.maximum(at, 0)] == wanted)
+            found = (at >= 0) & (source_keys[np.maximum(at, 0)] == draft_hashes)
             self._partner = np.where(found, order[np.maximum(at, 0)], -1)
         else:
             self._partner = np.full(len(draft), -1)
-        draft_keys, _ = _sorted_hashes(draft)
-        hashes = np.fromiter((hash(u.key) for u in source), dtype=np.int64, count=len(source))
-        spot = np.minimum(np.searchsorted(draft_keys, hashes), max(len(draft_keys) - 1, 0))
-        missing = np.ones(len(source), dtype=bool) if not len(draft_keys) else draft_keys[spot] != hashes
+        draft_keys = np.sort(draft_hashes)
+        spot = np.minimum(np.searchsorted(draft_keys, source_hashes), max(len(draft_keys) - 1, 0))
+        missing = np.ones(len(source), dtype=bool) if not len(draft_keys) else draft_keys[spot] != source_hashes
         self._omitted = np.flatnonzero(missing)
 
     def __len__(self) -> int:
@@ -62,11 +62,8 @@ class KeyedSegments(ReadWhenAsked[Segment]):
         return segments
 
 
-def _sorted_hashes(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
-    """The hashes of the units' keys, sorted, and the index of the unit of each (equal hashes in
-    file order)."""
+def _hashes(units: Sequence[Unit]) -> np.ndarray:
+    """The 64-bit hashes of the units' keys, in file order."""
     import numpy as np
 
-    hashes = np.fromiter((hash(u.key) for u in units), dtype=np.int64, count=len(units))
-    order = np.argsort(hashes, kind="stable")
-    return hashes[order], order
+    return np.fromiter((hash(u.key) for u in units), dtype=np.int64, count=len(units))

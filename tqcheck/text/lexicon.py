@@ -35,8 +35,7 @@ def proper_noun(word: str, code: str | None) -> bool | None:
     language = _code(code)
     if language is None:
         return None
-    parts = [p for p in word.lower().replace("’", "'").split("-") if p]  # "Year-on-year", "Jean-Pierre"
-    return any(_proper_part(part, language) for part in parts)
+    return any(_proper_part(part, language) for part in _parts(word))
 
 
 def _proper_part(word: str, language: str) -> bool:
@@ -54,5 +53,10 @@ def unknown(word: str, code: str | None) -> bool | None:
     language = _code(code)
     if language is None:
         return None
-    parts = [p for p in word.lower().replace("’", "'").split("-") if p]
+    parts = _parts(word)
     return bool(parts) and not any(_simplemma()[0].is_known(part, lang=language) for part in parts)
+
+
+def _parts(word: str) -> list[str]:
+    """The word in lower case, in its hyphenated parts: "Year-on-year", "Jean-Pierre"."""
+    return [p for p in word.lower().replace("’", "'").split("-") if p]
