@@ -43,7 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from perturb import FAMILIES, plant  # noqa: E402
-from shared import report  # noqa: E402
+from shared import HALVES, halves, report  # noqa: E402
 
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.pipeline import Languages, check_files  # noqa: E402
@@ -56,7 +56,6 @@ from tqcheck.text.numbers import compare_numbers  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "references" / "seed"
 MAJOR_PLUS = {Severity.CRITICAL, Severity.MAJOR}
-HALVES = {"odd_lines": 1, "even_lines": 0}  # by the 1-based line number's parity
 CONFIG = Config(cache=False)
 
 
@@ -74,10 +73,6 @@ def mcc(pred: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
         "fp": fp,
         "fn": fn,
     }
-
-
-def _halves(values: Sequence[Any]) -> dict[str, list[Any]]:
-    return {name: [v for i, v in enumerate(values, start=1) if i % 2 == parity] for name, parity in HALVES.items()}
 
 
 def critical(segment: SegmentResult) -> bool:
@@ -140,8 +135,8 @@ def wmt(folder: Path, limit: int | None) -> dict[str, Any]:
         if bad:
             guess = family(seg.segment.source or "", seg.segment.target, seg.forward_translation or "")
             families[guess].append(critical(seg))
-    halves = {"all": (segments, gold)} | {
-        name: (segs, labels) for (name, segs), labels in zip(_halves(segments).items(), _halves(gold).values())
+    parts = {"all": (segments, gold)} | {
+        name: (segs, labels) for (name, segs), labels in zip(halves(segments).items(), halves(gold).values())
     }
     return {
         "segments": len(segments),
@@ -151,7 +146,7 @@ def wmt(folder: Path, limit: int | None) -> dict[str, Any]:
                 "critical": mcc([critical(s) for s in segs], labels),
                 "major_or_critical": mcc([major_plus(s) for s in segs], labels),
             }
-            for name, (segs, labels) in halves.items()
+            for name, (segs, labels) in parts.items()
         },
         "critical_recall_by_inferred_family": {
             name: {"bad": len(hits), "recall": round(sum(hits) / len(hits), 3) if hits else None}
@@ -182,7 +177,7 @@ def ntrex(
     found = Counter(f.code for s in segments for f in s.findings if f.severity is Severity.CRITICAL)
     return {
         "all": _false_flags(segments),
-        **{name: _false_flags(half) for name, half in _halves(segments).items()},
+        **{name: _false_flags(half) for name, half in halves(segments).items()},
         "critical_by_code": dict(sorted(found.items())),
         "seconds": round(seconds, 1),
     }, segments

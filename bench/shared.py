@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tqcheck.config import Config
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Finding
+
+HALVES = {"odd_lines": 1, "even_lines": 0}  # by the 1-based line number's parity: tune on one, report both
+
+
+def halves(values: Sequence[Any]) -> dict[str, list[Any]]:
+    """``values`` (one per line, from line 1) in the two fixed halves."""
+    return {name: [v for i, v in enumerate(values, start=1) if i % 2 == parity] for name, parity in HALVES.items()}
 
 
 def check_lines(code: str, lines: list[str], folder: Path, config: Config = Config()) -> list[list[Finding]]:

@@ -2,7 +2,8 @@
 
     python bench/slips.py [--data ../shared/data] [--lines 200] [--json results.json] [--fluency-model smollm2]
 
-From the NTREX English and Portuguese (pt-PT) references, seeded, each family changes one thing:
+From the NTREX English and Portuguese (pt-PT) references, lines 1–1000, ``--lines`` from each fixed
+half (odd and even line numbers), seeded, each family changes one thing:
 ``shuffle`` (every word moved), ``swap`` (two neighbouring words), ``repeat`` (a word written
 twice), ``function-word`` (a function word of the language replaced by another), ``drop`` (a word
 left out). Recall is the share of changed lines with a finding of any severity that their clean
@@ -22,13 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shared import check_lines, report  # noqa: E402
+from shared import check_lines, halves, report  # noqa: E402
 
 from tqcheck import lang  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.records import Severity  # noqa: E402
 
 FILES = {"en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt"}
+LINES = 1000  # the tuning lines; TQ705's judge learned from the odd ones (bench/train_order_judge.py)
 _WORD = re.compile(r"\S+")
 
 
@@ -83,6 +85,22 @@ def flags(code: str, lines: list[str], folder: Path, config: Config) -> list[tup
     ]
 
 
+def _row(code: str, clean: list[str], rng: random.Random, folder: Path, config: Config) -> dict[str, float]:
+    """The clean lines' flag rates and each family's recall."""
+    clean_flags = flags(code, clean, folder, config)
+    row = {
+        "clean_any": sum(bool(c) for c, _ in clean_flags) / len(clean),
+        "clean_major": sum(m for _, m in clean_flags) / len(clean),
+    }
+    for family, change in FAMILIES.items():
+        planted = [(i, change(_words(line), code, rng)) for i, line in enumerate(clean)]
+        kept = [(i, " ".join(words)) for i, words in planted if words]
+        found = flags(code, [text for _, text in kept], folder, config)
+        caught = sum(bool(codes - clean_flags[i][0]) for (i, _), (codes, _) in zip(kept, found))
+        row[family] = caught / len(kept)
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -98,22 +116,12 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for code, name in FILES.items():
-            rng = random.Random(16)
-            every = [line for line in (folder / name).read_text(encoding="utf-8").splitlines() if len(_words(line)) >= 6]
-            clean = rng.sample(every, args.lines)
-            clean_flags = flags(code, clean, Path(tmp), config)
-            row = {
-                "clean_any": sum(bool(c) for c, _ in clean_flags) / len(clean),
-                "clean_major": sum(m for _, m in clean_flags) / len(clean),
-            }
-            for family, change in FAMILIES.items():
-                planted = [(i, change(_words(line), code, rng)) for i, line in enumerate(clean)]
-                kept = [(i, " ".join(words)) for i, words in planted if words]
-                found = flags(code, [text for _, text in kept], Path(tmp), config)
-                caught = sum(bool(codes - clean_flags[i][0]) for (i, _), (codes, _) in zip(kept, found))
-                row[family] = caught / len(kept)
-            results[code] = row
-            print(code, " ".join(f"{k} {v:.3f}" for k, v in row.items()))
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()[:LINES]
+            for half, values in halves(lines).items():
+                rng = random.Random(16)
+                clean = rng.sample([line for line in values if len(_words(line)) >= 6], args.lines)
+                results[f"{code} {half}"] = _row(code, clean, rng, Path(tmp), config)
+                print(code, half, " ".join(f"{k} {v:.3f}" for k, v in results[f"{code} {half}"].items()), flush=True)
     report(results, args.json, echo=False)
 
 

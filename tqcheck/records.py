@@ -105,6 +105,22 @@ class Surprisal:
 
 
 @dataclass(frozen=True)
+class JudgedSentence:
+    """A sentence the judge of word order read: how many fluent sentences read as scrambled."""
+
+    span: Span
+    share: float  # the share of fluent sentences of its language that read as scrambled (small: scrambled)
+    share_any: float  # the same among the fluent sentences of every language the judge was calibrated on
+
+
+@dataclass(frozen=True)
+class OrderReading:
+    """The judge of word order's reading of the sentences of a text it was asked about."""
+
+    sentences: tuple[JudgedSentence, ...] = ()
+
+
+@dataclass(frozen=True)
 class LangGuess:
     lang: str | None
     score: float

@@ -24,7 +24,14 @@ from tqcheck.backends import get_backend, how_to_get
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
 from tqcheck.checks.base import Capabilities, Check, Missing
 from tqcheck.checks.registry import build_checks
-from tqcheck.checks.runner import CheckItem, CheckRunner, ModelProber, bilingual_capabilities, fluency_reader
+from tqcheck.checks.runner import (
+    CheckItem,
+    CheckRunner,
+    ModelProber,
+    bilingual_capabilities,
+    fluency_reader,
+    order_reader,
+)
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature, CheckStatus, InactiveCheck, Segment, SegmentResult
@@ -96,7 +103,8 @@ class FileWork:
             caps = bilingual_capabilities(source, target, self.translate and self.translate.backend, missing)
             scores = self.translate is not None and caps.scores is None
             self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
-        self.reader, self.caps = fluency_reader(job.config.fluency_model, caps)
+        self.reader, caps = fluency_reader(job.config.fluency_model, caps)
+        self.judge, self.caps = order_reader(caps)
 
     @property
     def signature(self) -> BackendSignature:
@@ -137,8 +145,9 @@ class FileWork:
 
     def run(self, items: list[CheckItem]) -> list[SegmentResult]:
         """Probes, the language model and the checks on prepared items: the rest of a chunk's work."""
-        models = [self.prober.backend.signature.key() if self.prober else None, self.reader and self.reader.signature.key()]
-        return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.reader)[0]
+        models = [self.prober.backend.signature.key() if self.prober else None]
+        models += [reader and reader.signature.key() for reader in (self.reader, self.judge)]
+        return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.reader, self.judge)[0]
 
 
 CHUNK_SEGMENTS = 125

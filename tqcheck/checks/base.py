@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from tqcheck import lang
 from tqcheck.errors import ConfigError
-from tqcheck.records import Finding, LangGuess, Probe, ProbeKind, Scores, Severity, Span, Surprisal
+from tqcheck.records import Finding, LangGuess, OrderReading, Probe, ProbeKind, Scores, Severity, Span, Surprisal
 from tqcheck.text.coverage import length_ratio
 
 
@@ -60,6 +60,7 @@ class Need(str, Enum):
     CAPITALS = "capitals that mark names"
     ENGLISH = "an English side"
     LANGUAGE_MODEL = "a language model"
+    ORDER_JUDGE = "a judge of word order"
     NO_SOURCE = "a draft checked without its source"
 
 
@@ -75,6 +76,8 @@ NO_LANGUAGE_MODEL = Missing(
     "no language model was asked for (opt-in)", "--fluency-model smollm2 (English), after pip install 'tqcheck[lm]'"
 )
 
+NO_ORDER_JUDGE = Missing("the word-order judge was not asked to read this file")
+
 
 @dataclass(frozen=True)
 class Capabilities:
@@ -87,6 +90,7 @@ class Capabilities:
     scores: Missing | None = None
     legs: int = 1  # the most models a translation of this file went through (a chain: es→pt→en is 2)
     fluency: Missing | None = NO_LANGUAGE_MODEL  # None: a language model reads the draft's language
+    order: Missing | None = NO_ORDER_JUDGE  # None: the word-order judge reads the draft's language
 
     def lacks(self, need: Need) -> Missing | None:
         langs = [code for code in (self.source_lang, self.target_lang) if code]
@@ -100,6 +104,8 @@ class Capabilities:
             return self.scores
         if need is Need.LANGUAGE_MODEL:
             return self.fluency
+        if need is Need.ORDER_JUDGE:
+            return self.order
         if need is Need.NO_SOURCE:  # given a source, the model's own choices are no guide to the draft's
             return Missing("it reads a draft checked without its source") if self.source_lang else None
         if need is Need.ENGLISH:
@@ -136,6 +142,7 @@ class CheckContext:
     unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
     preceding: str = ""  # the sentence before this one in its paragraph, when the draft was split into sentences
     surprisal: Surprisal | None = None  # a language model's reading of the draft, when one was asked for
+    order: OrderReading | None = None  # the word-order judge's reading of the draft's sentences
 
     @property
     def bilingual(self) -> bool:

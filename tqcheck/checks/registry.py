@@ -20,6 +20,7 @@ from tqcheck.checks.omitted_content import OmittedContent
 from tqcheck.checks.omitted_sentence import OmittedSentence
 from tqcheck.checks.placeholder_mismatch import PlaceholderMismatch
 from tqcheck.checks.repeated_words import RepeatedWords
+from tqcheck.checks.scrambled import Scrambled
 from tqcheck.checks.self_inversion import SelfInversion
 from tqcheck.checks.unchecked_text import UncheckedText
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
@@ -52,6 +53,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Fragment,
     Garbled,
     WordOrder,
+    Scrambled,
 )
 
 

@@ -9,10 +9,22 @@ from dataclasses import dataclass, replace
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
 from tqcheck.backends.language_model import LanguageModel, shared_language_model
+from tqcheck.backends.order_judge import OrderJudge, shared_order_judge
 from tqcheck.cache import ResultCache, result_key
-from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing
+from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing, Need
+from tqcheck.errors import BackendError
 from tqcheck.probes import ProbeInput, probe
-from tqcheck.records import CheckStatus, Finding, LangGuess, Probe, Segment, SegmentResult, Severity, Surprisal
+from tqcheck.records import (
+    CheckStatus,
+    Finding,
+    LangGuess,
+    OrderReading,
+    Probe,
+    Segment,
+    SegmentResult,
+    Severity,
+    Surprisal,
+)
 from tqcheck.scoring import score, word_diff
 from tqcheck.selection import Selector
 
@@ -74,6 +86,19 @@ def fluency_reader(name: str | None, caps: Capabilities) -> tuple[LanguageModel 
     return model, replace(caps, fluency=None)
 
 
+def order_reader(caps: Capabilities) -> tuple[OrderJudge | None, Capabilities]:
+    """The word-order judge as a reader of the file's drafts, if it was calibrated on their
+    language; ``caps`` saying so either way."""
+    try:
+        judge = shared_order_judge()
+    except BackendError as exc:
+        return None, replace(caps, order=Missing(str(exc)))
+    if caps.target_lang.split("-")[0] not in judge.languages:
+        known = ", ".join(sorted(judge.languages))
+        return None, replace(caps, order=Missing(f"the word-order judge was calibrated on {known} only"))
+    return judge, replace(caps, order=None)
+
+
 def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
     """What a bilingual file offers its checks, given the backend that translates it (if any)."""
     if backend is None:
@@ -116,24 +141,32 @@ class CheckRunner:
 
     def file(
         self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None,
-        reader: LanguageModel | None = None,
+        reader: LanguageModel | None = None, judge: OrderJudge | None = None,
     ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
         """Results for a file's ``items`` with the project's selection applied, and its coverage. An
         unchanged segment's result comes from the cache; only the others are probed and read by the
-        language model (the costly steps). ``model`` names the models that gave the evidence."""
+        language model and the word-order judge (the costly steps), each only when a check that
+        runs and is not ignored needs it. ``model`` names the models that gave the evidence."""
         statuses, active = self.coverage(caps)
+        active = [check for check in active if self.selector.wanted(check.code, path)]  # nor their evidence
         codes = json.dumps([[c.code for c in active], caps.legs])
         keys = [result_key(self.fingerprint, *item.inputs(), model, codes) for item in items]
         known = self.results.lookup(keys)
         todo = [i for i, key in enumerate(keys) if key not in known and items[i].segment.unchecked is None]
         probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
-        read = dict(zip(todo, reader.surprisal([items[i].segment.target for i in todo]))) if reader and todo else {}
+        texts = [items[i].segment.target for i in todo]
+        needed = {need for check in active for need in check.needs}
+        read = dict(zip(todo, reader.surprisal(texts))) if reader and texts and Need.LANGUAGE_MODEL in needed else {}
+        if judge and texts and Need.ORDER_JUDGE in needed:
+            judged = dict(zip(todo, judge.read(texts, caps.target_lang, [items[i].preceding for i in todo])))
+        else:
+            judged = {}
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:  # the same texts, maybe at another place in another file
                 result = replace(known[key], segment=item.segment, back_translation=item.back)
             else:
-                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs, read.get(i))
+                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs, read.get(i), judged.get(i))
             findings = self.selector.apply(result.findings, path, item.segment.notes)
             results.append(replace(result, findings=findings))
         self.results.store(fresh)
@@ -141,7 +174,7 @@ class CheckRunner:
 
     def run(
         self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check], legs: int = 1,
-        surprisal: Surprisal | None = None,
+        surprisal: Surprisal | None = None, order: OrderReading | None = None,
     ) -> SegmentResult:
         segment = item.segment
         if segment.unchecked is not None:
@@ -161,6 +194,7 @@ class CheckRunner:
             legs=legs,
             preceding=item.preceding,
             surprisal=surprisal,
+            order=order,
         )
         findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), ctx)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))

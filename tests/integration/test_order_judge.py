@@ -1,0 +1,108 @@
+"""The word-order judge (multilingual-e5-small and the learned judge) run for real, and TQ705."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+
+from tqcheck.backends.embedded import EmbeddedBackend
+from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, fluent_share, pieces, shared_order_judge
+from tqcheck.config import Config
+from tqcheck.pipeline import Languages, check_files
+from tqcheck.text.segment import sentence_spans
+
+SEED = Path(__file__).resolve().parents[2] / "references" / "seed" / "kaliningrad-article.en.txt"
+
+
+def _sentences() -> list[str]:
+    """The seed article's sentences of the judge's lengths that end in a full stop."""
+    found = [s for line in SEED.read_text(encoding="utf-8").splitlines() for s, _ in sentence_spans(line, "en")]
+    return [s for s in found if MIN_WORDS <= len(s.split()) <= MAX_WORDS and s.endswith(".")]
+
+
+def _shuffled(texts: list[str]) -> list[str]:
+    rng = random.Random(5)
+    out = []
+    for text in texts:
+        words = text.rstrip(".").split()
+        while (mixed := rng.sample(words, len(words))) == words:
+            pass
+        out.append(" ".join(mixed) + ".")
+    return out
+
+
+def _flagged(readings) -> list[bool]:
+    return [bool(r.sentences) and r.sentences[0].share <= 0.015 for r in readings]
+
+
+def test_fluent_share_counts_the_fluent_scores_at_least_as_high():
+    fluent = np.array([-3.0, -1.0, 0.0, 2.0])
+    assert list(fluent_share(fluent, np.array([-5.0, 0.0, 1.0, 3.0]))) == [1.0, 0.5, 0.25, 0.0]
+
+
+def test_shuffled_sentences_of_the_seed_article_are_judged_scrambled_and_the_article_is_not():
+    judge = shared_order_judge()
+    sentences = _sentences()
+    assert len(sentences) >= 10
+    fluent, mixed = _flagged(judge.read(sentences, "en")), _flagged(judge.read(_shuffled(sentences), "en"))
+    assert sum(mixed) >= 0.7 * len(mixed)
+    assert sum(fluent) <= 1
+    # the same input reads the same, whatever it is batched with
+    again = judge.read([sentences[0], *_shuffled(sentences)[:3]], "en")
+    assert again[0] == judge.read([sentences[0]], "en")[0]
+
+
+def test_portuguese_too_the_seed_article_as_the_embedded_model_translates_it():
+    portuguese = EmbeddedBackend().translate(_sentences(), "en", "pt")
+    portuguese = [t for t in portuguese if MIN_WORDS <= len(t.split()) <= MAX_WORDS]
+    judge = shared_order_judge()
+    assert sum(_flagged(judge.read(_shuffled(portuguese), "pt"))) >= 0.8 * len(portuguese)
+    assert sum(_flagged(judge.read(portuguese, "pt-BR"))) <= 1
+
+
+def _report(tmp_path: Path, text: str, lang: str):
+    path = tmp_path / "draft.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return check_files([str(path)], None, Languages(None, lang), Config(cache=False))
+
+
+def test_the_scrambled_sentence_of_a_paragraph_is_flagged_with_its_span(tmp_path):
+    first, second, third = _sentences()[:3]
+    [mixed] = _shuffled([second])
+    report = _report(tmp_path, f"{first} {mixed} {third}", "en")
+    found = [(s.segment.target, f) for s in report.files[0].segments for f in s.findings if f.code == "TQ705"]
+    assert [target[slice(*f.target_span)] for target, f in found] == [mixed]
+    assert "scrambled" in found[0][1].message
+
+
+def test_a_language_the_judge_was_not_calibrated_on_says_so(tmp_path):
+    report = _report(tmp_path, "Комиссия вчера объявила результаты выборов в столице страны.", "ru")
+    [status] = [c for c in report.files[0].coverage if c.code == "TQ705"]
+    assert not status.ran and status.reason == "the word-order judge was calibrated on el, en, es, pt only"
+
+
+def test_it_reads_the_draft_of_a_bilingual_check_too(tmp_path):
+    english = _sentences()[:4]
+    portuguese = EmbeddedBackend().translate(english, "en", "pt")
+    portuguese[2] = _shuffled([portuguese[2]])[0]
+    (tmp_path / "source.en.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
+    (tmp_path / "draft.pt.txt").write_text("\n".join(portuguese) + "\n", encoding="utf-8")
+    report = check_files([str(tmp_path / "draft.pt.txt")], str(tmp_path / "source.en.txt"), Languages("en", "pt"), Config(cache=False))
+    flagged = [s.segment.line for s in report.files[0].segments if any(f.code == "TQ705" for f in s.findings)]
+    assert flagged == [3]
+
+
+def test_a_piece_a_full_stop_cut_from_a_scrambled_sentence_is_read_with_the_one_before():
+    text = "the results yesterday. announced the commission of the elections in the capital"
+    assert [s for s, _ in pieces(text, "en")] == [text]
+    # the piece that starts a segment is read with the sentence before it, its span its own
+    assert pieces("announced the commission.", "en", "The results yesterday.") == [
+        ("The results yesterday. announced the commission.", (0, 25))
+    ]
+    # a fluent short sentence is read with the one before in its paragraph, not across segments
+    assert [s for s, _ in pieces("Results came. They were good.", "en")] == ["Results came. They were good."]
+    assert pieces("He declined.", "en", "The minister was asked about the budget.") == [("He declined.", (0, 12))]
+    fluent = "The minister was asked about the budget. He declined to comment on the figures."
+    assert [s for s, _ in pieces(fluent, "en")] == ["The minister was asked about the budget.", "He declined to comment on the figures."]
