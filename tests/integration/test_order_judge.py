@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 
 from tqcheck.backends.embedded import EmbeddedBackend
-from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, fluent_share, pieces, shared_order_judge
+from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, VOUCHED, fluent_share, pieces, shared_order_judge
 from tqcheck.config import Config
 from tqcheck.pipeline import Languages, check_files
+from tqcheck.text.order import shared_pairs
 from tqcheck.text.segment import sentence_spans
 
 SEED = Path(__file__).resolve().parents[2] / "references" / "seed" / "kaliningrad-article.en.txt"
@@ -106,3 +107,13 @@ def test_a_piece_a_full_stop_cut_from_a_scrambled_sentence_is_read_with_the_one_
     assert pieces("He declined.", "en", "The minister was asked about the budget.") == [("He declined.", (0, 12))]
     fluent = "The minister was asked about the budget. He declined to comment on the figures."
     assert [s for s, _ in pieces(fluent, "en")] == ["The minister was asked about the budget.", "He declined to comment on the figures."]
+
+
+def test_a_sentence_whose_word_pairs_the_machine_translation_of_its_source_has_is_not_asked_about():
+    fluent, [mixed] = _sentences()[0], _shuffled(_sentences()[:1])
+    assert shared_pairs(fluent, fluent) == 1.0 and shared_pairs(mixed, fluent) < VOUCHED
+    judge = shared_order_judge()
+    vouched, asked = judge.read([fluent, mixed], "en", anchors=[fluent, fluent])
+    assert vouched.sentences == () and len(asked.sentences) == 1
+    # with no anchor (no model translated the source), every sentence is asked about
+    assert len(judge.read([fluent], "en", anchors=[None])[0].sentences) == 1

