@@ -15,9 +15,11 @@ class Scrambled(Check):
     it is, as the share of fluent sentences of its language that read as scrambled
     (``tqcheck.backends.order_judge``). Minor when that share is ``minor-share`` or less; major
     when at most ``major-share`` of the fluent sentences of all its languages read as scrambled
-    (by default: more scrambled than every one of them). Runs on the languages the judge was calibrated on (English, Greek,
-    Portuguese, Spanish). A swap of two words or a scrambled clause inside a fluent sentence is
-    beyond it. How it was learned and measured: references/calibration.md.
+    (by default: more scrambled than every one of them). Runs on the languages the judge was
+    calibrated on (English, Greek, Portuguese, Spanish). In a bilingual check, a sentence with 30 %
+    of its word pairs in the same order in the machine translation of its source is fluent enough
+    not to ask about. A swap of two words or a scrambled clause inside a fluent sentence is beyond
+    it. How it was learned and measured: references/calibration.md.
 
     Bad: "Elections the of in results the announced commission the yesterday were."
     Good: "The commission announced the results of the elections yesterday."
