@@ -15,7 +15,8 @@ cache_app = typer.Typer(help="The persistent translation cache.")
 
 @models_app.command("list")
 def models_list() -> None:
-    """What translates here (the embedded model, pulled and converted models), then what can be pulled."""
+    """What translates here (the embedded model, pulled and converted models), what can be pulled,
+    and what reads a draft alone for the fluency checks."""
     from tqcheck.backends.catalog import available, fetchable
 
     typer.echo("Available here:")
@@ -27,6 +28,25 @@ def models_list() -> None:
     for family in fetchable():
         typer.echo(f"  {family.family}: {len(family.pairs)} pairs")
         typer.echo("    " + " ".join(f"{src}-{tgt}" for src, tgt in family.pairs))
+    _fluency_readers()
+
+
+def _fluency_readers() -> None:
+    """The models that read a draft alone, for the fluency checks, and the languages they read."""
+    from importlib.util import find_spec
+
+    from tqcheck.backends.language_model import EXTRA, LANGUAGE_MODELS
+    from tqcheck.backends.order_judge import shared_order_judge
+
+    typer.echo("\nReading the draft alone (fluency checks):")
+    try:
+        judge = shared_order_judge()
+        typer.echo(f"  TQ705 word-order judge  {judge.signature.model}  reads {', '.join(sorted(judge.languages))}")
+    except TqcheckError as exc:
+        typer.echo(f"  TQ705 word-order judge  not available: {exc}")
+    for spec in LANGUAGE_MODELS.values():
+        here = "installed" if find_spec(spec.package) else f"not installed: {EXTRA}"
+        typer.echo(f"  TQ703 language model {spec.name} (--fluency-model {spec.name})  reads {', '.join(sorted(spec.languages))}; {here}")
 
 
 @models_app.command("pull")

@@ -135,3 +135,15 @@ def test_loading_the_encoder_leaves_the_environment_as_it_was(monkeypatch):
     monkeypatch.setenv("OMP_NUM_THREADS", "3")
     SentenceEncoder(threads=1)
     assert os.environ["OMP_NUM_THREADS"] == "3"
+
+
+def test_models_list_says_what_reads_a_draft_alone():
+    from typer.testing import CliRunner
+
+    from tqcheck.cli import app
+
+    listing = CliRunner().invoke(app, ["models", "list"])
+    assert listing.exit_code == 0
+    readers = listing.stdout.split("Reading the draft alone (fluency checks):")[1]
+    assert f"TQ705 word-order judge  {shared_order_judge().signature.model}  reads el, en, es, pt" in readers
+    assert "TQ703 language model smollm2 (--fluency-model smollm2)  reads en;" in readers
