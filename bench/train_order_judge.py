@@ -33,11 +33,11 @@ from slips import FAMILIES  # noqa: E402
 from tqcheck.backends.order_judge import (  # noqa: E402
     MAX_WORDS,
     MIN_WORDS,
+    Judge,
     SentenceEncoder,
     fluent_share,
     fold_scores,
-    mean_share,
-)  # noqa: E402
+)
 
 NTREX, WMT = "ntrex128-part1", "wmt22-ced-pt-en-dev"
 FILES = {  # (folder, file, lines read from the top)
@@ -113,13 +113,13 @@ def main() -> None:
         for c in FILES:
             mine = language[test] == c
             held[0, test[mine]] = fluent_share(fluent[c][-1], scores[mine])
-    layers = _stacked(nets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        args.out, **dict(zip(("w0", "b0", "w1", "b1"), layers)), centre=centre.astype(np.float32),
+        args.out, **dict(zip(("w0", "b0", "w1", "b1"), _stacked(nets))), centre=centre.astype(np.float32),
         scale=scale.astype(np.float32), languages=np.array(list(FILES)),
         **{f"fluent_{c}_{k}": v for c, folds in fluent.items() for k, v in enumerate(folds)},
     )
+    judge = Judge(args.out.read_bytes())  # the even lines are read as tqcheck reads the file
     results: dict[str, dict[str, float]] = {}
     for code, (clean, mixed, _, their_files) in halves[0].items():
         for name in dict.fromkeys(their_files):
@@ -131,8 +131,7 @@ def main() -> None:
                 "odd_shuffled_major": round(float((held[1, shuffles] <= BARS["major"]).mean()), 4),
             }
             for kind, vectors in (("fluent", clean[mine]), ("shuffled", mixed[mine])):
-                scores = fold_scores(layers, (vectors - centre) / scale)
-                minor, major = mean_share(fluent[code], scores), mean_share(fluent_any, scores)
+                minor, major = judge.shares(vectors, code)
                 row[f"even_{kind}_minor"] = round(float((minor <= BARS["minor"]).mean()), 4)
                 row[f"even_{kind}_major"] = round(float((major <= BARS["major"]).mean()), 4)
             results[f"{code} {name}"] = row

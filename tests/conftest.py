@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from tqcheck.checks.base import CheckContext
-from tqcheck.records import LangGuess, Probe
+from tqcheck.config import Config
+from tqcheck.pipeline import Languages, check_files
+from tqcheck.records import LangGuess, Probe, Report
 from tqcheck.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,13 @@ def _every_json_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(json_reporter, "render", validated)
 SEED = ROOT / "references" / "seed" / "kaliningrad-article.en.txt"
+
+
+def check_draft(folder: Path, text: str, lang: str, config: Config = Config(cache=False)) -> Report:
+    """The report on ``text`` written to a file in ``folder`` and checked with no source."""
+    path = folder / "draft.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return check_files([str(path)], None, Languages(None, lang), config)
 
 
 @pytest.fixture

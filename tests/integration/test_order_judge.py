@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
 
 import numpy as np
 
+from tests.conftest import SEED, check_draft
 from tqcheck.backends.embedded import EmbeddedBackend
 from tqcheck.backends.order_judge import (
     MAX_WORDS,
@@ -22,8 +22,6 @@ from tqcheck.config import Config
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.text.order import shared_pairs
 from tqcheck.text.segment import sentence_spans
-
-SEED = Path(__file__).resolve().parents[2] / "references" / "seed" / "kaliningrad-article.en.txt"
 
 
 def _sentences() -> list[str]:
@@ -72,23 +70,17 @@ def test_portuguese_too_the_seed_article_as_the_embedded_model_translates_it():
     assert sum(_flagged(judge.read(portuguese, "pt-BR"))) <= 1
 
 
-def _report(tmp_path: Path, text: str, lang: str):
-    path = tmp_path / "draft.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return check_files([str(path)], None, Languages(None, lang), Config(cache=False))
-
-
 def test_the_scrambled_sentence_of_a_paragraph_is_flagged_with_its_span(tmp_path):
     first, second, third = _sentences()[:3]
     [mixed] = _shuffled([second])
-    report = _report(tmp_path, f"{first} {mixed} {third}", "en")
+    report = check_draft(tmp_path, f"{first} {mixed} {third}", "en")
     found = [(s.segment.target, f) for s in report.files[0].segments for f in s.findings if f.code == "TQ705"]
     assert [target[slice(*f.target_span)] for target, f in found] == [mixed]
     assert "scrambled" in found[0][1].message
 
 
 def test_a_language_the_judge_was_not_calibrated_on_says_so(tmp_path):
-    report = _report(tmp_path, "Комиссия вчера объявила результаты выборов в столице страны.", "ru")
+    report = check_draft(tmp_path, "Комиссия вчера объявила результаты выборов в столице страны.", "ru")
     [status] = [c for c in report.files[0].coverage if c.code == "TQ705"]
     assert not status.ran and status.reason == "the word-order judge was calibrated on el, en, es, pt only"
 

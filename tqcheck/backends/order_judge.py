@@ -78,25 +78,43 @@ def plain(text: str) -> str:
     return _DASH.sub(" - ", text.translate(_TYPOGRAPHY))
 
 
-class OrderJudge:
-    """The encoder and the learned judge, loaded once a process (see ``shared_order_judge``)."""
+class Judge:
+    """The learned networks and the fluent scores each reads against, from a judge file's bytes."""
 
-    def __init__(self) -> None:
-        self._encoder = SentenceEncoder()
-        raw = files("tqcheck").joinpath("data", JUDGE).read_bytes()
+    def __init__(self, raw: bytes) -> None:
         with np.load(io.BytesIO(raw)) as saved:
             self._layers = saved["w0"], saved["b0"], saved["w1"], saved["b1"]
             self._centre, self._scale = saved["centre"], saved["scale"]
             folds, languages = len(saved["b1"]), [str(code) for code in saved["languages"]]
             self._fluent = {code: [saved[f"fluent_{code}_{k}"] for k in range(folds)] for code in languages}
         self._fluent_any = [np.sort(np.concatenate([f[k] for f in self._fluent.values()])) for k in range(folds)]
-        self.signature = BackendSignature(
-            "order-judge", f"multilingual-e5-small+{hashlib.sha256(raw).hexdigest()[:12]}", self._encoder.version
-        )
+        self.digest = hashlib.sha256(raw).hexdigest()[:12]
 
     @property
     def languages(self) -> frozenset[str]:
         return frozenset(self._fluent)
+
+    def shares(self, vectors: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+        """For each embedded sentence, the share of fluent sentences of ``lang``, and of every
+        language, that score as high: each fold against the fluent sentences it did not learn
+        from, averaged over the folds."""
+        scores = fold_scores(self._layers, (vectors - self._centre) / self._scale)
+        return _mean_share(self._fluent[lang.split("-")[0]], scores), _mean_share(self._fluent_any, scores)
+
+
+class OrderJudge:
+    """The encoder and the learned judge, loaded once a process (see ``shared_order_judge``)."""
+
+    def __init__(self) -> None:
+        self._encoder = SentenceEncoder()
+        self._judge = Judge(files("tqcheck").joinpath("data", JUDGE).read_bytes())
+        self.signature = BackendSignature(
+            "order-judge", f"multilingual-e5-small+{self._judge.digest}", self._encoder.version
+        )
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return self._judge.languages
 
     def read(
         self, texts: Sequence[str], lang: str, preceding: Sequence[str] = (), anchors: Sequence[str | None] = ()
@@ -116,16 +134,10 @@ class OrderJudge:
         ]
         found: list[list[JudgedSentence]] = [[] for _ in texts]
         if asked:
-            scores = self.scores(self._encoder.embed([sentence for _, sentence, _ in asked]))
-            shares = mean_share(self._fluent[lang.split("-")[0]], scores), mean_share(self._fluent_any, scores)
+            shares = self._judge.shares(self._encoder.embed([sentence for _, sentence, _ in asked]), lang)
             for (i, _, span), share, share_any in zip(asked, *shares):
                 found[i].append(JudgedSentence(span, round(float(share), 4), round(float(share_any), 4)))
         return [OrderReading(tuple(f)) for f in found]
-
-    def scores(self, vectors: np.ndarray) -> np.ndarray:
-        """Each fold's reading of embedded sentences (folds × sentences): the higher, the more scrambled."""
-        return fold_scores(self._layers, (vectors - self._centre) / self._scale)
-
 
 def _vouched(sentence: str, anchor: str | None) -> bool:
     return anchor is not None and shared_pairs(sentence, anchor) >= VOUCHED
@@ -139,9 +151,7 @@ def fold_scores(layers: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     return np.einsum("knu,ku->kn", hidden, w1) + b1[:, None]
 
 
-def mean_share(fluent: Sequence[np.ndarray], scores: np.ndarray) -> np.ndarray:
-    """For each sentence, the share of fluent sentences that score as high, each fold against the
-    fluent sentences it did not learn from, averaged over the folds."""
+def _mean_share(fluent: Sequence[np.ndarray], scores: np.ndarray) -> np.ndarray:
     return np.mean([fluent_share(f, s) for f, s in zip(fluent, scores)], axis=0)
 
 
