@@ -9,7 +9,10 @@ translation (NTREX-128, en→pt, or the same pair read pt→en) and changes one 
 * ``negation``: a negation added to an affirmative clause, or the only one taken out;
 * ``substitution``: a word replaced by its opposite: an English WordNet antonym, or for Portuguese
   a word of the opposite pairs below (a generator's list, never read by a check);
-* ``dropped-clause``: an inner or final clause (a stretch between commas), or a list item, cut;
+* ``dropped-clause``: an inner or final clause (a stretch between commas) cut;
+* ``dropped-item``: an item of a list cut ("in A, B and C" → "in A and C"), or what follows its
+  "and" ("e", "y") up to the next punctuation: the cuts the unseen WMT22 test split showed that a
+  stretch between commas is not;
 * ``added-clause``: a clause of another line of the same text inserted after a comma or at the end.
 
 Each change is made where it can be read: a line gets at most one change per family, lines are
@@ -29,7 +32,7 @@ from tqcheck.text.antonyms import load_antonyms
 from tqcheck.text.entities import find_names, name_in
 from tqcheck.text.segment import clauses
 
-FAMILIES = ("name", "number", "negation", "substitution", "dropped-clause", "added-clause")
+FAMILIES = ("name", "number", "negation", "substitution", "dropped-clause", "dropped-item", "added-clause")
 
 # Portuguese opposites for the generator (inflected forms as they stand in news text).
 _PT_OPPOSITES = [
@@ -141,6 +144,24 @@ def _drop_clause(draft: str, rng: random.Random) -> tuple[str, str] | None:
     return (head + (tail if tail.strip(" .!?\"”") else tail.lstrip(",;) "))).strip(), f"cut “{draft[start:end]}”"
 
 
+_AND = {"en": "and", "pt": "e", "es": "y", "el": "και"}
+
+
+def _drop_item(draft: str, lang: str, rng: random.Random) -> tuple[str, str] | None:
+    if lang not in _AND:
+        return None
+    joiner = _AND[lang]
+    # an item between two commas, or between a comma and the list's "and"
+    items = [m.span(1) for m in re.finditer(rf",(\s[^,;:()–—.!?]{{2,60}}?)(?=,|\s{joiner}\s)", draft)]
+    # "and" and what follows it to the next punctuation, two to fourteen words
+    tails = [m.span() for m in re.finditer(rf"\s{joiner}\s[^,;:()–—.!?]+", draft) if 2 <= len(m.group().split()) <= 15]
+    spans = [(a - 1, b) for a, b in items] + tails  # an item goes with its comma
+    if not spans:
+        return None
+    start, end = rng.choice(spans)
+    return draft[:start] + draft[end:], f"cut “{draft[start:end].strip(' ,')}”"
+
+
 def _add_clause(draft: str, others: Sequence[str], rng: random.Random) -> tuple[str, str] | None:
     donors = [c for other in rng.sample(list(others), min(20, len(others))) for c in _fragments(other)]
     if not donors or len(draft.split()) < 6:
@@ -182,6 +203,7 @@ def plant(
         "negation": lambda s, d, rng: _negation(d, target_lang, rng),
         "substitution": lambda s, d, rng: _substitute(d, target_lang, rng),
         "dropped-clause": lambda s, d, rng: _drop_clause(d, rng),
+        "dropped-item": lambda s, d, rng: _drop_item(d, target_lang, rng),
         "added-clause": lambda s, d, rng: _add_clause(d, drafts, rng),
     }
     planted: list[Planted] = []

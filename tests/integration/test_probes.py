@@ -213,3 +213,22 @@ def test_a_dropped_last_clause_is_critical_when_the_way_back_clears_the_higher_b
     assert dropped.severity is Severity.CRITICAL and "Deborra-Lee Furness e Hugh Jackman" in dropped.message
     assert dropped.evidence["back_gain_per_word"] >= 10
     assert not [f for f in whole.findings if f.code == "TQ105"]
+
+
+def test_a_list_item_left_out_after_its_and_is_critical_and_the_whole_list_is_clean(tmp_path):
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+    from tqcheck.records import Severity
+
+    sentence = "Muitos medicamentos comuns, incluindo a morfina, a codeína e o suplemento de fibra Metamucil, são extraídos de plantas."
+    source, draft = tmp_path / "source.pt.txt", tmp_path / "draft.en.txt"
+    source.write_text(sentence + "\n" + sentence + "\n", encoding="utf-8")
+    draft.write_text(
+        "Many common medicines, including morphine, codeine, are extracted from plants.\n"
+        "Many common medicines, including morphine, codeine and the fibre supplement Metamucil, are extracted from plants.\n",
+        encoding="utf-8",
+    )
+    cut, whole = check_files([str(draft)], str(source), Languages("pt", "en"), Config(cache=False)).files[0].segments
+    [dropped] = [f for f in cut.findings if f.code == "TQ105"]
+    assert dropped.severity is Severity.CRITICAL and "“e o suplemento de fibra Metamucil”" in dropped.message
+    assert not [f for f in whole.findings if f.code == "TQ105"]

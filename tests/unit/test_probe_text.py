@@ -3,7 +3,7 @@ neighbouring words a round trip puts the other way round."""
 
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
-from tqcheck.text.segment import clauses
+from tqcheck.text.segment import clause_pieces, clauses
 
 
 def _without(text, lang="en"):
@@ -39,6 +39,21 @@ def test_clauses_are_the_stretches_between_clause_punctuation():
         "e a reforma",
         "adiada desde 2010",
     ]
+
+
+def test_clause_pieces_add_list_items_and_what_follows_each_and():
+    text = "Os governos devem cuidar da selecção, qualidade e gestão dos projectos, disse o relatório."
+    assert [text[a:b] for a, b in clause_pieces(text, "pt")] == [
+        "Os governos devem cuidar da selecção",
+        "qualidade e gestão dos projectos",
+        "e gestão dos projectos",
+        "disse o relatório",
+    ]
+    # only words that join equals: a "que" clause is no piece to leave out on its own
+    english = "He said that taxes will rise and pensions will fall."
+    assert [english[a:b] for a, b in clause_pieces(english, "en")] == [english[:-1], "and pensions will fall"]
+    # a language with no module has its clauses alone
+    assert clause_pieces("Der Plan, sagte er, und mehr.", "xx") == clauses("Der Plan, sagte er, und mehr.", min_words=1)
 
 
 def test_denials_leave_out_idiomatic_negations():

@@ -16,7 +16,8 @@ class DroppedClause(Check):
     ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it; the last
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
-    probed, never the first (translators move it). Sees what word counts miss in a paraphrase-rich
+    probed, never the first (translators move it), and so is what follows an "and" of the source
+    ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts miss in a paraphrase-rich
     draft (complements TQ103). Critical, with the clause's span in the source. Through a route of
     two models the bars are the ``chain-`` ones, chosen on that route's own data. Needs a backend
     that scores. How the defaults were measured: references/calibration.md.
@@ -40,9 +41,9 @@ class DroppedClause(Check):
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opt("min-gain", ctx)]
-        last = clauses(ctx.source)[-1] if probed and ctx.source else None
+        end = clauses(ctx.source, min_words=1)[-1][1] if probed and ctx.source else None
         for probe in probed:
-            least = self.opt("last-min-back-gain" if probe.span == last else "min-back-gain", ctx)
+            least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(

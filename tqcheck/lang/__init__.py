@@ -62,6 +62,7 @@ class Language:
     name_particles: frozenset[str] = frozenset()  # small words inside this language's names ("de", "von")
     relations: frozenset[str] | None = None  # prepositions relating one party to another
     clause_joiners: frozenset[str] | None = None  # conjunctions that join or open a clause
+    coordinators: frozenset[str] = frozenset()  # those that join clauses or list items as equals ("and")
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")

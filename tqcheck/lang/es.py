@@ -41,4 +41,5 @@ LANGUAGE = Language(
     name_particles=frozenset("de del la los para".split()),
     relations=frozenset("de del por contra sobre con para hacia entre al".split()),
     clause_joiners=frozenset({"y", "o", "pero", "que", "porque", "si"}),
+    coordinators=frozenset({"y", "o", "pero"}),
 )

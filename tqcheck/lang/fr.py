@@ -25,4 +25,5 @@ LANGUAGE = Language(
     name_particles=frozenset("de du des la le".split()),
     relations=frozenset("de du des par contre sur avec pour vers entre au aux".split()),
     clause_joiners=frozenset({"et", "mais", "ou", "que", "qu", "parce", "si"}),
+    coordinators=frozenset({"et", "ou", "mais"}),
 )

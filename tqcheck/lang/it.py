@@ -21,4 +21,5 @@ LANGUAGE = Language(
     name_particles=frozenset("di della del da".split()),
     relations=frozenset("di da contro su con per tra fra verso".split()),
     clause_joiners=frozenset({"e", "o", "ma", "che", "perché", "se"}),
+    coordinators=frozenset({"e", "o", "ma"}),
 )

@@ -21,4 +21,5 @@ LANGUAGE = Language(
     name_particles=frozenset("van der den de".split()),
     relations=frozenset("van door tegen met voor over tussen naar".split()),
     clause_joiners=frozenset({"en", "of", "maar", "dat", "omdat"}),
+    coordinators=frozenset({"en", "of", "maar"}),
 )

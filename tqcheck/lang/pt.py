@@ -54,5 +54,6 @@ LANGUAGE = Language(
     name_particles=frozenset("de da do dos das para a o".split()),
     relations=frozenset("de da do das dos por pela pelo contra sobre com para sob entre à ao aos às".split()),
     clause_joiners=frozenset({"e", "ou", "mas", "que", "porque", "se"}),
+    coordinators=frozenset({"e", "ou", "mas"}),
     doubled_words=frozenset({"do", "da", "dos", "das", "que"}),  # "diferente do do ano passado"
 )

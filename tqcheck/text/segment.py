@@ -10,6 +10,7 @@ from typing import Protocol
 
 from sentencex import segment as _sentencex_segment
 
+from tqcheck import lang
 from tqcheck.records import Segment, Span
 
 PIECE_CHARS = 600
@@ -122,3 +123,19 @@ def clauses(text: str, min_words: int = 3) -> list[Span]:
         start = m.end()
     found.append((start, len(text.rstrip(".!?… "))))
     return [(a, b) for a, b in found if b > a and len(text[a:b].split()) >= min_words]
+
+
+
+_JOINER = re.compile(r"(?<=\s)\w+")
+
+
+def clause_pieces(text: str, code: str | None) -> list[Span]:
+    """The pieces of ``text`` a translation may leave out whole: each clause (``clauses``, of any
+    length, so that a list item between commas is one) and each clause's tail from a word of the
+    language that joins clauses or list items as equals ("and C" of "in A, B and C"), in text order."""
+    joiners = lang.get(code).coordinators
+    found = []
+    for start, end in clauses(text, min_words=1):
+        found.append((start, end))
+        found += [(m.start(), end) for m in _JOINER.finditer(text, start, end) if m.start() > start and m.group().lower() in joiners]
+    return found
