@@ -16,6 +16,7 @@ from tqcheck.text.places import (
     places_in,
     same_place,
 )
+from tqcheck.text.sounds import replaced_names
 
 
 class EntityMismatch(Check):
@@ -41,7 +42,9 @@ class EntityMismatch(Check):
     side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
     Chinese) places alone are compared. Without a model, places are compared, and in two
     languages of one script the names translators keep as they are ("Theresa May" put for
-    "Pompeo"). How the rules were measured: references/calibration.md.
+    "Pompeo"); across scripts, where a language module reads its script in Latin letters (Greek),
+    names are compared by sound ("Ουίλομπι" is Willoughby; ``text.sounds``). How the rules were
+    measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -70,7 +73,7 @@ class EntityMismatch(Check):
         ("Alemania", "Germany", "Γερμανία", "ドイツ"), compared across the two. A known place of the
         source that the draft never mentions, while the draft mentions one the source never does,
         is one put for the other: critical. Then, in two languages of one script, the names a
-        translator keeps as they are (``_kept_names``)."""
+        translator keeps as they are (``_kept_names``); across scripts, names by sound."""
         assert ctx.source is not None
         langs = tuple(code for code in (ctx.source_lang, ctx.target_lang) if code)
 
@@ -85,9 +88,15 @@ class EntityMismatch(Check):
         for (src, _), (tgt, _) in zip(lost, new):
             said = f"source names {ctx.source[slice(*src)]}, translation has {ctx.target[slice(*tgt)]} instead"
             yield self.finding(said, tgt, src)
-        if all(lang.get(code).capitalised_names for code in langs) and len({lang.script(c) for c in langs}) == 1:
-            taken = [s for s, _ in lost[: len(new)]], [t for t, _ in new[: len(lost)]]
+        if not all(lang.get(code).capitalised_names for code in langs) or len(langs) < 2:
+            return
+        taken = [s for s, _ in lost[: len(new)]], [t for t, _ in new[: len(lost)]]
+        if len({lang.script(c) for c in langs}) == 1:
             yield from self._kept_names(ctx, langs, taken)
+        elif any(lang.get(code).romanise for code in langs):  # across scripts, by sound
+            for src, tgt in replaced_names(ctx.source, ctx.target, *langs):
+                if not _overlaps(src.span, taken[0]) and not _overlaps(tgt.span, taken[1]):
+                    yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
 
     def _kept_names(
         self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]

@@ -10,7 +10,7 @@ without a module knows nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -66,6 +66,7 @@ class Language:
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
+    romanise: Callable[[str], tuple[str, ...]] | None = None  # a word's readings in Latin letters, by sound
 
 
 @cache

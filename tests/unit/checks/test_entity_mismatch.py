@@ -171,8 +171,34 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
     assert direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
-    # in two scripts a name is transliterated, not kept: no comparison without a model
-    assert direct(source, "Ο υπουργός Εξωτερικών Τερέζα Μέι είπε ότι οι κυρώσεις πρέπει να συνεχιστούν.", "en", "el") == []
+
+
+def test_without_a_model_names_are_compared_across_scripts_by_sound():
+    def direct(source, target):
+        ctx = make_ctx(target, source=source, back="", forward=None, source_lang="en", target_lang="el")
+        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
+
+    source = "On Thursday, Mike Pompeo told the Security Council that sanctions must continue."
+    faithful = "Την Πέμπτη, ο Μάικ Πομπέο είπε στο Συμβούλιο Ασφαλείας ότι οι κυρώσεις πρέπει να συνεχιστούν."
+    assert direct(source, faithful) == []
+    assert direct(source, faithful.replace("Μάικ Πομπέο", "Τερέζα Μέι")) == [
+        ("critical", "source names Mike Pompeo, translation has Τερέζα Μέι instead")
+    ]
+    # Greek writes a foreign "w" and "b" its own way: "Ουίλομπι" is Willoughby, "Πολ Μπαρέιρα" is no one here
+    willoughby = "Holly Willoughby left the show on Monday."
+    assert direct(willoughby, "Η Χόλι Ουίλομπι αποχώρησε από την εκπομπή τη Δευτέρα.") == []
+    assert direct(willoughby, "Ο Πολ Μπαρέιρα αποχώρησε από την εκπομπή τη Δευτέρα.") == [
+        ("critical", "source names Willoughby, translation has Πολ Μπαρέιρα instead")
+    ]
+    # a name Greek keeps in Latin letters, and an acronym in Greek letters ("ΝΑΤΟ")
+    poll = "According to a YouGov poll for NATO, 75 per cent agreed."
+    kept = "Σύμφωνα με δημοσκόπηση της YouGov για το ΝΑΤΟ, το 75% συμφώνησε."
+    assert direct(poll, kept) == []
+    assert direct(poll, kept.replace("YouGov", "Τζον Σνόου")) == [
+        ("critical", "source names YouGov, translation has Τζον Σνόου instead")
+    ]
+    # a body Greek translates is no new name ("Συμβούλιο Ασφαλείας"), nor a month it declines
+    assert direct("The Security Council met in October.", "Το Συμβούλιο Ασφαλείας συνεδρίασε τον Οκτώβριο.") == []
 
 
 def test_a_body_each_model_translates_rendered_otherwise_is_major_and_a_kept_name_replaced_is_critical():
