@@ -17,8 +17,8 @@ cancels all of that but the piece itself:
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed for every clause but the first (which translators move, or the segment before carries),
   and for what follows each "and" of a clause (``clause_pieces``: a list's last item, a second
-  verb), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the last only in
-  a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
+  verb), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the
+  last only in a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
 - a **word order** put back, for a draft checked without its source: where its round trip has two
   neighbouring words of the draft the other way round ("black cat" for "cat black"), the draft
   rescored with the two exchanged, given its own translation into the pivot language. An order the
@@ -189,4 +189,6 @@ def _probed_clauses(item: ProbeInput, source_lang: str) -> list[Span]:
     # the last clause only of a draft shorter than the source's translation
     last_too = word_count(item.draft) < LAST_CLAUSE_RATIO * word_count(item.forward_translation)
     missing = [start for _, (start, _) in uncovered_words(item.source, item.back_translation, source_lang)]
-    return [(a, b) for a, b in pieces if (last_too or b != end) and sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED]
+    return [
+        (a, b) for a, b in pieces if (last_too or b != end) and sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED
+    ]

@@ -17,8 +17,8 @@ class DroppedClause(Check):
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
     probed, never the first (translators move it), and so is what follows an "and" of the source
-    ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts miss in a paraphrase-rich
-    draft (complements TQ103). Critical, with the clause's span in the source. Through a route of
+    ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts
+    miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the source. Through a route of
     two models the bars are the ``chain-`` ones, chosen on that route's own data. Needs a backend
     that scores. How the defaults were measured: references/calibration.md.
 

@@ -88,12 +88,12 @@ class EntityMismatch(Check):
         for (src, _), (tgt, _) in zip(lost, new):
             said = f"source names {ctx.source[slice(*src)]}, translation has {ctx.target[slice(*tgt)]} instead"
             yield self.finding(said, tgt, src)
-        if not all(lang.get(code).capitalised_names for code in langs) or len(langs) < 2:
+        if not all(lang.get(code).capitalised_names for code in langs):
             return
         taken = [s for s, _ in lost[: len(new)]], [t for t, _ in new[: len(lost)]]
         if len({lang.script(c) for c in langs}) == 1:
             yield from self._kept_names(ctx, langs, taken)
-        elif any(lang.get(code).romanise for code in langs):  # across scripts, by sound
+        elif len(langs) == 2 and any(lang.get(code).romanise for code in langs):  # across scripts, by sound
             for src, tgt in replaced_names(ctx.source, ctx.target, *langs):
                 if not _overlaps(src.span, taken[0]) and not _overlaps(tgt.span, taken[1]):
                     yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)

@@ -125,8 +125,7 @@ def clauses(text: str, min_words: int = 3) -> list[Span]:
     return [(a, b) for a, b in found if b > a and len(text[a:b].split()) >= min_words]
 
 
-
-_JOINER = re.compile(r"(?<=\s)\w+")
+_INNER_WORD = re.compile(r"(?<=\s)\w+")
 
 
 def clause_pieces(text: str, code: str | None) -> list[Span]:
@@ -137,5 +136,7 @@ def clause_pieces(text: str, code: str | None) -> list[Span]:
     found = []
     for start, end in clauses(text, min_words=1):
         found.append((start, end))
-        found += [(m.start(), end) for m in _JOINER.finditer(text, start, end) if m.start() > start and m.group().lower() in joiners]
+        found += [
+            (m.start(), end) for m in _INNER_WORD.finditer(text, start, end) if m.start() > start and m.group().lower() in joiners
+        ]
     return found
