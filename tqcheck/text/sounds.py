@@ -9,8 +9,8 @@ equal are one name.
 A source name is lost when the draft has no word that sounds like any of its words, nor the name
 itself, and it is a name translators keep (a word neither lexicon knows, ``kept_words``) or an
 acronym; a name of the draft is new when no capitalised word of the source sounds like it, and it
-is a word the draft language's lexicon does not know (a transliteration, not "Επιτροπή"), or a
-known place the source never mentions. A person's name of two transliterated words or more
+is a word the draft language's lexicon does not know (a transliteration, not "Επιτροπή"), or it
+names or holds a known place the source never mentions ("Νοτιοδυτική Κίνα"). A person's name of two transliterated words or more
 ("Πολ Μπαρέιρα") is new enough to pair with any lost name. Places are the place rule's.
 """
 
@@ -141,7 +141,9 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
     heard = _heard(source, source_code)
     found = []
     for name in find_names(target, code):
-        place = place_names(name.bare, langs)
+        place = place_names(name.bare, langs) or next(
+            (p for w in _WORD.findall(name.bare) if (p := place_names(w, langs)) is not None), None
+        )  # "Νοτιοδυτική Κίνα" is in China
         if place is not None:
             if not mentions_place(place, source):
                 found.append((name, False))

@@ -197,6 +197,12 @@ def test_without_a_model_names_are_compared_across_scripts_by_sound():
     assert direct(poll, kept.replace("YouGov", "Τζον Σνόου")) == [
         ("critical", "source names YouGov, translation has Τζον Σνόου instead")
     ]
+    # a name holding a known place the source never mentions is one: "Νοτιοδυτική Κίνα" is in China
+    reuters = "According to Reuters, the storm weakened overnight."
+    assert direct(reuters, "Σύμφωνα με το Reuters, η καταιγίδα εξασθένησε κατά τη διάρκεια της νύχτας.") == []
+    assert direct(reuters, "Σύμφωνα με τη Νοτιοδυτική Κίνα, η καταιγίδα εξασθένησε κατά τη διάρκεια της νύχτας.") == [
+        ("critical", "source names Reuters, translation has Νοτιοδυτική Κίνα instead")
+    ]
     # a body Greek translates is no new name ("Συμβούλιο Ασφαλείας"), nor a month it declines
     assert direct("The Security Council met in October.", "Το Συμβούλιο Ασφαλείας συνεδρίασε τον Οκτώβριο.") == []
 
