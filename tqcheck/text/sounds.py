@@ -8,10 +8,11 @@ equal are one name.
 
 A source name is lost when the draft has no word that sounds like any of its words, nor the name
 itself, and it is a name translators keep (a word neither lexicon knows, ``kept_words``) or an
-acronym; a name of the draft is new when no capitalised word of the source sounds like it, and it
-is a word the draft language's lexicon does not know (a transliteration, not "Επιτροπή"), or it
-names or holds a known place the source never mentions ("Νοτιοδυτική Κίνα"). A person's name of two transliterated words or more
-("Πολ Μπαρέιρα") is new enough to pair with any lost name. Places are the place rule's.
+acronym. A name of the draft is new when no capitalised word of the source sounds like it and it
+has a word the draft language's lexicon does not know (a transliteration, not "Επιτροπή"), or
+it names or holds a known place the source never mentions ("Νοτιοδυτική Κίνα"), or it is a
+person's name: two words or more in another script that its lexicon reads as names ("Τζον
+Σνόου"), new enough to pair with any lost name. Places of the source are the place rule's.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from tqcheck import lang
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
-from tqcheck.text.lexicon import unknown
+from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.places import mentions_place, place_names
 from tqcheck.text.strings import fold
 
@@ -136,8 +137,7 @@ def _lost(source: str, code: str, target: str, target_code: str, langs: tuple[st
 
 
 def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str, str]) -> list[tuple[Name, bool]]:
-    """The draft's names the source never sounds, each with whether it is a person's name of two
-    transliterated words or more."""
+    """The draft's names the source never sounds, each with whether it is a person's name."""
     heard = _heard(source, source_code)
     found = []
     for name in find_names(target, code):
@@ -148,8 +148,9 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
             if not mentions_place(place, source):
                 found.append((name, False))
             continue
-        words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper()]
-        foreign = [w for w in words if unknown(w, code) is not False and not _calendar(w, code)]
-        if foreign and not any(_alike(keys(w, code), heard) for w in foreign):
-            found.append((name, len(foreign) >= 2 and len(foreign) == len(words) and not name.bare.isascii()))
+        words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
+        foreign = [w for w in words if unknown(w, code) is not False]
+        person = len(words) >= 2 and not name.bare.isascii() and all(proper_noun(w, code) for w in words)
+        if (foreign or person) and not any(_alike(keys(w, code), heard) for w in (words if person else foreign)):
+            found.append((name, person))
     return found

@@ -197,6 +197,12 @@ def test_without_a_model_names_are_compared_across_scripts_by_sound():
     assert direct(poll, kept.replace("YouGov", "Τζον Σνόου")) == [
         ("critical", "source names YouGov, translation has Τζον Σνόου instead")
     ]
+    # a person's name, words the lexicon reads as names ("Τζον" is known), pairs with any lost name
+    times = "Speaking to the Sunday Times, the actor said something had gone wrong."
+    assert direct(times, "Μιλώντας στους Sunday Times, ο ηθοποιός είπε ότι κάτι πήγε στραβά.") == []
+    assert direct(times, "Μιλώντας στον Τζον Σνόου, ο ηθοποιός είπε ότι κάτι πήγε στραβά.") == [
+        ("critical", "source names Times, translation has Τζον Σνόου instead")
+    ]
     # a name holding a known place the source never mentions is one: "Νοτιοδυτική Κίνα" is in China
     reuters = "According to Reuters, the storm weakened overnight."
     assert direct(reuters, "Σύμφωνα με το Reuters, η καταιγίδα εξασθένησε κατά τη διάρκεια της νύχτας.") == []
