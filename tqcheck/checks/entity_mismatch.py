@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.entities import Name, cognate, contraction, find_names, kept_words, name_in, phrase_in, verifiable
+from tqcheck.text.entities import (
+    Name,
+    cognate,
+    contraction,
+    find_names,
+    kept_words,
+    name_in,
+    name_words,
+    phrase_in,
+    verifiable,
+)
 from tqcheck.text.lexicon import proper_noun
 from tqcheck.text.places import (
     dateline,
@@ -102,12 +112,13 @@ class EntityMismatch(Check):
         self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]
     ) -> Iterator[Finding]:
         """A name of the draft with a word a translator keeps as it is ("Pompeo", "Sainsbury's";
-        see ``entities.kept_words``), none of whose such words the source has, or a known place the source
-        never mentions, while a name of the source is missing from the draft: one put for the
-        other. Names of bodies are translated ("Naciones Unidas", "Partido Laborista") and have no
-        kept word, so they are never the new name; a name in each language's own form ("Catalonia",
-        "Catalunha") is a cognate, not a replacement. People's names in other scripts are
-        transliterated too freely to compare this way (references/calibration.md)."""
+        see ``entities.kept_words``), or one the draft's lexicon reads as a name through and through
+        (``entities.name_words``: "Steven Lawless"), none of whose such words the source has, or a
+        known place the source never mentions, while a name of the source is missing from the
+        draft: one put for the other. Names of bodies are translated ("Naciones Unidas", "Partido
+        Laborista") and have a word the lexicon knows, so they are never the new name; a name in
+        each language's own form ("Catalonia", "Catalunha") is a cognate, not a replacement.
+        Across scripts names are compared by sound instead (``text.sounds``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target = ctx.source, ctx.target
@@ -116,7 +127,7 @@ class EntityMismatch(Check):
             place = place_names(name.bare, langs)
             if place is not None:
                 return not mentions_place(place, source)
-            kept = kept_words(name, ctx.source_lang, ctx.target_lang)
+            kept = kept_words(name, ctx.source_lang, ctx.target_lang) or name_words(name, ctx.target_lang)
             if not kept or name_in(name, source, sim):
                 return False
             return not any(phrase_in(w, source) for w in kept)

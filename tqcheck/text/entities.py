@@ -267,6 +267,15 @@ def contraction(name: Name) -> bool:
     return _CONTRACTION.search(name.text) is not None
 
 
+def name_words(name: Name, code: str | None) -> list[str]:
+    """The words of ``name`` when the lexicon of language ``code`` reads it as a name through and
+    through: two words or more (particles aside), each one it knows only capitalised or not at all
+    ("Steven Lawless" in Spanish, "Τζον Σνόου" in Greek); else none. A body's name has a word the
+    lexicon knows in lower case ("Comisión Judicial", "Συμβούλιο Ασφαλείας")."""
+    words = [w for w in re.split(r"[\s\-]+", name.bare) if w and w.lower() not in lang.name_particles()]
+    return words if len(words) >= 2 and all(proper_noun(w, code) for w in words) else []
+
+
 def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> list[str]:
     """The words of ``name`` that translators between the two languages keep as they are: no
     lexicon of the pair knows the word in lower case ("Pompeo", "Theresa"), and it is not the

@@ -22,8 +22,8 @@ import re
 from functools import lru_cache
 
 from tqcheck import lang
-from tqcheck.text.entities import Name, find_names, kept_words, name_in
-from tqcheck.text.lexicon import proper_noun, unknown
+from tqcheck.text.entities import Name, find_names, kept_words, name_in, name_words
+from tqcheck.text.lexicon import unknown
 from tqcheck.text.places import mentions_place, place_names
 from tqcheck.text.strings import fold
 
@@ -150,7 +150,8 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
             continue
         words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
         foreign = [w for w in words if unknown(w, code) is not False]
-        person = len(words) >= 2 and not name.bare.isascii() and all(proper_noun(w, code) for w in words)
+        # a person's name in the draft's own script, two of its words with sound enough to compare
+        person = not name.bare.isascii() and len(words) >= 2 and bool(name_words(name, code))
         if (foreign or person) and not any(_alike(keys(w, code), heard) for w in (words if person else foreign)):
             found.append((name, person))
     return found

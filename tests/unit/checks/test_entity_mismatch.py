@@ -167,6 +167,13 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
     assert direct("Harvard students take a course in sleep.", "Estudiantes de Nueva York hacen un curso sobre el sueño.") == [
         ("critical", "source names Harvard, translation has Nueva York instead")
     ]
+    # a name the draft's lexicon reads as a name through and through, though English knows "lawless"
+    stylist = "Celebrity stylist Luke Armitage told FEMAIL that he expects large hats next summer."
+    said = "El estilista de famosos Luke Armitage dijo a FEMAIL que espera sombreros grandes el próximo verano."
+    assert direct(stylist, said) == []
+    assert direct(stylist, said.replace("Luke Armitage", "Steven Lawless")) == [
+        ("critical", "source names Luke Armitage, translation has Steven Lawless instead")
+    ]
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
