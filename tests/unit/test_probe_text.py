@@ -52,6 +52,8 @@ def test_clause_pieces_add_list_items_and_what_follows_each_and():
     # only words that join equals: a "que" clause is no piece to leave out on its own
     english = "He said that taxes will rise and pensions will fall."
     assert [english[a:b] for a, b in clause_pieces(english, "en")] == [english[:-1], "and pensions will fall"]
+    german = "Die Regierung senkt die Steuern und erhöht die Renten."
+    assert [german[a:b] for a, b in clause_pieces(german, "de")] == [german[:-1], "und erhöht die Renten"]
     # a language with no module has its clauses alone
     assert clause_pieces("Der Plan, sagte er, und mehr.", "xx") == clauses("Der Plan, sagte er, und mehr.", min_words=1)
 

@@ -23,5 +23,6 @@ LANGUAGE = Language(
     name_particles=frozenset("von der den zu".split()),
     relations=frozenset("von gegen mit für über auf an bei zwischen gegenüber vor aus".split()),
     clause_joiners=frozenset({"und", "oder", "aber", "dass", "weil", "ob"}),
+    coordinators=frozenset({"und", "oder", "aber"}),
     capitalised_names=False,
 )
