@@ -139,6 +139,7 @@ class OrderJudge:
                 found[i].append(JudgedSentence(span, round(float(share), 4), round(float(share_any), 4)))
         return [OrderReading(tuple(f)) for f in found]
 
+
 def _vouched(sentence: str, anchor: str | None) -> bool:
     return anchor is not None and shared_pairs(sentence, anchor) >= VOUCHED
 

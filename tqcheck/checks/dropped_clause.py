@@ -18,9 +18,9 @@ class DroppedClause(Check):
     ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
     probed, never the first (translators move it), and so is what follows an "and" of the source
     ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts
-    miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the source. Through a route of
-    two models the bars are the ``chain-`` ones, chosen on that route's own data. Needs a backend
-    that scores. How the defaults were measured: references/calibration.md.
+    miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the
+    source. Through a route of two models the bars are the ``chain-`` ones, chosen on that route's
+    own data. Needs a backend that scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."
     Good: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country, who are well informed by the many studies, saw through the government's trick."

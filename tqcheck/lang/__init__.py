@@ -61,12 +61,17 @@ class Language:
     headline_small_words: frozenset[str] | None = None  # words a title-case headline leaves small
     name_particles: frozenset[str] = frozenset()  # small words inside this language's names ("de", "von")
     relations: frozenset[str] | None = None  # prepositions relating one party to another
-    clause_joiners: frozenset[str] | None = None  # conjunctions that join or open a clause
-    coordinators: frozenset[str] = frozenset()  # those that join clauses or list items as equals ("and")
+    coordinators: frozenset[str] = frozenset()  # conjunctions that join clauses or list items as equals ("and")
+    subordinators: frozenset[str] = frozenset()  # conjunctions that open a clause ("that", "because")
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
     romanise: Callable[[str], tuple[str, ...]] | None = None  # a word's readings in Latin letters, by sound
+
+    @property
+    def clause_joiners(self) -> frozenset[str] | None:
+        """The conjunctions that join or open a clause; None when the module knows none."""
+        return (self.coordinators | self.subordinators) or None
 
 
 @cache

@@ -22,7 +22,7 @@ LANGUAGE = Language(
     stopwords=iso_stopwords("de"),
     name_particles=frozenset("von der den zu".split()),
     relations=frozenset("von gegen mit für über auf an bei zwischen gegenüber vor aus".split()),
-    clause_joiners=frozenset({"und", "oder", "aber", "dass", "weil", "ob"}),
     coordinators=frozenset({"und", "oder", "aber"}),
+    subordinators=frozenset({"dass", "weil", "ob"}),
     capitalised_names=False,
 )

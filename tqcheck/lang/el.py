@@ -53,7 +53,7 @@ LANGUAGE = Language(
     stopwords=iso_stopwords("el"),
     not_names=frozenset("ο η το οι τα ένας μία ένα και αλλά".split()),
     relations=frozenset("από κατά με για προς σε μεταξύ εναντίον".split()),
-    clause_joiners=frozenset({"και", "ή", "αλλά", "ότι", "πως", "επειδή"}),
     coordinators=frozenset({"και", "ή", "αλλά"}),
+    subordinators=frozenset({"ότι", "πως", "επειδή"}),
     romanise=romanise,
 )

@@ -62,8 +62,8 @@ LANGUAGE = Language(
     ),
     name_particles=frozenset("of the for on".split()),
     relations=frozenset("from by against about to towards toward with on over versus vs at between for of".split()),
-    clause_joiners=frozenset({"and", "or", "but", "that", "because", "whether", "if"}),
     coordinators=frozenset({"and", "or", "but"}),
+    subordinators=frozenset({"that", "because", "whether", "if"}),
     doubled_words=frozenset({"that", "had", "is"}),  # "he said that that plan", "had had", "what it is is"
     antonymy=Antonymy(
         polarity_pairs=(

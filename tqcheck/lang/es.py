@@ -40,6 +40,6 @@ LANGUAGE = Language(
     headline_small_words=frozenset("y en el la los las un una con por sin al del".split()),
     name_particles=frozenset("de del la los para".split()),
     relations=frozenset("de del por contra sobre con para hacia entre al".split()),
-    clause_joiners=frozenset({"y", "o", "pero", "que", "porque", "si"}),
     coordinators=frozenset({"y", "o", "pero"}),
+    subordinators=frozenset({"que", "porque", "si"}),
 )

@@ -24,6 +24,6 @@ LANGUAGE = Language(
     headline_small_words=frozenset("de du des la le les et en à au aux pour sur par avec un une".split()),
     name_particles=frozenset("de du des la le".split()),
     relations=frozenset("de du des par contre sur avec pour vers entre au aux".split()),
-    clause_joiners=frozenset({"et", "mais", "ou", "que", "qu", "parce", "si"}),
     coordinators=frozenset({"et", "ou", "mais"}),
+    subordinators=frozenset({"que", "qu", "parce", "si"}),
 )

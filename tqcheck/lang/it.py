@@ -20,6 +20,6 @@ LANGUAGE = Language(
     headline_small_words=frozenset("di da del della e in a al alla per su con tra".split()),
     name_particles=frozenset("di della del da".split()),
     relations=frozenset("di da contro su con per tra fra verso".split()),
-    clause_joiners=frozenset({"e", "o", "ma", "che", "perché", "se"}),
     coordinators=frozenset({"e", "o", "ma"}),
+    subordinators=frozenset({"che", "perché", "se"}),
 )

@@ -20,6 +20,6 @@ LANGUAGE = Language(
     headline_small_words=frozenset("de het een en van in op voor met aan".split()),
     name_particles=frozenset("van der den de".split()),
     relations=frozenset("van door tegen met voor over tussen naar".split()),
-    clause_joiners=frozenset({"en", "of", "maar", "dat", "omdat"}),
     coordinators=frozenset({"en", "of", "maar"}),
+    subordinators=frozenset({"dat", "omdat"}),
 )

@@ -53,7 +53,7 @@ LANGUAGE = Language(
     headline_small_words=frozenset("e em na no nas nos num numa ao aos à às os as um uma com por sem".split()),
     name_particles=frozenset("de da do dos das para a o".split()),
     relations=frozenset("de da do das dos por pela pelo contra sobre com para sob entre à ao aos às".split()),
-    clause_joiners=frozenset({"e", "ou", "mas", "que", "porque", "se"}),
     coordinators=frozenset({"e", "ou", "mas"}),
+    subordinators=frozenset({"que", "porque", "se"}),
     doubled_words=frozenset({"do", "da", "dos", "das", "que"}),  # "diferente do do ano passado"
 )

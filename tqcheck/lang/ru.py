@@ -17,6 +17,6 @@ LANGUAGE = Language(
     stopwords=iso_stopwords("ru"),
     not_names=frozenset("и но а он она они мы вы я это".split()),
     relations=frozenset("от против с для к о между на со".split()),
-    clause_joiners=frozenset({"и", "или", "но", "что", "потому", "ли"}),
     coordinators=frozenset({"и", "или", "но"}),
+    subordinators=frozenset({"что", "потому", "ли"}),
 )
