@@ -233,3 +233,19 @@ def test_a_list_item_left_out_after_its_and_is_critical_and_the_whole_list_is_cl
     )
     assert dropped.severity is Severity.CRITICAL and "“e o suplemento de fibra Metamucil”" in dropped.message
     assert whole == []
+
+
+def test_a_last_clause_the_draft_is_short_of_is_critical_below_the_higher_bar(tmp_path):
+    from tqcheck.records import Severity
+
+    [dropped], whole = _dropped(
+        tmp_path,
+        "A insurreição, que continua até hoje, destruiu praticamente a economia da região, que depende em grande "
+        "parte do turismo.",
+        "The insurgency, which continues to this day, has all but destroyed the region's economy.",
+        "The insurgency, which continues to this day, has all but destroyed the region's economy, which depends "
+        "largely on tourism.",
+    )
+    assert dropped.severity is Severity.CRITICAL and "“que depende em grande parte do turismo”" in dropped.message
+    assert 4.5 <= dropped.evidence["back_gain_per_word"] < 10  # the last clause's own bar is 10
+    assert whole == []

@@ -4,7 +4,12 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity
+from tqcheck.text.coverage import word_count
 from tqcheck.text.segment import clauses
+
+SHORT_SHARE = 0.5
+"""A draft is short of a piece when it has fewer words than the machine translation of its source
+by at least this share of the piece's words (chosen with ``short-min-back-gain`` on the odd halves)."""
 
 
 class DroppedClause(Check):
@@ -15,7 +20,9 @@ class DroppedClause(Check):
     (``min-gain`` nats), and the source, scored back from the draft, costs at least
     ``min-back-gain`` nats a word of the clause, so nothing in the draft predicts it; the last
     clause, which translators fold into the sentence or leave for the next more often, must cost
-    ``last-min-back-gain``. Clauses with three or more content words the back-translation lacks are
+    ``last-min-back-gain``. A draft that is also short of the piece's words (against the machine
+    translation of the source: a cut leaves the draft that much shorter, a free rendering does not)
+    needs only ``short-min-back-gain``, on either route. Clauses with three or more content words the back-translation lacks are
     probed, never the first (translators move it), and so is what follows an "and" of the source
     ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts
     miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the
@@ -37,13 +44,17 @@ class DroppedClause(Check):
         "chain-min-gain": 4.0,
         "chain-min-back-gain": 6.0,
         "chain-last-min-back-gain": 7.0,
+        "short-min-back-gain": 4.5,
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         probed = [p for p in ctx.probes if p.kind is ProbeKind.CLAUSE and p.gain >= self.opt("min-gain", ctx)]
         end = clauses(ctx.source, min_words=1)[-1][1] if probed and ctx.source else None
+        lacking = word_count(ctx.forward_translation) - word_count(ctx.target) if ctx.forward_translation else 0
         for probe in probed:
             least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
+            if lacking >= SHORT_SHARE * word_count(probe.text):
+                least = min(least, self.opt("short-min-back-gain", ctx))
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(

@@ -203,6 +203,21 @@ def test_through_a_chain_of_two_models_a_clause_probe_has_its_own_bars():
     assert list(DroppedClause().run(replace(ctx, legs=2, probes=(replace(clause, back_gain=5.0),)))) == []
 
 
+def test_a_clause_the_draft_is_short_of_needs_only_the_lower_bar_back():
+    clause = Probe(ProbeKind.CLAUSE, "que estão bem informados pelos numerosos estudos", (25, 73), 25.0, 5.0)
+    draft = "The voters of this country saw through the government's trick."
+
+    def dropped(forward):
+        return list(DroppedClause().run(make_ctx(draft, source=CLAUSED, forward=forward, probes=(clause,))))
+
+    # the machine translation has the clause's seven words, the draft none of them: a cut
+    [finding] = dropped("The voters of this country, who are well informed by the many studies, saw through the trick.")
+    assert finding.severity.value == "critical" and finding.evidence["back_gain_per_word"] == 5.0
+    # a draft as long as the machine translation rendered the clause some other way: the usual bar
+    assert dropped("The well informed voters of this country clearly saw through the trick.") == []
+    assert list(DroppedClause().run(make_ctx(draft, source=CLAUSED, probes=(clause,)))) == []  # nothing to compare
+
+
 def test_a_clause_holding_a_name_needs_the_full_way_back_too():
     source = "A diplomacia deve promover, com energia, uma zona livre de armas no Médio Oriente, e abordar o problema."
     clause = "uma zona livre de armas no Médio Oriente"
