@@ -16,8 +16,8 @@ cancels all of that but the piece itself:
 - a **clause** removed from the source: when the draft becomes likelier as a translation of the
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed for every clause but the first (which translators move, or the segment before carries),
-  and for what follows each "and" of a clause (``clause_pieces``: a list's last item, a second
-  verb), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the
+  and for what follows and what precedes each "and" of a clause (``clause_pieces``: a list's
+  last item, a second verb; a list's middle item), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the
   last only in a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
 - a **word order** put back, for a draft checked without its source: where its round trip has two
   neighbouring words of the draft the other way round ("black cat" for "cat black"), the draft

@@ -249,3 +249,18 @@ def test_a_last_clause_the_draft_is_short_of_is_critical_below_the_higher_bar(tm
     assert dropped.severity is Severity.CRITICAL and "“que depende em grande parte do turismo”" in dropped.message
     assert 4.5 <= dropped.evidence["back_gain_per_word"] < 10  # the last clause's own bar is 10
     assert whole == []
+
+
+def test_a_middle_list_item_left_out_before_its_and_is_critical(tmp_path):
+    from tqcheck.records import Severity
+
+    [dropped], whole = _dropped(
+        tmp_path,
+        "O novo hospital terá quatrocentas camas, vai contratar duzentos enfermeiros e abrirá as portas em março do "
+        "próximo ano.",
+        "The new hospital will have four hundred beds and will open its doors in March next year.",
+        "The new hospital will have four hundred beds, will hire two hundred nurses and will open its doors in March "
+        "next year.",
+    )
+    assert dropped.severity is Severity.CRITICAL and "“vai contratar duzentos enfermeiros”" in dropped.message
+    assert whole == []

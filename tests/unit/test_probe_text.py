@@ -41,19 +41,24 @@ def test_clauses_are_the_stretches_between_clause_punctuation():
     ]
 
 
-def test_clause_pieces_add_list_items_and_what_follows_each_and():
+def test_clause_pieces_add_list_items_and_what_precedes_and_follows_each_and():
     text = "Os governos devem cuidar da selecção, qualidade e gestão dos projectos, disse o relatório."
     assert [text[a:b] for a, b in clause_pieces(text, "pt")] == [
         "Os governos devem cuidar da selecção",
         "qualidade e gestão dos projectos",
+        "qualidade",
         "e gestão dos projectos",
         "disse o relatório",
     ]
     # only words that join equals: a "que" clause is no piece to leave out on its own
     english = "He said that taxes will rise and pensions will fall."
-    assert [english[a:b] for a, b in clause_pieces(english, "en")] == [english[:-1], "and pensions will fall"]
+    assert [english[a:b] for a, b in clause_pieces(english, "en")] == [
+        english[:-1], "He said that taxes will rise", "and pensions will fall"
+    ]
     german = "Die Regierung senkt die Steuern und erhöht die Renten."
-    assert [german[a:b] for a, b in clause_pieces(german, "de")] == [german[:-1], "und erhöht die Renten"]
+    assert [german[a:b] for a, b in clause_pieces(german, "de")] == [
+        german[:-1], "Die Regierung senkt die Steuern", "und erhöht die Renten"
+    ]
     # a language with no module has its clauses alone
     assert clause_pieces("Der Plan, sagte er, und mehr.", "xx") == clauses("Der Plan, sagte er, und mehr.", min_words=1)
 

@@ -22,9 +22,10 @@ class DroppedClause(Check):
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. A draft that is also short of the piece's words (against the machine
     translation of the source: a cut leaves the draft that much shorter, a free rendering does not)
-    needs only ``short-min-back-gain``, on either route. Clauses with three or more content words the back-translation lacks are
-    probed, never the first (translators move it), and so is what follows an "and" of the source
-    ("… a codeína e o suplemento de fibra Metamucil": a list's last item). Sees what word counts
+    needs only ``short-min-back-gain``, on either route. Clauses with three or more content words
+    the back-translation lacks are probed, never the first (translators move it), and so is what
+    follows or precedes an "and" of the source ("… a codeína e o suplemento de fibra Metamucil": a
+    list's last item; "vai contratar duzentos enfermeiros e …": a middle one). Sees what word counts
     miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the
     source. Through a route of two models the bars are the ``chain-`` ones, chosen on that route's
     own data. Needs a backend that scores. How the defaults were measured: references/calibration.md.

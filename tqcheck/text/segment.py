@@ -130,13 +130,14 @@ _INNER_WORD = re.compile(r"(?<=\s)\w+")
 
 def clause_pieces(text: str, code: str | None) -> list[Span]:
     """The pieces of ``text`` a translation may leave out whole: each clause (``clauses``, of any
-    length, so that a list item between commas is one) and each clause's tail from a word of the
-    language that joins clauses or list items as equals ("and C" of "in A, B and C"), in text order."""
+    length, so that a list item between commas is one) and, around each word of the language that
+    joins clauses or list items as equals, the clause's tail from it ("and C" of "in A, B and C")
+    and its head up to it ("B"), in text order."""
     joiners = lang.get(code).coordinators
     found = []
     for start, end in clauses(text, min_words=1):
         found.append((start, end))
-        found += [
-            (m.start(), end) for m in _INNER_WORD.finditer(text, start, end) if m.start() > start and m.group().lower() in joiners
-        ]
+        for m in _INNER_WORD.finditer(text, start, end):
+            if m.start() > start and m.group().lower() in joiners:
+                found += [(start, start + len(text[start : m.start()].rstrip())), (m.start(), end)]
     return found
