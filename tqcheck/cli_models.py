@@ -18,11 +18,14 @@ def models_list() -> None:
     """What translates here (the embedded model, pulled and converted models), what can be pulled,
     and what reads a draft alone for the fluency checks."""
     from tqcheck.backends.catalog import available, fetchable
+    from tqcheck.checks.base import Need
+    from tqcheck.checks.registry import ALL_CHECKS
 
+    silent = ", ".join(check.code for check in ALL_CHECKS if Need.SCORES in check.needs)
     typer.echo("Available here:")
     for row in available():
         size = f"{row.size_mb:,.0f} MB" if row.size_mb else ""
-        scores = "" if row.scores else "(translates only: TQ105 and TQ402–TQ404 do not run)"
+        scores = "" if row.scores else f"(translates only: {silent} do not run, TQ402 and TQ403 stay below critical)"
         typer.echo(" ".join(filter(None, (f"  {row.src}→{row.tgt:<4} {row.backend:<13} {row.model}", size, scores))))
     typer.echo("\nCan be fetched with `tqcheck models pull SRC-TGT`:")
     for family in fetchable():

@@ -19,6 +19,12 @@ cancels all of that but the piece itself:
   and for what follows and what precedes each "and" of a clause (``clause_pieces``: a list's
   last item, a second verb; a list's middle item), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the
   last only in a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
+- a **piece added** to the draft: when the draft becomes far likelier as a translation of the
+  source without one of its pieces (``clause_pieces`` of the draft), and the source likelier given
+  the draft without it, nothing in the source asks for the piece. Asked of pieces with at least
+  ``CLAUSE_MIN_UNCOVERED`` content words the machine translation of the source lacks, in a draft
+  longer than that translation by ``ADDED_SURPLUS`` of the piece's words or more: an addition
+  leaves the draft that much longer, a free rendering does not.
 - a **word order** put back, for a draft checked without its source: where its round trip has two
   neighbouring words of the draft the other way round ("black cat" for "cat black"), the draft
   rescored with the two exchanged, given its own translation into the pivot language. An order the
@@ -30,7 +36,7 @@ cancels all of that but the piece itself:
   other word in its place. A synonym in the draft gains nothing both ways; a reversed meaning does.
 
 Those conditions are where the answer can be read this way; they also keep the cost to about a
-tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ403).
+tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ106, TQ403).
 """
 
 from __future__ import annotations
@@ -54,8 +60,12 @@ LAST_CLAUSE_RATIO = 0.95
 translation of its source: a draft that dropped a clause is shorter. Probing every last clause cost
 14 % more time on NTREX 1,000 lines (28.4 s against 25.1 s); this, about 5 %, for the same planted
 cuts found."""
+ADDED_SURPLUS = 0.5
+"""A piece of the draft is probed as added only when the draft has more words than the machine
+translation of its source by at least this share of the piece's words (chosen on the odd halves
+with TQ106's bars: references/calibration.md)."""
 BACK_MIN_GAIN = {
-    ProbeKind.CLAUSE: 0.0, ProbeKind.NEGATOR: 4.0, ProbeKind.SOURCE_NEGATOR: 0.0, ProbeKind.ANTONYM: 0.0,
+    ProbeKind.CLAUSE: 0.0, ProbeKind.ADDED: 0.0, ProbeKind.NEGATOR: 4.0, ProbeKind.SOURCE_NEGATOR: 0.0, ProbeKind.ANTONYM: 0.0,
     ProbeKind.ORDER: math.inf,
 }
 """The way back is asked only of pieces the draft is this much likelier without (nats): below it
@@ -123,6 +133,9 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
     for span in _probed_clauses(item, source_lang):
         shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
         yield Probe(ProbeKind.CLAUSE, item.source[slice(*span)], span, 0.0), shorter, item.draft
+    for span in _added_pieces(item, target_lang):
+        shorter = (item.draft[: span[0]] + item.draft[span[1] :]).strip()
+        yield Probe(ProbeKind.ADDED, item.draft[slice(*span)], span, 0.0), item.source, shorter
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
     if target_lang == "en" and item.forward_translation:
         for swap in swaps(item.draft, item.forward_translation):
@@ -191,4 +204,19 @@ def _probed_clauses(item: ProbeInput, source_lang: str) -> list[Span]:
     missing = [start for _, (start, _) in uncovered_words(item.source, item.back_translation, source_lang)]
     return [
         (a, b) for a, b in pieces if (last_too or b != end) and sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED
+    ]
+
+
+def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
+    if not item.forward_translation:
+        return []
+    surplus = word_count(item.draft) - word_count(item.forward_translation)
+    everything = word_count(item.draft)
+    new = [start for _, (start, _) in uncovered_words(item.draft, item.forward_translation, target_lang)]
+    return [
+        (a, b)
+        for a, b in clause_pieces(item.draft, target_lang)
+        if ADDED_SURPLUS * word_count(item.draft[a:b]) <= surplus
+        and word_count(item.draft[a:b]) < everything  # the whole draft is no piece of it
+        and sum(a <= at < b for at in new) >= CLAUSE_MIN_UNCOVERED
     ]

@@ -56,6 +56,7 @@ class ProbeKind(str, Enum):
     NEGATOR = "negator"
     SOURCE_NEGATOR = "source-negator"
     CLAUSE = "clause"
+    ADDED = "added"
     ANTONYM = "antonym"
     ORDER = "order"
 
@@ -69,7 +70,9 @@ class Probe:
     without the word. ``source-negator``: a negator removed from the source of a draft that denies
     nothing; the gains are the changes of the pair both ways. ``clause``: a clause removed from the source; ``gain`` is the change in
     log-likelihood of the draft given that shorter source, and ``back_gain`` the change in
-    log-likelihood of the source given the draft, per word of the clause. ``antonym``: an English
+    log-likelihood of the source given the draft, per word of the clause. ``added``: a piece
+    removed from the draft; ``gain`` is the change of the draft without it as a translation of the
+    source, ``back_gain`` that of the source given the draft without it. ``antonym``: an English
     word (in the draft, or in an English source) replaced by the antonym the other English text
     has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``order``: two
     neighbouring words of a draft checked without its source exchanged, as its round trip has them;

@@ -95,6 +95,25 @@ def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed
     assert _probes(CLAUSED, faithful) == ()
 
 
+def test_an_added_clause_gains_both_ways_and_a_faithful_draft_is_not_probed():
+    source = "O novo hospital terá quatrocentas camas e abrirá as portas em março."
+    backend = EmbeddedBackend.shared()
+    [forward] = backend.translate([source], "pt", "en")
+
+    def added(draft):
+        [back] = backend.translate([draft], "en", "pt")
+        [found] = probe([ProbeInput(source, draft, back, forward)], "pt", "en", backend)
+        return [p for p in found if p.kind is ProbeKind.ADDED]
+
+    draft = (
+        "The new hospital will have four hundred beds, which the government promised to double by the end of the "
+        "decade, and will open its doors in March."
+    )
+    [piece] = [p for p in added(draft) if p.text == "which the government promised to double by the end of the decade"]
+    assert draft[slice(*piece.span)] == piece.text and piece.gain > 8 and piece.back_gain > 8
+    assert added("The new hospital will have four hundred beds and will open its doors in March.") == []
+
+
 def test_scores_are_cached(tmp_path):
     counted = []
 

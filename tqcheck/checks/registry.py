@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tqcheck.checks.added_clause import AddedClause
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.antonym_swap import AntonymSwap
@@ -39,6 +40,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     OmittedContent,
     AddedContent,
     DroppedClause,
+    AddedClause,
     EntityMismatch,
     NumberMismatch,
     SelfInversion,

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from tests.conftest import make_ctx
+from tqcheck.checks.added_clause import AddedClause
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.dropped_clause import DroppedClause
 from tqcheck.checks.omitted_content import OmittedContent
@@ -255,3 +256,32 @@ def test_through_a_chain_of_models_a_short_added_run_is_major_and_a_long_one_cri
     long = severities("Os bancos recuperaram.", "Banks recovered, and the crisis ended for good in every country of the world.",
                       "Os bancos recuperaram, e a crise acabou de vez em todos os países do mundo.", "The banks recovered.")
     assert long == [["critical"], ["critical"]]  # ten words no chain invents
+
+HOSPITAL = "The new hospital will have four hundred beds, which the government promised to double, and will open in March."
+
+
+def _added(*probes):
+    ctx = make_ctx(HOSPITAL, source="O novo hospital terá quatrocentas camas e abrirá em março.", probes=probes)
+    return list(AddedClause().run(ctx))
+
+
+def _piece(text, gain, back_gain):
+    start = HOSPITAL.index(text)
+    return Probe(ProbeKind.ADDED, text, (start, start + len(text)), gain, back_gain)
+
+
+def test_a_piece_the_model_finds_nothing_in_the_source_for_both_ways_is_critical():
+    [finding] = _added(_piece("which the government promised to double", 60.0, 12.0))
+    assert finding.severity.value == "critical"
+    assert HOSPITAL[slice(*finding.target_span)] == "which the government promised to double"
+    assert finding.evidence == {"gain": 60.0, "back_gain": 12.0}
+
+
+def test_an_added_piece_needs_both_readings_and_overlapping_pieces_give_one_finding():
+    assert _added(_piece("which the government promised to double", 60.0, 3.0)) == []  # the source asks for it
+    assert _added(_piece("which the government promised to double", 5.0, 12.0)) == []  # the draft needs it
+    assert _added(_piece("which the government promised to double", 60.0, None)) == []  # the way back not asked
+    inner = _piece("which the government promised to double", 60.0, 12.0)
+    outer = _piece("which the government promised to double, and will open in March", 45.0, 9.0)
+    [finding] = _added(inner, outer)
+    assert finding.target_span == inner.span
