@@ -17,7 +17,9 @@ class AntonymSwap(Check):
     is the finding, unless the two also differ in negation ("unlikely" for "not likely"); light
     verbs are left out. Major, as one word pair is thin evidence; critical when the translation
     model agrees both ways: the pair rescored with the other word in place gains at least
-    ``min-gain`` nats as a translation and as a back-translation (the antonym probe). A word
+    ``min-gain`` nats as a translation and as a back-translation (the antonym probe), or gains
+    ``strong-gain`` as a translation and at least ``strong-min-back-gain`` the way back (reading
+    back, a model gains little from a short word such as "more" or "fewer"). A word
     against its own negative form ("impossible", "possible") and a quantifier against its opposite
     ("more than 80 %", "less than 80 %") are reported only when the model agrees. Needs WordNet
     (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
@@ -31,7 +33,7 @@ class AntonymSwap(Check):
     name = "antonym-swap"
     severity = Severity.MAJOR
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.ENGLISH)
-    options = {"min-gain": 6.0}
+    options = {"min-gain": 6.0, "strong-gain": 10.5, "strong-min-back-gain": 1.5}
 
     def unavailable(self) -> str | None:
         # only look for the files here: parsing them (about a second) waits for the first segment
@@ -73,7 +75,10 @@ class AntonymSwap(Check):
         its opposite ("more", "less") is reported only then: translators trade these freely around a
         negation or a paraphrase elsewhere."""
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
-        if agreed is not None and agreed.agrees(self.opts["min-gain"]):
+        strong = agreed is not None and agreed.gain >= self.opts["strong-gain"] and agreed.agrees(
+            self.opts["strong-min-back-gain"]
+        )
+        if agreed is not None and (strong or agreed.agrees(self.opts["min-gain"])):
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
             yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         elif not model_only:

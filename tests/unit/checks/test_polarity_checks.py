@@ -61,6 +61,13 @@ def test_opposite_word_against_the_forward_translation():
     one_way = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 9.1, 4.4),)
     [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=one_way))
     assert finding.severity.value == "major"
+    # a strong reading one way suffices when the way back agrees, however little
+    strong = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 13.0, 2.0),)
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=strong))
+    assert finding.severity.value == "critical"
+    against = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 13.0, -3.0),)
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=against))
+    assert finding.severity.value == "major"
 
 
 @needs_wordnet
