@@ -174,9 +174,17 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
     assert direct(stylist, said.replace("Luke Armitage", "Steven Lawless")) == [
         ("critical", "source names Luke Armitage, translation has Steven Lawless instead")
     ]
+    # two people's names of like shape are no cognates of each other: alike word by word or not at all
+    secretary = "The statement was criticised by former White House press secretary Ari Fleischer."
+    criticised = "La declaración fue criticada por el antiguo secretario de prensa de la Casa Blanca, Ari Fleischer."
+    assert direct(secretary, criticised) == []
+    assert direct(secretary, criticised.replace("Ari Fleischer", "Alisson Becker")) == [
+        ("critical", "source names Ari Fleischer, translation has Alisson Becker instead")
+    ]
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
+    assert direct("The storm reached New York on Monday.", "La tormenta llegó a Nueva York el lunes.") == []
     assert direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
 
 
