@@ -17,8 +17,9 @@ class AddedClause(Check):
     source lacks, in a draft longer than that translation by half the piece's words or more (an
     addition lengthens the draft; a free rendering does not). Sees an inserted clause that words
     alone leave unclear (complements TQ104). Critical, with the piece's span in the draft; of
-    overlapping pieces, the likeliest gone. Needs a backend that scores. How the defaults were
-    measured: references/calibration.md.
+    overlapping pieces, the likeliest gone. The way back is asked only of pieces gaining 40 nats
+    (``probes.BACK_MIN_GAIN``), so ``min-gain`` may be raised, not lowered. Needs a backend that
+    scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "O novo hospital terá quatrocentas camas e abrirá as portas em março." — translation "The new hospital will have four hundred beds, which the government promised to double by the end of the decade, and will open its doors in March."
     Good: source "O novo hospital terá quatrocentas camas e abrirá as portas em março." — translation "The new hospital will have four hundred beds and will open its doors in March."

@@ -293,13 +293,8 @@ def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> 
 
 
 def cognate(a: str, b: str) -> float:
-    """How alike two names are, letter for letter, folded, word by word: each word of the name of
-    fewer words against its likeliest counterpart in the other, the least of those. One name in two
-    languages' forms is often a cognate ("Catalonia", "Catalunha": 0.78; "New York", "Nueva York":
-    0.50), two different names seldom (a median of 0.22 for the NTREX names the quality bench puts
-    one for another); compared whole, two people's names of like shape pass ("Ari Fleischer",
-    "Alisson Becker": 0.52, word by word 0.40)."""
+    """How alike two names are, folded, word by word (each word of the shorter against its best match):
+    one name in two forms is often a cognate ("Catalunha" 0.78, "Nueva York" 0.50), two names seldom
+    (NTREX median 0.22); as wholes, people's names of like shape passed ("Ari Fleischer", "Alisson Becker")."""
     short, long = sorted((fold(a).split(), fold(b).split()), key=len)
-    return min(
-        (max(difflib.SequenceMatcher(None, w, other).ratio() for other in long) for w in short), default=0.0
-    )
+    return min((max(difflib.SequenceMatcher(None, w, o).ratio() for o in long) for w in short), default=0.0)
