@@ -1,5 +1,6 @@
 """Forced decoding of the embedded models, run for real, and the negation probes built on it."""
 
+import math
 import struct
 
 import pytest
@@ -221,65 +222,56 @@ def _dropped(tmp_path, sentence, cut, whole):
     return [[f for f in segment.findings if f.code == "TQ105"] for segment in segments]
 
 
-def test_a_dropped_last_clause_is_critical_when_the_way_back_clears_the_higher_bar(tmp_path):
-    from tqcheck.records import Severity
-
-    sentence = (
+DROPPED_PIECES = [  # a source, a draft leaving a piece out, its faithful twin, the piece, the bars it clears a word back
+    pytest.param(
         "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B e Janelle Monáe estão entre os artistas que irão atuar "
-        "no evento deste ano em Nova Iorque, apresentado por Deborra-Lee Furness e Hugh Jackman."
-    )
-    [dropped], whole = _dropped(
-        tmp_path,
-        sentence,
+        "no evento deste ano em Nova Iorque, apresentado por Deborra-Lee Furness e Hugh Jackman.",
         "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B, Janelle Monáe are among some of the acts performing at "
         "this year's event in New York.",
         "Janet Jackson, the Weeknd, Shawn Mendes, Cardi B and Janelle Monáe are among the acts performing at this "
         "year's event in New York, hosted by Deborra-Lee Furness and Hugh Jackman.",
-    )
-    assert dropped.severity is Severity.CRITICAL and "Deborra-Lee Furness e Hugh Jackman" in dropped.message
-    assert dropped.evidence["back_gain_per_word"] >= 10
-    assert whole == []
-
-
-def test_a_list_item_left_out_after_its_and_is_critical_and_the_whole_list_is_clean(tmp_path):
-    from tqcheck.records import Severity
-
-    [dropped], whole = _dropped(
-        tmp_path,
-        "Muitos medicamentos comuns, incluindo a morfina, a codeína e o suplemento de fibra Metamucil, são extraídos de plantas.",
-        "Many common medicines, including morphine, codeine, are extracted from plants.",
-        "Many common medicines, including morphine, codeine and the fibre supplement Metamucil, are extracted from plants.",
-    )
-    assert dropped.severity is Severity.CRITICAL and "“e o suplemento de fibra Metamucil”" in dropped.message
-    assert whole == []
-
-
-def test_a_last_clause_the_draft_is_short_of_is_critical_below_the_higher_bar(tmp_path):
-    from tqcheck.records import Severity
-
-    [dropped], whole = _dropped(
-        tmp_path,
+        "apresentado por Deborra-Lee Furness e Hugh Jackman",
+        (10, math.inf),  # the last clause's own bar
+        id="last clause",
+    ),
+    pytest.param(
         "A insurreição, que continua até hoje, destruiu praticamente a economia da região, que depende em grande "
         "parte do turismo.",
         "The insurgency, which continues to this day, has all but destroyed the region's economy.",
         "The insurgency, which continues to this day, has all but destroyed the region's economy, which depends "
         "largely on tourism.",
-    )
-    assert dropped.severity is Severity.CRITICAL and "“que depende em grande parte do turismo”" in dropped.message
-    assert 4.5 <= dropped.evidence["back_gain_per_word"] < 10  # the last clause's own bar is 10
-    assert whole == []
-
-
-def test_a_middle_list_item_left_out_before_its_and_is_critical(tmp_path):
-    from tqcheck.records import Severity
-
-    [dropped], whole = _dropped(
-        tmp_path,
+        "que depende em grande parte do turismo",
+        (4.5, 10),  # under the last clause's bar: the draft is short of the clause's words
+        id="last clause the draft is short of",
+    ),
+    pytest.param(
+        "Muitos medicamentos comuns, incluindo a morfina, a codeína e o suplemento de fibra Metamucil, são extraídos "
+        "de plantas.",
+        "Many common medicines, including morphine, codeine, are extracted from plants.",
+        "Many common medicines, including morphine, codeine and the fibre supplement Metamucil, are extracted from "
+        "plants.",
+        "e o suplemento de fibra Metamucil",
+        (4.5, math.inf),
+        id="list's last item, after its and",
+    ),
+    pytest.param(
         "O novo hospital terá quatrocentas camas, vai contratar duzentos enfermeiros e abrirá as portas em março do "
         "próximo ano.",
         "The new hospital will have four hundred beds and will open its doors in March next year.",
         "The new hospital will have four hundred beds, will hire two hundred nurses and will open its doors in March "
         "next year.",
-    )
-    assert dropped.severity is Severity.CRITICAL and "“vai contratar duzentos enfermeiros”" in dropped.message
-    assert whole == []
+        "vai contratar duzentos enfermeiros",
+        (4.5, math.inf),
+        id="middle item, before its and",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cut", "whole", "piece", "bars"), DROPPED_PIECES)
+def test_a_piece_left_out_is_critical_and_its_faithful_twin_clean(tmp_path, sentence, cut, whole, piece, bars):
+    from tqcheck.records import Severity
+
+    [dropped], faithful = _dropped(tmp_path, sentence, cut, whole)
+    assert dropped.severity is Severity.CRITICAL and f"“{piece}”" in dropped.message
+    assert bars[0] <= dropped.evidence["back_gain_per_word"] < bars[1]
+    assert faithful == []
