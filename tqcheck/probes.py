@@ -17,8 +17,9 @@ cancels all of that but the piece itself:
   shorter source, and the source likelier given the draft, the draft does not render that clause.
   Probed for every clause but the first (which translators move, or the segment before carries),
   and for what follows and what precedes each "and" of a clause (``clause_pieces``: a list's
-  last item, a second verb; a list's middle item), with at least ``CLAUSE_MIN_UNCOVERED`` content words the back-translation lacks; the
-  last only in a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
+  last item, a second verb; a list's middle item), with at least ``CLAUSE_MIN_UNCOVERED`` content
+  words the back-translation lacks; the last only in a draft shorter than the machine translation
+  of its source (``LAST_CLAUSE_RATIO``).
 - a **piece added** to the draft: when the draft becomes far likelier as a translation of the
   source without one of its pieces (``clause_pieces`` of the draft), and the source likelier given
   the draft without it, nothing in the source asks for the piece. Asked of pieces with at least
@@ -212,13 +213,14 @@ def _probed_clauses(item: ProbeInput, source_lang: str) -> list[Span]:
 def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
     if not item.forward_translation:
         return []
-    surplus = word_count(item.draft) - word_count(item.forward_translation)
     everything = word_count(item.draft)
+    surplus = everything - word_count(item.forward_translation)
     new = [start for _, (start, _) in uncovered_words(item.draft, item.forward_translation, target_lang)]
+    sized = [((a, b), word_count(item.draft[a:b])) for a, b in clause_pieces(item.draft, target_lang)]
     return [
         (a, b)
-        for a, b in clause_pieces(item.draft, target_lang)
-        if ADDED_SURPLUS * word_count(item.draft[a:b]) <= surplus
-        and word_count(item.draft[a:b]) < everything  # the whole draft is no piece of it
+        for (a, b), words in sized
+        if ADDED_SURPLUS * words <= surplus
+        and words < everything  # the whole draft is no piece of it
         and sum(a <= at < b for at in new) >= CLAUSE_MIN_UNCOVERED
     ]
