@@ -191,8 +191,11 @@ def test_no_process_outlives_a_killed_check(tmp_path, sig):
 def test_ctrl_c_stops_a_check_with_exit_130(tmp_path):
     draft = tmp_path / "many.en.txt"
     draft.write_text("\n".join(f"Sentence {i} of the long report on the budget debate." for i in range(3000)) + "\n")
+    # a test run started in the background (nohup, "&") hands SIGINT down ignored, and Python then
+    # keeps ignoring it: as Ctrl-C in a terminal would, the check gets the default disposition
     check = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", str(draft)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while len(_children(check.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
