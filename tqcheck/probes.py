@@ -134,11 +134,9 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
             if not any(a <= cue.span[0] < b for a, b in asked):
                 yield Probe(ProbeKind.SOURCE_NEGATOR, cue.text, cue.span, 0.0), without, item.draft
     for span in _probed_clauses(item, source_lang):
-        shorter = (item.source[: span[0]] + item.source[span[1] :]).strip()
-        yield Probe(ProbeKind.CLAUSE, item.source[slice(*span)], span, 0.0), shorter, item.draft
+        yield Probe(ProbeKind.CLAUSE, item.source[slice(*span)], span, 0.0), _cut(item.source, span), item.draft
     for span in _added_pieces(item, target_lang):
-        shorter = (item.draft[: span[0]] + item.draft[span[1] :]).strip()
-        yield Probe(ProbeKind.ADDED, item.draft[slice(*span)], span, 0.0), item.source, shorter
+        yield Probe(ProbeKind.ADDED, item.draft[slice(*span)], span, 0.0), item.source, _cut(item.draft, span)
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
     if target_lang == "en" and item.forward_translation:
         for swap in swaps(item.draft, item.forward_translation):
@@ -153,6 +151,11 @@ def _questions(text: str, code: str) -> list[Span]:
     """The sentences of ``text`` that ask: a negative question ("Será que não se pode…?") asks
     the same with or without its "not", and translators drop it freely."""
     return [span for sentence, span in sentence_spans(text, code) if sentence.rstrip(" \"'”»)").endswith("?")]
+
+
+def _cut(text: str, span: Span) -> str:
+    """``text`` without the piece at [span)."""
+    return (text[: span[0]] + text[span[1] :]).strip()
 
 
 def _put(text: str, span: Span, word: str) -> str:
@@ -204,10 +207,8 @@ def _probed_clauses(item: ProbeInput, source_lang: str) -> list[Span]:
     end = max(b for _, b in pieces)
     # the last clause only of a draft shorter than the source's translation
     last_too = word_count(item.draft) < LAST_CLAUSE_RATIO * word_count(item.forward_translation)
-    missing = [start for _, (start, _) in uncovered_words(item.source, item.back_translation, source_lang)]
-    return [
-        (a, b) for a, b in pieces if (last_too or b != end) and sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED
-    ]
+    asked = [(a, b) for a, b in pieces if last_too or b != end]
+    return _uncovered(asked, item.source, item.back_translation, source_lang)
 
 
 def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
@@ -215,12 +216,14 @@ def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
         return []
     everything = word_count(item.draft)
     surplus = everything - word_count(item.forward_translation)
-    new = [start for _, (start, _) in uncovered_words(item.draft, item.forward_translation, target_lang)]
     sized = [((a, b), word_count(item.draft[a:b])) for a, b in clause_pieces(item.draft, target_lang)]
-    return [
-        (a, b)
-        for (a, b), words in sized
-        if ADDED_SURPLUS * words <= surplus
-        and words < everything  # the whole draft is no piece of it
-        and sum(a <= at < b for at in new) >= CLAUSE_MIN_UNCOVERED
-    ]
+    # the whole draft is no piece of it
+    asked = [span for span, words in sized if ADDED_SURPLUS * words <= surplus and words < everything]
+    return _uncovered(asked, item.draft, item.forward_translation, target_lang)
+
+
+def _uncovered(pieces: list[Span], text: str, other: str, code: str) -> list[Span]:
+    """The ``pieces`` of ``text`` holding ``CLAUSE_MIN_UNCOVERED`` content words or more that
+    ``other``, the same text through a model, lacks."""
+    missing = [start for _, (start, _) in uncovered_words(text, other, code)]
+    return [(a, b) for a, b in pieces if sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED]
