@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext, Need
+from tqcheck.checks.base import Check, CheckContext, Need, overlaps
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 
 
@@ -42,7 +42,7 @@ class AddedClause(Check):
         ]
         reported: list[Span] = []
         for probe in sorted(added, key=lambda p: -p.gain):
-            if any(a < probe.span[1] and probe.span[0] < b for a, b in reported):
+            if overlaps(probe.span, reported):
                 continue
             reported.append(probe.span)
             yield self.finding(

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck import lang
-from tqcheck.checks.base import Check, CheckContext, Need
+from tqcheck.checks.base import Check, CheckContext, Need, overlaps
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import (
     Name,
@@ -105,7 +105,7 @@ class EntityMismatch(Check):
             yield from self._kept_names(ctx, langs, taken)
         elif len(langs) == 2 and any(lang.get(code).romanise for code in langs):  # across scripts, by sound
             for src, tgt in replaced_names(ctx.source, ctx.target, *langs):
-                if not _overlaps(src.span, taken[0]) and not _overlaps(tgt.span, taken[1]):
+                if not overlaps(src.span, taken[0]) and not overlaps(tgt.span, taken[1]):
                     yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
 
     def _kept_names(
@@ -187,7 +187,7 @@ class EntityMismatch(Check):
             pair with a name found otherwise, never stand alone."""
             lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
             vouched = find_names(text, code, lambda word: word.lower() not in lower and _kept(word, other, other_code))
-            return [n for n in vouched if not any(n.span[0] < f.span[1] and f.span[0] < n.span[1] for f in found)]
+            return [n for n in vouched if not overlaps(n.span, [f.span for f in found])]
 
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
         if opening and not mentions_place(opening[1], target, back, demonyms=False):  # a city has no demonym to spare
@@ -251,7 +251,7 @@ class EntityMismatch(Check):
 
 
 def _comparable(name: Name, taken: list[Span]) -> bool:
-    return verifiable(name) and not contraction(name) and not _overlaps(name.span, taken)
+    return verifiable(name) and not contraction(name) and not overlaps(name.span, taken)
 
 
 def _kept(word: str, other: str, other_code: str | None) -> bool:
@@ -274,12 +274,8 @@ def _places_only_in(
     return [
         span
         for span, place in places_in(text, langs)
-        if not _overlaps(span, taken) and mentions_place(place, vouched_by) and not mentions_place(place, *absent_from)
+        if not overlaps(span, taken) and mentions_place(place, vouched_by) and not mentions_place(place, *absent_from)
     ]
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")
