@@ -75,10 +75,10 @@ class AntonymSwap(Check):
         its opposite ("more", "less") is reported only then: translators trade these freely around a
         negation or a paraphrase elsewhere."""
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
-        strong = agreed is not None and agreed.gain >= self.opts["strong-gain"] and agreed.agrees(
-            self.opts["strong-min-back-gain"]
-        )
-        if agreed is not None and (strong or agreed.agrees(self.opts["min-gain"])):
+        if agreed is not None and (
+            agreed.agrees(self.opts["min-gain"])
+            or (agreed.gain >= self.opts["strong-gain"] and agreed.agrees(self.opts["strong-min-back-gain"]))
+        ):
             message += f"; the model reads the pair far likelier with “{other}”, both ways"
             yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         elif not model_only:
