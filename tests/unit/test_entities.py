@@ -1,4 +1,4 @@
-from tqcheck.text.entities import find_names, name_in
+from tqcheck.text.entities import Name, find_names, kept_words, name_in
 
 
 def test_names_from_a_seed_sentence(seed_lines):
@@ -75,3 +75,13 @@ def test_a_headline_capitalising_every_word_but_the_small_ones_has_no_plain_name
 def test_a_connector_does_not_join_a_weekday_or_month_onto_a_name():
     texts = [n.text for n in find_names("Then Israel struck on Sunday, and Theresa May met the Banco de Portugal in May.", "en")]
     assert texts == ["Israel", "Theresa May", "Banco de Portugal"]
+
+
+def test_words_translators_keep_are_neither_titles_nor_acronyms():
+    def kept(text):
+        return kept_words(Name(text, (0, len(text))), "en", "es")
+
+    assert kept("Prime Minister Zoran Zaev") == ["Zoran", "Zaev"]
+    # each language coins its acronyms, in capitals or mixed case: "MPs" are "diputados", "AfD" "ApA"
+    assert kept("Labour MPs") == []
+    assert kept("AfD Zaev") == ["Zaev"]

@@ -25,6 +25,11 @@ def test_a_demonym_mentions_its_place():
     assert mentions_place(turkey, "Os juízes turcos decidiram.")
     assert mentions_place(turkey, "A Turquia decidiu.")
     assert not mentions_place(turkey, "Os juízes gregos decidiram.")
+    # a demonym opens like one of the place's one-word names, not like a phrase naming it in some
+    # other language: Mexico City's "Lungsod ng Mexico" (Tagalog) says nothing of "lunes"
+    mexico = place_names("Mexico", ("en", "es"))
+    assert mentions_place(mexico, "El gobierno mexicano decidió.")
+    assert not mentions_place(mexico, "Se espera que recale en Níger la tarde del lunes.")
 
 
 def test_cities_read_one_at_a_time_are_the_library_s_cities():

@@ -14,7 +14,6 @@ from tqcheck.text.entities import (
     kept_words,
     name_in,
     name_words,
-    phrase_in,
     verifiable,
 )
 from tqcheck.text.lexicon import proper_noun
@@ -115,31 +114,39 @@ class EntityMismatch(Check):
         see ``entities.kept_words``), or one the draft's lexicon reads as a name through and through
         (``entities.name_words``: "Steven Lawless"), none of whose such words the source has, or a
         known place the source never mentions, while a name of the source is missing from the
-        draft: one put for the other. Names of bodies are translated ("Naciones Unidas", "Partido
-        Laborista") and have a word the lexicon knows, so they are never the new name; a name in
-        each language's own form ("Catalonia", "Catalunha") is a cognate, not a replacement.
-        Across scripts names are compared by sound instead (``text.sounds``)."""
+        draft (or has words a translator keeps and the draft has none of them: titles match across
+        languages, "Prime Minister" ~ "Primer Ministro", the person's name must): one put for the
+        other. Names of bodies are translated ("Naciones Unidas", "Partido Laborista") and have a
+        word the lexicon knows, so they are never the new name; a name in each language's own
+        form ("Catalonia", "Catalunha") is a cognate, not a replacement, when every word a
+        translator keeps of either has its like in the other ("Blair Macpherson" is no form of
+        "Macedonia"). Across scripts names are compared by sound instead (``text.sounds``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
-        source, target = ctx.source, ctx.target
+        source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
 
         def new(name: Name) -> bool:
             place = place_names(name.bare, langs)
             if place is not None:
                 return not mentions_place(place, source)
-            kept = kept_words(name, ctx.source_lang, ctx.target_lang) or name_words(name, ctx.target_lang)
-            if not kept or name_in(name, source, sim):
-                return False
-            return not any(phrase_in(w, source) for w in kept)
+            kept = kept_words(name, *codes) or name_words(name, ctx.target_lang)
+            return bool(kept) and not any(name_in(w, source, sim) for w in kept)
 
         def lost(name: Name) -> bool:
             place = place_names(name.bare, langs) or frozenset()
-            return not name_in(name, target, sim) and not mentions_place(place, target)
+            if mentions_place(place, target):
+                return False
+            kept = kept_words(name, *codes)
+            return not name_in(name, target, sim) or bool(kept) and not any(name_in(w, target, sim) for w in kept)
+
+        def one_name(a: Name, b: Name) -> bool:  # each word a translator keeps has its like in the other
+            kept = [(w, b) for w in kept_words(a, *codes)] + [(w, a) for w in kept_words(b, *codes)]
+            return all(cognate(x, y.bare) >= self.opts["cognate"] for x, y in [(a.bare, b)] + kept)
 
         missing = [n for n in find_names(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
         added = [n for n in find_names(target, ctx.target_lang) if _comparable(n, taken[1]) and new(n)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")
-            tgt = next((t for t in added if cognate(src.bare, t.bare) >= self.opts["cognate"]), None)
+            tgt = next((t for t in added if one_name(src, t)), None)
             if tgt is not None:
                 missing.remove(src)
                 added.remove(tgt)

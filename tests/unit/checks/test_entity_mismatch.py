@@ -181,6 +181,26 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
     assert direct(secretary, criticised.replace("Ari Fleischer", "Alisson Becker")) == [
         ("critical", "source names Ari Fleischer, translation has Alisson Becker instead")
     ]
+    # a name whose words are half titles ("Prime Minister") is lost when the words a translator keeps
+    # are: the titles match across the languages, the person's name does not
+    premier = "On Sunday, Prime Minister Zoran Zaev said the vote would go ahead."
+    dijo = "El domingo, el primer ministro Zoran Zaev dijo que la votación seguiría adelante."
+    assert direct(premier, dijo) == []
+    assert direct(premier, dijo.replace("Zoran Zaev", "Jeff Blake")) == [
+        ("critical", "source names Prime Minister Zoran Zaev, translation has Jeff Blake instead")
+    ]
+    titled = dijo.replace("el primer ministro", "el Primer Ministro")
+    assert direct(premier, titled) == []
+    assert direct(premier, titled.replace("Zoran Zaev", "Jeff Blake")) == [
+        ("critical", "source names Prime Minister Zoran Zaev, translation has Primer Ministro Jeff Blake instead")
+    ]
+    # one name in two forms is alike in every word a translator keeps, not just in the shorter name's
+    ties = "The talks will improve ties between Macedonia and its neighbours."
+    lazos = "Las conversaciones mejorarán los lazos entre Macedonia y sus vecinos."
+    assert direct(ties, lazos) == []
+    assert direct(ties, lazos.replace("Macedonia", "Blair Macpherson")) == [
+        ("critical", "source names Macedonia, translation has Blair Macpherson instead")
+    ]
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
