@@ -16,7 +16,7 @@ from tqcheck.text.entities import (
     name_words,
     verifiable,
 )
-from tqcheck.text.lexicon import proper_noun
+from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.places import (
     dateline,
     mentions_place,
@@ -120,7 +120,9 @@ class EntityMismatch(Check):
         word the lexicon knows, so they are never the new name; a name in each language's own
         form ("Catalonia", "Catalunha") is a cognate, not a replacement, when every word a
         translator keeps of either has its like in the other ("Blair Macpherson" is no form of
-        "Macedonia"). Across scripts names are compared by sound instead (``text.sounds``)."""
+        "Macedonia"). A new name left over pairs with a word opening a source sentence that no rule
+        reads as a name ("Trump said", ``text.openers``). Across scripts names are compared by
+        sound instead (``text.sounds``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -150,6 +152,9 @@ class EntityMismatch(Check):
             if tgt is not None:
                 missing.remove(src)
                 added.remove(tgt)
+        if len(added) > len(missing):  # a name left over: was it put for a word opening a sentence?
+            opening = [n for n in openers(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
+            missing += opening[: len(added) - len(missing)]
         for src, tgt in zip(missing, added):
             title = _quoted(source, src.span) or _quoted(target, tgt.span)
             note = " (in a quoted title)" if title else ""
@@ -193,7 +198,7 @@ class EntityMismatch(Check):
             dijo"). A model also keeps words it cannot translate ("Aftershocks"), so these only
             pair with a name found otherwise, never stand alone."""
             lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
-            vouched = find_names(text, code, lambda word: word.lower() not in lower and _kept(word, other, other_code))
+            vouched = find_names(text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code))
             return [n for n in vouched if not overlaps(n.span, [f.span for f in found])]
 
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
@@ -259,12 +264,6 @@ class EntityMismatch(Check):
 
 def _comparable(name: Name, taken: list[Span]) -> bool:
     return verifiable(name) and not contraction(name) and not overlaps(name.span, taken)
-
-
-def _kept(word: str, other: str, other_code: str | None) -> bool:
-    """Whether ``other`` has ``word`` as it is, capitalised, and its language's lexicon reads it
-    as a proper noun: kept untranslated, as a name is."""
-    return bool(proper_noun(word, other_code)) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", other) is not None
 
 
 def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> bool:

@@ -114,6 +114,7 @@ def cldr_scales(code: str) -> dict[str, float]:
     return found
 
 
+@cache
 def iso_stopwords(code: str) -> frozenset[str]:
     """The stopwords-iso list of language ``code`` (MIT, through the stopwordsiso package)."""
     import stopwordsiso

@@ -201,6 +201,15 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
     assert direct(ties, lazos.replace("Macedonia", "Blair Macpherson")) == [
         ("critical", "source names Macedonia, translation has Blair Macpherson instead")
     ]
+    # a word opening the source's sentence that English also has in lower case ("trump") is a name
+    # when the draft puts a new one in its place, and only then
+    mock = "Trump said it in his mock news anchor voice."
+    burlona = "Trump lo dijo con su voz burlona de presentador de noticias."
+    assert direct(mock, burlona) == []
+    assert direct(mock, burlona.replace("Trump", "Ryan Kent")) == [
+        ("critical", "source names Trump, translation has Ryan Kent instead")
+    ]
+    assert direct("Sadly, he said it in his mock voice.", "Ryan Kent lo dijo con su voz burlona.") == []
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
