@@ -85,3 +85,15 @@ def test_compound_number_words_are_one_number_in_each_language():
     assert compare_numbers("Quinhentos feridos.", "pt", "Five hundred injured.", "en") == NumberDiff((), (), ())
     changed = compare_numbers("Morreram vinte e cinco mil pessoas.", "pt", "35,000 people died.", "en").changed
     assert [(a.text, b.text) for a, b in changed] == [("vinte e cinco mil", "35,000")]
+
+
+def test_the_plural_of_a_round_number_is_a_vague_amount():
+    # "tens of thousands" is "decenas de miles": neither is 10 nor 1,000, and they never differ
+    source = "Más de 1000 personas murieron y decenas de miles tuvieron que dejar sus hogares."
+    draft = "More than 1,000 people died and tens of thousands had to leave their homes."
+    assert compare_numbers(source, "es", draft, "en") == NumberDiff((), (), ())
+    assert compare_numbers("cientos de personas", "es", "hundreds of people", "en") == NumberDiff((), (), ())
+    # a firm number is still compared: "300" is not "hundreds", "diez mil" not "twenty thousand"
+    assert [m.text for m in compare_numbers("300 personas", "es", "hundreds of people", "en").missing] == ["300"]
+    changed = compare_numbers("diez mil personas", "es", "twenty thousand people", "en").changed
+    assert [(a.text, b.text) for a, b in changed] == [("diez mil", "twenty thousand")]

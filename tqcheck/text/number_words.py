@@ -3,6 +3,7 @@ cannot hold, such as "forty-five", "twenty one", "vinte e cinco mil" and "zweiun
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -34,8 +35,8 @@ class _Token:
 def find(text: str, code: str, taken: list[Span], known: Numbers) -> Iterator[tuple[Span, float, bool]]:
     """Each (span, value, soft) of a number in words outside ``taken`` that the language's own
     lists do not read: several words, a hyphenated word, or a single word they lack
-    ("quinhentos"). A lone word for one, or an ordinal, is soft: it only ever pairs. Scale
-    words alone ("mil milhões", "bilião") are left to the lists' bare scales."""
+    ("quinhentos"). A lone word for one, an ordinal, or a round number's plural is soft: it only
+    ever pairs. Scale words alone ("mil milhões", "bilião") are left to the lists' bare scales."""
     from text_to_num import find_numbers
 
     tokens = [_Token(m.group(), *m.span()) for m in _WORDS.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
@@ -46,4 +47,7 @@ def find(text: str, code: str, taken: list[Span], known: Numbers) -> Iterator[tu
             continue  # the word lists read it (and know "dozen" or "once" besides)
         if all(w in known.scales or w in _JOINERS for w in words):
             continue
-        yield (run[0].start, run[-1].end), occurrence.value, occurrence.is_ordinal or occurrence.value == 1
+        # one word the lists lack for a round number is its plural ("tens", "hundreds", "miles",
+        # "cientos"): a vague amount, as "tens of thousands" is "decenas de miles"
+        vague = len(words) == 1 and occurrence.value >= 10 and math.log10(occurrence.value).is_integer()
+        yield (run[0].start, run[-1].end), occurrence.value, occurrence.is_ordinal or occurrence.value == 1 or vague
