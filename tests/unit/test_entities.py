@@ -85,3 +85,9 @@ def test_words_translators_keep_are_neither_titles_nor_acronyms():
     # each language coins its acronyms, in capitals or mixed case: "MPs" are "diputados", "AfD" "ApA"
     assert kept("Labour MPs") == []
     assert kept("AfD Zaev") == ["Zaev"]
+
+
+def test_spanish_writes_the_united_states_with_spaced_initials():
+    # "EE. UU." (the Royal Spanish Academy's form) is the United States, as "EE.UU." is
+    assert name_in("US", "EE. UU. podría usar la Armada.")
+    assert name_in("United States", "Los EE. UU. lo anunciaron.")

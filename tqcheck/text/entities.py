@@ -1,9 +1,8 @@
 """Named-entity candidates from capitalisation, and fuzzy presence of a name in another text.
 
 No tagger: in the Latin-script languages tqcheck checks, a run of capitalised words that does not
-open a sentence is a name ("Linas Linkevicius", "NATO", "Kaliningrad"). A word that opens a sentence
-counts only when the same text also uses it as a name elsewhere, or when it is an acronym.
-In a title-case line ("Indonesia Tsunami Toll Soars Above 800") only acronyms count.
+open a sentence is a name ("Linas Linkevicius", "NATO", "Kaliningrad"); one opening a sentence needs
+more evidence (``find_names``). In a title-case line ("Indonesia Tsunami Toll Soars") only acronyms count.
 Comparisons fold case and accents, so "Polónia" (pt-PT) and "Polônia" (pt-BR) are one name; an
 acronym matches its spelled-out form ("EU" ~ "União Europeia"); and a few names that every
 language writes in several ways ("US", "America", "EUA") are listed as aliases.
@@ -31,7 +30,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Names written in several ways within one language, or alike across languages. General knowledge,
 # not tuned to any test sentence: countries and bodies that news text names under several forms.
 ALIASES: tuple[tuple[str, ...], ...] = (
-    ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "Estados Unidos", "EUA", "EE.UU.", "EEUU", "América"),
+    ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "Estados Unidos", "EUA", "EE.UU.", "EE. UU.", "EEUU",
+     "América"),
     ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido", "Grã-Bretanha", "Gran Bretaña"),
     ("UN", "U.N.", "United Nations", "ONU", "Nações Unidas", "Naciones Unidas"),
     ("EU", "European Union", "UE", "União Europeia", "Unión Europea"),
