@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -104,9 +105,11 @@ class FileWork:
             scores = self.translate is not None and caps.scores is None
             self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
         self.reader, caps = fluency_reader(job.config.fluency_model, caps)
-        # the judge is loaded only for a file whose selected checks read it (not with --ignore TQ705)
+        # the judge is loaded only for a file whose selected checks read it (not with --ignore TQ705),
+        # on every core when no translation workers run beside it
         judged = shop.runner.reads(Need.ORDER_JUDGE, job.path)
-        self.judge, self.caps = order_reader(caps) if judged else (None, caps)
+        threads = 1 if self.translate is not None else os.cpu_count() or 1
+        self.judge, self.caps = order_reader(caps, threads) if judged else (None, caps)
 
     @property
     def signature(self) -> BackendSignature:

@@ -157,3 +157,17 @@ def test_the_judge_is_loaded_only_for_files_whose_checks_read_it(tmp_path):
         for ignored in ((), ("TQ705",))
     ]
     assert loaded == ["True", "False"]
+
+
+def test_the_encoder_gives_the_same_embeddings_on_one_thread_or_two(tmp_path):
+    # where no translation workers run, the judge takes every core; its readings must not change.
+    # The engine reads its thread count once a process, so each count runs in a process of its own.
+    program = (
+        "import sys; from tests.conftest import SEED; from tqcheck.backends.order_judge import SentenceEncoder; "
+        "lines = [l for l in SEED.read_text(encoding='utf-8').splitlines() if l.strip()]; "
+        "SentenceEncoder(int(sys.argv[1])).embed(lines).tofile(sys.argv[2])"
+    )
+    for threads in (1, 2):
+        out = tmp_path / f"{threads}.f32"
+        subprocess.run([sys.executable, "-c", program, str(threads), str(out)], check=True, cwd=SEED.parents[2])
+    assert (tmp_path / "1.f32").read_bytes() == (tmp_path / "2.f32").read_bytes()

@@ -86,11 +86,11 @@ def fluency_reader(name: str | None, caps: Capabilities) -> tuple[LanguageModel 
     return model, replace(caps, fluency=None)
 
 
-def order_reader(caps: Capabilities) -> tuple[OrderJudge | None, Capabilities]:
+def order_reader(caps: Capabilities, threads: int = 1) -> tuple[OrderJudge | None, Capabilities]:
     """The word-order judge as a reader of the file's drafts, if it was calibrated on their
-    language; ``caps`` saying so either way."""
+    language; ``caps`` saying so either way. ``threads``: see ``shared_order_judge``."""
     try:
-        judge = shared_order_judge()
+        judge = shared_order_judge(threads)
     except BackendError as exc:
         return None, replace(caps, order=Missing(str(exc)))
     if caps.target_lang.split("-")[0] not in judge.languages:
