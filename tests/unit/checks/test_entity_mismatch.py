@@ -140,81 +140,72 @@ def test_one_place_put_for_another_in_lower_case_is_critical():
     assert run(source, faithful, "Swedish exports rose sharply.", forward, source_lang="en", target_lang="pt") == []
 
 
-def test_without_a_model_places_are_compared_across_languages_and_other_names_left_alone():
-    def direct(source, target):
-        ctx = make_ctx(target, source=source, back="", forward=None, source_lang="en", target_lang="es")
-        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
+def _direct(source, target, source_lang="en", target_lang="es"):
+    ctx = make_ctx(target, source=source, back="", forward=None, source_lang=source_lang, target_lang=target_lang)
+    return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
 
-    assert direct("Germany and Finland disagree.", "Alemania y Finlandia no están de acuerdo.") == []
-    assert direct("Germany and Finland disagree.", "Alemania y Suecia no están de acuerdo.") == [
+
+def test_without_a_model_places_are_compared_across_languages_and_other_names_left_alone():
+    assert _direct("Germany and Finland disagree.", "Alemania y Finlandia no están de acuerdo.") == []
+    assert _direct("Germany and Finland disagree.", "Alemania y Suecia no están de acuerdo.") == [
         ("critical", "source names Finland, translation has Suecia instead")
     ]
     # a translated name of a body or a prize is no evidence without a model: "Óscar" for "Academy Awards"
-    assert direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
+    assert _direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
 
 
-def test_without_a_model_a_name_translators_keep_put_for_another_is_critical():
-    def direct(source, target, source_lang="en", target_lang="es"):
-        ctx = make_ctx(target, source=source, back="", forward=None, source_lang=source_lang, target_lang=target_lang)
-        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
-
-    source = "On Thursday, Mike Pompeo told the Security Council that sanctions must continue."
-    faithful = "El jueves, Mike Pompeo dijo al Consejo de Seguridad que las sanciones deben seguir."
-    replaced = faithful.replace("Mike Pompeo", "Theresa May")
-    assert direct(source, faithful) == []
-    assert direct(source, replaced) == [("critical", "source names Mike Pompeo, translation has Theresa May instead")]
-    # a known place the source never mentions, put for a name: "Harvard" → "Nueva York"
-    assert direct("Harvard students take a course in sleep.", "Estudiantes de Nueva York hacen un curso sobre el sueño.") == [
-        ("critical", "source names Harvard, translation has Nueva York instead")
-    ]
+ONE_SCRIPT = [  # source, a faithful Spanish draft, a stretch of it replaced, by what, the names reported
+    # a name translators keep, put for another
+    ("On Thursday, Mike Pompeo told the Security Council that sanctions must continue.",
+     "El jueves, Mike Pompeo dijo al Consejo de Seguridad que las sanciones deben seguir.",
+     "Mike Pompeo", "Theresa May", ("Mike Pompeo", "Theresa May")),
     # a name the draft's lexicon reads as a name through and through, though English knows "lawless"
-    stylist = "Celebrity stylist Luke Armitage told FEMAIL that he expects large hats next summer."
-    said = "El estilista de famosos Luke Armitage dijo a FEMAIL que espera sombreros grandes el próximo verano."
-    assert direct(stylist, said) == []
-    assert direct(stylist, said.replace("Luke Armitage", "Steven Lawless")) == [
-        ("critical", "source names Luke Armitage, translation has Steven Lawless instead")
-    ]
+    ("Celebrity stylist Luke Armitage told FEMAIL that he expects large hats next summer.",
+     "El estilista de famosos Luke Armitage dijo a FEMAIL que espera sombreros grandes el próximo verano.",
+     "Luke Armitage", "Steven Lawless", ("Luke Armitage", "Steven Lawless")),
     # two people's names of like shape are no cognates of each other: alike word by word or not at all
-    secretary = "The statement was criticised by former White House press secretary Ari Fleischer."
-    criticised = "La declaración fue criticada por el antiguo secretario de prensa de la Casa Blanca, Ari Fleischer."
-    assert direct(secretary, criticised) == []
-    assert direct(secretary, criticised.replace("Ari Fleischer", "Alisson Becker")) == [
-        ("critical", "source names Ari Fleischer, translation has Alisson Becker instead")
-    ]
+    ("The statement was criticised by former White House press secretary Ari Fleischer.",
+     "La declaración fue criticada por el antiguo secretario de prensa de la Casa Blanca, Ari Fleischer.",
+     "Ari Fleischer", "Alisson Becker", ("Ari Fleischer", "Alisson Becker")),
     # a name whose words are half titles ("Prime Minister") is lost when the words a translator keeps
     # are: the titles match across the languages, the person's name does not
-    premier = "On Sunday, Prime Minister Zoran Zaev said the vote would go ahead."
-    dijo = "El domingo, el primer ministro Zoran Zaev dijo que la votación seguiría adelante."
-    assert direct(premier, dijo) == []
-    assert direct(premier, dijo.replace("Zoran Zaev", "Jeff Blake")) == [
-        ("critical", "source names Prime Minister Zoran Zaev, translation has Jeff Blake instead")
-    ]
-    titled = dijo.replace("el primer ministro", "el Primer Ministro")
-    assert direct(premier, titled) == []
-    assert direct(premier, titled.replace("Zoran Zaev", "Jeff Blake")) == [
-        ("critical", "source names Prime Minister Zoran Zaev, translation has Primer Ministro Jeff Blake instead")
-    ]
+    ("On Sunday, Prime Minister Zoran Zaev said the vote would go ahead.",
+     "El domingo, el primer ministro Zoran Zaev dijo que la votación seguiría adelante.",
+     "Zoran Zaev", "Jeff Blake", ("Prime Minister Zoran Zaev", "Jeff Blake")),
+    ("On Sunday, Prime Minister Zoran Zaev said the vote would go ahead.",
+     "El domingo, el Primer Ministro Zoran Zaev dijo que la votación seguiría adelante.",
+     "Zoran Zaev", "Jeff Blake", ("Prime Minister Zoran Zaev", "Primer Ministro Jeff Blake")),
     # one name in two forms is alike in every word a translator keeps, not just in the shorter name's
-    ties = "The talks will improve ties between Macedonia and its neighbours."
-    lazos = "Las conversaciones mejorarán los lazos entre Macedonia y sus vecinos."
-    assert direct(ties, lazos) == []
-    assert direct(ties, lazos.replace("Macedonia", "Blair Macpherson")) == [
-        ("critical", "source names Macedonia, translation has Blair Macpherson instead")
-    ]
+    ("The talks will improve ties between Macedonia and its neighbours.",
+     "Las conversaciones mejorarán los lazos entre Macedonia y sus vecinos.",
+     "Macedonia", "Blair Macpherson", ("Macedonia", "Blair Macpherson")),
     # a word opening the source's sentence that English also has in lower case ("trump") is a name
-    # when the draft puts a new one in its place, and only then
-    mock = "Trump said it in his mock news anchor voice."
-    burlona = "Trump lo dijo con su voz burlona de presentador de noticias."
-    assert direct(mock, burlona) == []
-    assert direct(mock, burlona.replace("Trump", "Ryan Kent")) == [
-        ("critical", "source names Trump, translation has Ryan Kent instead")
+    # when the draft puts a new one in its place
+    ("Trump said it in his mock news anchor voice.",
+     "Trump lo dijo con su voz burlona de presentador de noticias.",
+     "Trump", "Ryan Kent", ("Trump", "Ryan Kent")),
+]
+
+
+@pytest.mark.parametrize("source, faithful, old, new, names", ONE_SCRIPT)
+def test_without_a_model_a_name_translators_keep_put_for_another_is_critical(source, faithful, old, new, names):
+    assert _direct(source, faithful) == []
+    said = f"source names {names[0]}, translation has {names[1]} instead"
+    assert _direct(source, faithful.replace(old, new)) == [("critical", said)]
+
+
+def test_without_a_model_places_and_names_each_language_writes_its_own_way():
+    # a known place the source never mentions, put for a name: "Harvard" → "Nueva York"
+    assert _direct("Harvard students take a course in sleep.", "Estudiantes de Nueva York hacen un curso sobre el sueño.") == [
+        ("critical", "source names Harvard, translation has Nueva York instead")
     ]
-    assert direct("Sadly, he said it in his mock voice.", "Ryan Kent lo dijo con su voz burlona.") == []
+    # a word opening a sentence set off by a comma is no name, whatever the draft holds
+    assert _direct("Sadly, he said it in his mock voice.", "Ryan Kent lo dijo con su voz burlona.") == []
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
-    assert direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
-    assert direct("The storm reached New York on Monday.", "La tormenta llegó a Nueva York el lunes.") == []
-    assert direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
+    assert _direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
+    assert _direct("The storm reached New York on Monday.", "La tormenta llegó a Nueva York el lunes.") == []
+    assert _direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
 
 
 ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, by what, the names reported
@@ -242,13 +233,10 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
 
 @pytest.mark.parametrize("source, faithful, old, new, names", ACROSS_SCRIPTS)
 def test_without_a_model_names_are_compared_across_scripts_by_sound(source, faithful, old, new, names):
-    def direct(target):
-        ctx = make_ctx(target, source=source, back="", forward=None, source_lang="en", target_lang="el")
-        return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
-
-    assert direct(faithful) == []
+    assert _direct(source, faithful, target_lang="el") == []
     lost, put = names
-    assert direct(faithful.replace(old, new)) == [("critical", f"source names {lost}, translation has {put} instead")]
+    said = f"source names {lost}, translation has {put} instead"
+    assert _direct(source, faithful.replace(old, new), target_lang="el") == [("critical", said)]
 
 
 def test_across_scripts_a_body_translated_and_a_declined_month_are_no_names():
