@@ -198,7 +198,9 @@ class EntityMismatch(Check):
             dijo"). A model also keeps words it cannot translate ("Aftershocks"), so these only
             pair with a name found otherwise, never stand alone."""
             lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
-            vouched = find_names(text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code))
+            vouched = find_names(
+                text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code)
+            )
             return [n for n in vouched if not overlaps(n.span, [f.span for f in found])]
 
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same

