@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from threadpoolctl import threadpool_limits
 
 from tqcheck import __version__, cache
 from tqcheck.backends import get_backend, how_to_get
+from tqcheck.backends.base import cores
 from tqcheck.cache import CachedBackend, MemoTranslator, Progress, ResultCache, TranslationCache
 from tqcheck.checks.base import Capabilities, Check, Missing, Need
 from tqcheck.checks.registry import build_checks
@@ -106,9 +106,9 @@ class FileWork:
             self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
         self.reader, caps = fluency_reader(job.config.fluency_model, caps)
         # the judge is loaded only for a file whose selected checks read it (not with --ignore TQ705),
-        # on every core when no translation workers run beside it
+        # on the check's cores when no translation workers run beside it
         judged = shop.runner.reads(Need.ORDER_JUDGE, job.path)
-        threads = 1 if self.translate is not None else os.cpu_count() or 1
+        threads = 1 if self.translate is not None else cores()
         self.judge, self.caps = order_reader(caps, threads) if judged else (None, caps)
 
     @property

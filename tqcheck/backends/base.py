@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -39,6 +40,14 @@ class Backend(ABC):
         """The log-probability of each (source, target) pair's target under the ``src``→``tgt`` model,
         or None when this backend cannot score; the checks that need scores then stay silent."""
         return None
+
+
+def cores() -> int:
+    """The cores a check uses for its own work: ``TQCHECK_WORKERS`` when set, else one a core and
+    at most 4 (the embedded backend's translation workers, or the word-order judge's threads where
+    nothing translates)."""
+    chosen = os.environ.get("TQCHECK_WORKERS")
+    return max(1, int(chosen)) if chosen else min(os.cpu_count() or 1, 4)
 
 
 def resolve_directions(

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from tqcheck.backends.base import Backend
+from tqcheck.backends.base import Backend, cores
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature
 
@@ -105,7 +105,7 @@ class EmbeddedBackend(Backend):
         return self._scorers[(src, tgt)].logprobs(pairs)
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        if len(texts) >= _PARALLEL_FROM and _workers() > 1:
+        if len(texts) >= _PARALLEL_FROM and cores() > 1:
             return _parallel(texts, src, tgt)
         return self.translate_here(texts, src, tgt)
 
@@ -124,15 +124,10 @@ class EmbeddedBackend(Backend):
 _PARALLEL_FROM = 24
 
 
-def _workers() -> int:
-    chosen = os.environ.get("TQCHECK_WORKERS")
-    return max(1, int(chosen)) if chosen else min(os.cpu_count() or 1, 4)
-
-
 @cache
 def _pool() -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(
-        max_workers=_workers(),
+        max_workers=cores(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_die_with_parent,
         initargs=(os.getpid(), threading.current_thread() is threading.main_thread()),
@@ -169,7 +164,7 @@ def _work(texts: Sequence[str], src: str, tgt: str) -> list[str]:
 
 
 def _parallel(texts: Sequence[str], src: str, tgt: str) -> list[str]:
-    n = _workers()
+    n = cores()
     # interleaved shares: the pipeline sends length-sorted batches, so each worker gets a fair mix
     shares = [list(texts[i::n]) for i in range(n)]
     try:

@@ -182,8 +182,8 @@ def fluent_share(fluent: np.ndarray, scores: np.ndarray) -> np.ndarray:
 @cache
 def shared_order_judge(threads: int = 1) -> OrderJudge:
     """The judge, loaded once a process. ``threads``: the encoder's, one beside the translation
-    workers (more would only spin against them), every core where no model translates and the
-    judge is most of the work (NTREX en→el with no model: 41 s on one thread, 23 s on two). The
+    workers (more would only spin against them), the check's cores (``backends.base.cores``) where
+    no model translates and the judge is most of the work (NTREX en→el with no model: 41 s on one thread, 23 s on two). The
     embeddings are the same whatever the count (the engine shares out sentences, not sums); its
     threading is set as it first loads, so the first count asked for in a process holds."""
     return OrderJudge(threads)
