@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.base import Check, CheckContext, Need, overlaps
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
+from tqcheck.text.strings import overlaps
 
 
 class AddedClause(Check):

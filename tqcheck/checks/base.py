@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -45,11 +45,6 @@ _EXAMPLE = re.compile(
 def _span_of(text: str, item: str) -> Span | None:
     at = text.find(item)
     return (at, at + len(item)) if at >= 0 else None
-
-
-def overlaps(span: Span, spans: Iterable[Span]) -> bool:
-    """Whether ``span`` shares a character with any of ``spans``."""
-    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
 class Need(str, Enum):

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck import lang
-from tqcheck.checks.base import Check, CheckContext, Need, overlaps
+from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import (
     Name,
@@ -26,6 +26,7 @@ from tqcheck.text.places import (
     same_place,
 )
 from tqcheck.text.sounds import replaced_names
+from tqcheck.text.strings import overlaps
 
 
 class EntityMismatch(Check):

@@ -6,6 +6,7 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity
 from tqcheck.text.entities import find_names
 from tqcheck.text.segment import sentence_spans
+from tqcheck.text.strings import overlaps
 
 
 class Garbled(Check):
@@ -36,7 +37,7 @@ class Garbled(Check):
             tokens = [(at, n) for at, n in ctx.surprisal.tokens if span[0] <= at[0] and at[1] <= span[1]]
             if len(tokens) < self.opts["min-tokens"]:
                 continue
-            tokens = [(at, n) for at, n in tokens if not any(s < at[1] and at[0] < e for s, e in names)]
+            tokens = [(at, n) for at, n in tokens if not overlaps(at, names)]
             if len(tokens) < 2:  # a sentence of names: nothing left to judge
                 continue
             mean = sum(n for _, n in tokens) / len(tokens)

@@ -20,6 +20,7 @@ from tqcheck import lang
 from tqcheck.lang import Numbers
 from tqcheck.records import Span
 from tqcheck.text.number_words import find as find_number_words
+from tqcheck.text.strings import overlaps
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _APPROX = 0.1  # converted amounts are rounded by translators: 200 miles → "300 km"
@@ -213,7 +214,7 @@ def extract_numbers(text: str, code: str | None) -> list[NumberMention]:
         )
     taken = [n.span for n in mentions]
     for m in patterns.bare_scale.finditer(text) if patterns.bare_scale else ():
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not overlaps(m.span(), taken):
             value = words.scales[re.sub(r"\s+", " ", m.group().casefold())]
             mentions.append(NumberMention(m.group(), m.span(), frozenset({value}), kind="soft"))
     mentions.sort(key=lambda n: n.span)

@@ -1,10 +1,13 @@
-"""String helpers every text utility shares: folding, words, and shared openings."""
+"""String helpers every text utility shares: folding, words, shared openings, and spans that overlap."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+
+from tqcheck.records import Span
 
 WORD = re.compile(r"\w+", re.UNICODE)
 """A word: a run of letters, digits or underscores, in any script."""
@@ -59,3 +62,8 @@ def visible(text: str) -> str:
 def without_controls(text: str) -> str:
     """``text`` with its control characters removed, for formats shown by other tools (SARIF)."""
     return text.translate(_STRIP)
+
+
+def overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    """Whether ``span`` shares a character with any of ``spans``."""
+    return any(a < span[1] and span[0] < b for a, b in spans)
