@@ -67,6 +67,7 @@ class Language:
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
     romanise: Callable[[str], tuple[str, ...]] | None = None  # a word's readings in Latin letters, by sound
+    final_letters: str | None = None  # the letters a native word can end in: one ending otherwise is borrowed ("Ροκ")
 
     @property
     def clause_joiners(self) -> frozenset[str] | None:

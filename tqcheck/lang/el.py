@@ -56,4 +56,6 @@ LANGUAGE = Language(
     coordinators=frozenset({"και", "ή", "αλλά"}),
     subordinators=frozenset({"ότι", "πως", "επειδή"}),
     romanise=romanise,
+    # Greek words end in a vowel, "ς" or "ν"; a transliterated name often does not ("Ροκ", "Πίτερ")
+    final_letters="αάεέηήιίϊΐοόυύϋΰωώςν",
 )

@@ -6,13 +6,20 @@ h, w, y left out, repeats merged; a word of a script is first read in Latin lett
 language module (``Language.romanise``). Two keys alike at ``SOUNDS_ALIKE`` (difflib ratio) or
 equal are one name.
 
+A word of one text sounds like a word of the other when their keys are alike and, of the words
+alike in sound, it is the closest in letters or alike in them at ``LETTERS_ALIKE``: keys of two
+consonants are shared by chance ("Night" and "Yandhi" are both n-d).
+
 A source name is lost when the draft has no word that sounds like any of its words, nor the name
 itself, and it is a name translators keep (a word neither lexicon knows, ``kept_words``) or an
-acronym. A name of the draft is new when no capitalised word of the source sounds like it and it
-has a word the draft language's lexicon does not know (a transliteration, not "Επιτροπή"), or
-it names or holds a known place the source never mentions ("Νοτιοδυτική Κίνα"), or it is a
-person's name: two words or more in another script that its lexicon reads as names ("Τζον
-Σνόου"), new enough to pair with any lost name. Places of the source are the place rule's.
+acronym. A name of the draft is new when no word of the source sounds like it and it has a word
+the draft language's lexicon does not know, or one ending in a letter no native word ends in
+(``Language.final_letters``: Greek "Ροκ", which the lexicon knows as "rock") — a
+transliteration, not "Επιτροπή". A new name pairs with any lost name when it tells of a
+replacement on its own: a person's name (two words or more in another script, each a name or
+borrowed: "Τζον Σνόου"), a known place the source never mentions ("Νοτιοδυτική Κίνα"), or a
+name in the source's letters that the source does not have. Places of the source are the
+place rule's.
 """
 
 from __future__ import annotations
@@ -23,11 +30,12 @@ from functools import lru_cache
 
 from tqcheck import lang
 from tqcheck.text.entities import Name, find_names, kept_words, name_in, name_words
-from tqcheck.text.lexicon import unknown
+from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.places import mentions_place, place_names
 from tqcheck.text.strings import fold
 
 SOUNDS_ALIKE = 0.8
+LETTERS_ALIKE = 0.6
 _SPELLINGS = ((r"gh(?![aeiou])", ""), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("sh", "s"), ("wh", "w"), ("qu", "kw"))
 """English spellings of one sound ("Willoughby"'s silent "gh", not "Nottingham"'s)."""
 _CLASSES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4",
@@ -63,7 +71,7 @@ def _sounded(word: str, code: str | None) -> bool:
     return len(word) > 2 and (word.isupper() or all(len(k) >= 2 for k in keys(word, code)))
 
 
-def _alike(ours: frozenset[str], theirs: set[str]) -> bool:
+def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
     """Whether a key of ours is one of theirs, or near one; a key of one consonant says too little."""
 
     def near(k: str) -> bool:
@@ -72,13 +80,37 @@ def _alike(ours: frozenset[str], theirs: set[str]) -> bool:
     return any(len(k) >= 2 and (k in theirs or near(k)) for k in ours)
 
 
-def _heard(text: str, code: str | None) -> set[str]:
-    """The keys of every capitalised word of ``text`` but function words, days and months."""
+def _capitalised(text: str, code: str | None) -> list[str]:
+    """Every capitalised word of ``text`` but function words, days and months."""
     stop = lang.get(code).stopwords or frozenset()
-    return {
-        k for w in _WORD.findall(text)
-        if w[:1].isupper() and len(w) > 2 and fold(w) not in stop and not _calendar(w, code) for k in keys(w, code)
-    }
+    return [w for w in _WORD.findall(text) if w[:1].isupper() and len(w) > 2 and fold(w) not in stop and not _calendar(w, code)]
+
+
+def _vouched(source: str, code: str, target: str, target_code: str) -> set[str]:
+    """The capitalised words of ``source`` that a capitalised word of ``target`` sounds like, each
+    word of the target vouching for the source words closest to it in letters, or alike in them at
+    ``LETTERS_ALIKE`` (a name may stand in both scripts, "Τζόνι" and "Johnny"): keys of two
+    consonants are often shared by chance, and "Yandhi", rendering "Yandhi", is no "Night"."""
+    ours = {w: keys(w, code) for w in _capitalised(source, code)}
+    vouched: set[str] = set()
+    for theirs in _capitalised(target, target_code):
+        alike = [w for w, k in ours.items() if _alike(k, keys(theirs, target_code))]
+        if alike:
+            closeness = {w: _closeness(w, code, theirs, target_code) for w in alike}
+            vouched |= {w for w, c in closeness.items() if c == max(closeness.values()) or c >= LETTERS_ALIKE}
+    return vouched
+
+
+def _closeness(word: str, code: str | None, other: str, other_code: str | None) -> float:
+    """How alike the closest Latin readings of two words are, letter by letter."""
+    return max(
+        difflib.SequenceMatcher(None, fold(a), fold(b)).ratio() for a in _readings(word, code) for b in _readings(other, other_code)
+    )
+
+
+def _readings(word: str, code: str | None) -> tuple[str, ...]:
+    romanise = lang.get(code).romanise
+    return romanise(word) if romanise is not None and not word.isascii() else (word,)
 
 
 @lru_cache(maxsize=32)
@@ -100,6 +132,13 @@ def _calendar(word: str, code: str | None) -> bool:
     return any(folded.startswith(stem) and len(folded) <= len(stem) + 3 for stem in _calendar_stems(code))
 
 
+def _borrowed(word: str, code: str | None) -> bool:
+    """Whether ``word`` ends in a letter no native word of language ``code`` ends in: a
+    transliterated name the lexicon happens to know as a word ("Ροκ", rock; "Κουπ", coup)."""
+    final = lang.get(code).final_letters
+    return final is not None and word[-1:].lower() not in final
+
+
 def _acronym_in(acronym: str, text: str, code: str | None) -> bool:
     """Whether ``text`` has the acronym, in Latin letters or in its own ("ΝΑΤΟ")."""
     romanise = lang.get(code).romanise
@@ -114,44 +153,51 @@ def replaced_names(source: str, target: str, source_lang: str, target_lang: str)
     langs = (source_lang, target_lang)
     lost = _lost(source, source_lang, target, target_lang, langs)
     new = _new(target, target_lang, source, source_lang, langs)
-    if not (any(kept for _, kept in lost) and new or lost and any(person for _, person in new)):
+    if not (any(kept for _, kept in lost) and new or lost and any(telling for _, telling in new)):
         return []
     return list(zip([n for n, _ in lost], [n for n, _ in new]))
 
 
 def _lost(source: str, code: str, target: str, target_code: str, langs: tuple[str, str]) -> list[tuple[Name, bool]]:
     """The source's names the draft never sounds, each with whether translators keep it."""
-    heard = _heard(target, target_code)
+    heard = _vouched(source, code, target, target_code)
     found = []
     for name in find_names(source, code):
-        words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and w.lower() not in lang.name_particles()]
+        words = [
+            w for w in _WORD.findall(name.bare)
+            if _sounded(w, code) and w.lower() not in lang.name_particles() and not _calendar(w, code)
+        ]
         if not words or place_names(name.bare, langs) is not None or name_in(name, target):
             continue
         acronyms = [w for w in words if w.isupper()]
         if acronyms:
             if not any(_acronym_in(a, target, target_code) for a in acronyms):
                 found.append((name, True))
-        elif not any(_alike(keys(w, code), heard) for w in words):
+        elif not any(w in heard for w in words):
             found.append((name, bool(kept_words(name, code, target_code))))
     return found
 
 
 def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str, str]) -> list[tuple[Name, bool]]:
-    """The draft's names the source never sounds, each with whether it is a person's name."""
-    heard = _heard(source, source_code)
+    """The draft's names the source never sounds, each with whether it tells of a replacement on its own."""
+    heard = _vouched(target, code, source, source_code)
     found = []
     for name in find_names(target, code):
         place = place_names(name.bare, langs) or next(
             (p for w in _WORD.findall(name.bare) if (p := place_names(w, langs)) is not None), None
         )  # "Νοτιοδυτική Κίνα" is in China
-        if place is not None:
-            if not mentions_place(place, source):
-                found.append((name, False))
+        if place is not None:  # and not a name the source has, sounded ("Jordan", "Τζόρνταν")
+            if not mentions_place(place, source) and not any(w in heard for w in _WORD.findall(name.bare)):
+                found.append((name, True))
             continue
         words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
-        foreign = [w for w in words if unknown(w, code) is not False]
+        foreign = [w for w in words if unknown(w, code) is not False or _borrowed(w, code)]
         # a person's name in the draft's own script, two of its words with sound enough to compare
-        person = not name.bare.isascii() and len(words) >= 2 and bool(name_words(name, code))
-        if (foreign or person) and not any(_alike(keys(w, code), heard) for w in (words if person else foreign)):
-            found.append((name, person))
+        person = not name.bare.isascii() and len(words) >= 2 and (
+            bool(name_words(name, code)) or all(w in foreign or proper_noun(w, code) for w in words)
+        )
+        # or a name kept in the source's letters, which the source does not have
+        borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
+        if (foreign or person) and not any(w in heard for w in (words if person else foreign)):
+            found.append((name, person or borrowed))
     return found

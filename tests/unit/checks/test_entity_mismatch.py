@@ -228,6 +228,18 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     ("According to Reuters, the storm weakened overnight.",
      "Σύμφωνα με το Reuters, η καταιγίδα εξασθένησε κατά τη διάρκεια της νύχτας.", "το Reuters", "τη Νοτιοδυτική Κίνα",
      ("Reuters", "Νοτιοδυτική Κίνα")),
+    # ...or a known place alone, against a lost name of words translators translate
+    ("He spoke on Morning Edition about the vote.", "Μίλησε στην εκπομπή Morning Edition για την ψηφοφορία.",
+     "Morning Edition", "Μεξικό", ("Morning Edition", "Μεξικό")),
+    # ...or a name in Latin letters the source does not have
+    ("He told The Guardian that the plan had failed.", "Είπε στην εφημερίδα Guardian ότι το σχέδιο απέτυχε.",
+     "Guardian", "Financial Times", ("Guardian", "Financial Times")),
+    # a word ending in a letter no Greek word ends in is borrowed, though the lexicon knows "κουπ" (coup)
+    ("The prize went to Meryl Streep on Sunday.", "Το βραβείο πήγε στη Μέριλ Στριπ την Κυριακή.",
+     "στη Μέριλ Στριπ", "στον Μάικ Κουπ", ("Meryl Streep", "Μάικ Κουπ")),
+    # a word rendering one name vouches for no other that shares its two consonants: "Yandhi" is no "Night"
+    ("He sang Night Moves before his album Yandhi.", "Τραγούδησε το Night Moves πριν από το άλμπουμ του Yandhi.",
+     "Night Moves", "Μάικλ Τζάκσον", ("Night Moves", "Μάικλ Τζάκσον")),
 ]
 
 
