@@ -83,6 +83,15 @@ def test_cities_go_by_their_names_in_the_scripts_of_the_languages_at_hand():
     assert not same_place("Tokyo", "東京", ("pt", "en"))  # only the scripts of the languages at hand
 
 
+def test_a_declined_name_is_its_place_in_a_script_other_than_latin():
+    assert same_place("Βόρειας Μακεδονίας", "north macedonia", ("el", "en"))  # genitive of "Βόρεια Μακεδονία"
+    assert same_place("Ηνωμένων Πολιτειών", "united states", ("el", "en"))
+    assert same_place("Москвы", "moscow", ("ru", "en"))
+    assert place_names("Επιτροπή", ("el", "en")) is None  # a common word's lemma is no place
+    # Latin-script languages do not decline names, and a lemma may be a common word's: "Turkeys"
+    assert place_names("Turkeys", ("en", "pt")) is None
+
+
 def test_places_inside_runs_of_letters_of_scripts_written_without_spaces():
     text = "嵐は日曜日の夜遅くに大阪を襲った。ドイツと韓国の首相"
     found = [(text[slice(*span)], place) for span, place in places_in(text, ("en", "ja"))]

@@ -62,6 +62,19 @@ def unknown(word: str, code: str | None) -> bool | None:
     return bool(parts) and not any(_known(part, language) for part in parts)
 
 
+def has_lexicon(code: str | None) -> bool:
+    return _code(code) is not None
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, code: str | None) -> str | None:
+    """The lemma of ``word`` in lower case ("Μακεδονίας" → "μακεδονία"); ``None`` without a lexicon."""
+    language = _code(code)
+    if language is None:
+        return None
+    return _simplemma()[0].lemmatize(word.lower(), lang=language, low_memory=True).lower()
+
+
 def _parts(word: str) -> list[str]:
     """The word in lower case, in its hyphenated parts: "Year-on-year", "Jean-Pierre"."""
     return [p for p in word.lower().replace("’", "'").split("-") if p]

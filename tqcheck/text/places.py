@@ -9,7 +9,8 @@ the same three letters as one of them: demonyms and adjectives ("turco", "chinê
 say the place too, though not a city's spellings in other languages ("Lungsod ng Mexico" says no
 "lunes"); so do the demonyms of the names news gives some countries besides their official ones
 ("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
-Chinese) a name is found inside a run of letters ("日本の首相").
+Chinese) a name is found inside a run of letters ("日本の首相"). Names in a script other than
+Latin are also found declined, by their words' lemmas ("Βόρειας Μακεδονίας").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tqcheck import lang
 from tqcheck.records import Span
 from tqcheck.text.demonyms import pertainyms
 from tqcheck.text.entities import ALIASES, alias_in
+from tqcheck.text.lexicon import has_lexicon, lemma
 from tqcheck.text.strings import WORD, common_prefix, fold
 
 _MIN_CITY_POPULATION = 1_000_000
@@ -129,8 +131,40 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
 
 
 def place_names(name: str, langs: tuple[str, ...]) -> frozenset[str] | None:
-    """Every name of the place ``name`` is (in ``langs`` and English), or None when it is no known place."""
-    return _index(tuple(sorted(set(langs)))).get(fold(name))
+    """Every name of the place ``name`` is (in ``langs`` and English), or None when it is no known
+    place; in a language of another script than Latin, in any case ("Βόρειας Μακεδονίας")."""
+    key = tuple(sorted(set(langs)))
+    known = _index(key).get(fold(name))
+    if known is not None:
+        return known
+    for code in key:
+        by_lemmas = _by_lemmas(code, key)
+        if by_lemmas and lang.written_in(name, frozenset({lang.script(code)})):
+            return by_lemmas.get(_lemmas(name, code))
+    return None
+
+
+@lru_cache(maxsize=64)
+def _by_lemmas(code: str, langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The known names in the script of language ``code`` by their words' lemmas, when it is not
+    Latin: Greek and Russian decline names ("Βόρειας Μακεδονίας" is "Βόρεια Μακεδονία", "Москвы"
+    "Москва"), the Latin-script languages at hand do not, and there a lemma may be a common word's."""
+    script = lang.script(code)
+    if script in _LATIN or not has_lexicon(code):
+        return {}
+    index, written = _index(langs), frozenset({script})
+    territories = Locale.parse(code.replace("-", "_")).territories
+    names = [*territories.values(), *(n for _, others in _geonames()[1] for n in others)]
+    found: dict[str, frozenset[str]] = {}
+    for name in names:  # as written: folded, "Βόρεια" is no word the lexicon knows
+        group = index.get(fold(name))
+        if group is not None and lang.written_in(name, written):
+            found.setdefault(_lemmas(name, code), group)
+    return found
+
+
+def _lemmas(name: str, code: str) -> str:
+    return " ".join(lemma(w, code) or w for w in WORD.findall(name))
 
 
 @lru_cache(maxsize=64)
