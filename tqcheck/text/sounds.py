@@ -10,9 +10,11 @@ A word of one text sounds like a word of the other when their keys are alike and
 alike in sound, it is the closest in letters or alike in them at ``LETTERS_ALIKE``: keys of two
 consonants are shared by chance ("Night" and "Yandhi" are both n-d).
 
-A source name is lost when the draft has no word that sounds like any of its words, nor the name
-itself, and it is a name translators keep (a word neither lexicon knows, ``kept_words``) or an
-acronym. A name of the draft is new when no word of the source sounds like it and it has a word
+A source name is lost when the draft has not the name itself, nor a word that sounds like one of
+its words a translator keeps (a word neither lexicon knows, ``kept_words``: "Theresa", not the
+title "Prime Minister") or, when it has none, like half its words ("Global Citizen Festival" is
+not heard in "Global Poverty Project"). It tells of a replacement when it has kept words or
+is an acronym. A name of the draft is new when no word of the source sounds like it and it has a word
 the draft language's lexicon does not know, or one ending in a letter no native word ends in
 (``Language.final_letters``: Greek "Ροκ", which the lexicon knows as "rock") — a
 transliteration, not "Επιτροπή". A new name pairs with any lost name when it tells of a
@@ -173,8 +175,10 @@ def _lost(source: str, code: str, target: str, target_code: str, langs: tuple[st
         if acronyms:
             if not any(_acronym_in(a, target, target_code) for a in acronyms):
                 found.append((name, True))
-        elif not any(w in heard for w in words):
-            found.append((name, bool(kept_words(name, code, target_code))))
+        else:  # its words a translator keeps must be heard ("Theresa", not the title); else half its words
+            kept = [w for w in kept_words(name, code, target_code) if w in words]
+            if not any(w in heard for w in kept) if kept else 2 * sum(w in heard for w in words) < len(words):
+                found.append((name, bool(kept)))
     return found
 
 

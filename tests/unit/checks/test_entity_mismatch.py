@@ -237,6 +237,11 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     # a word ending in a letter no Greek word ends in is borrowed, though the lexicon knows "κουπ" (coup)
     ("The prize went to Meryl Streep on Sunday.", "Το βραβείο πήγε στη Μέριλ Στριπ την Κυριακή.",
      "στη Μέριλ Στριπ", "στον Μάικ Κουπ", ("Meryl Streep", "Μάικ Κουπ")),
+    # a name of words a translator translates is lost when half its words are unheard: "Global" in
+    # another name vouches for no "Global Citizen Festival"
+    ("The Global Citizen Festival is part of the Global Poverty Project.",
+     "Το Global Citizen Festival είναι μέρος του Global Poverty Project.", "Global Citizen Festival", "Τζέιμς Μπλαντ",
+     ("Global Citizen Festival", "Τζέιμς Μπλαντ")),
     # a word rendering one name vouches for no other that shares its two consonants: "Yandhi" is no "Night"
     ("He sang Night Moves before his album Yandhi.", "Τραγούδησε το Night Moves πριν από το άλμπουμ του Yandhi.",
      "Night Moves", "Μάικλ Τζάκσον", ("Night Moves", "Μάικλ Τζάκσον")),
@@ -249,6 +254,14 @@ def test_without_a_model_names_are_compared_across_scripts_by_sound(source, fait
     lost, put = names
     said = f"source names {lost}, translation has {put} instead"
     assert _direct(source, faithful.replace(old, new), target_lang="el") == [("critical", said)]
+
+
+def test_across_scripts_a_name_whose_kept_words_are_heard_is_not_lost_for_its_title():
+    # "Prime Minister" is translated ("πρωθυπουργός"); "Theresa", a word translators keep, is heard
+    source = "Britain's Prime Minister Theresa May left for the Conservative Party Conference in Birmingham, Britain, on Monday."
+    draft = ("Η πρωθυπουργός της Βρετανίας Τερέζα Μέι αναχώρησε για το Συνέδριο του Συντηρητικού Κόμματος στο Μπέρμινχαμ, "
+             "στη Βρετανία, τη Δευτέρα.")
+    assert _direct(source, draft, target_lang="el") == []
 
 
 def test_across_scripts_a_body_translated_and_a_declined_month_are_no_names():
