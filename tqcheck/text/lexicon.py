@@ -63,6 +63,7 @@ def unknown(word: str, code: str | None) -> bool | None:
 
 
 def has_lexicon(code: str | None) -> bool:
+    """Whether simplemma has a lexicon for language ``code``."""
     return _code(code) is not None
 
 

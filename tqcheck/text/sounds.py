@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 
 from tqcheck import lang
-from tqcheck.text.entities import Name, find_names, kept_words, name_in, name_words
+from tqcheck.text.entities import Name, find_names, kept_words, name_in
 from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.places import mentions_place, place_names
 from tqcheck.text.strings import fold
@@ -111,6 +111,7 @@ def _closeness(word: str, code: str | None, other: str, other_code: str | None) 
 
 
 def _readings(word: str, code: str | None) -> tuple[str, ...]:
+    """A word's readings in Latin letters: as written, unless its language module reads its script."""
     romanise = lang.get(code).romanise
     return romanise(word) if romanise is not None and not word.isascii() else (word,)
 
@@ -197,9 +198,7 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
         words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
         foreign = [w for w in words if unknown(w, code) is not False or _borrowed(w, code)]
         # a person's name in the draft's own script, two of its words with sound enough to compare
-        person = not name.bare.isascii() and len(words) >= 2 and (
-            bool(name_words(name, code)) or all(w in foreign or proper_noun(w, code) for w in words)
-        )
+        person = not name.bare.isascii() and len(words) >= 2 and all(w in foreign or proper_noun(w, code) for w in words)
         # or a name kept in the source's letters, which the source does not have
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
         if (foreign or person) and not any(w in heard for w in (words if person else foreign)):
