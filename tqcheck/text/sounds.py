@@ -20,8 +20,9 @@ the draft language's lexicon does not know, or one ending in a letter no native 
 transliteration, not "Επιτροπή". A new name pairs with any lost name when it tells of a
 replacement on its own: a person's name (two words or more in another script, each a name or
 borrowed: "Τζον Σνόου"), a known place the source never mentions ("Νοτιοδυτική Κίνα"), or a
-name in the source's letters that the source does not have. Places of the source are the
-place rule's.
+name in the source's letters that the source does not have; left over, it pairs with a word
+opening a source sentence that the draft does not sound (``text.openers``: "Trump said"). Places
+of the source are the place rule's.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from functools import lru_cache
 from tqcheck import lang
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
 from tqcheck.text.lexicon import proper_noun, unknown
+from tqcheck.text.openers import openers
 from tqcheck.text.places import mentions_place, place_names
 from tqcheck.text.strings import fold
 
@@ -156,6 +158,10 @@ def replaced_names(source: str, target: str, source_lang: str, target_lang: str)
     langs = (source_lang, target_lang)
     lost = _lost(source, source_lang, target, target_lang, langs)
     new = _new(target, target_lang, source, source_lang, langs)
+    if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Truly")?
+        heard = _vouched(source, source_lang, target, target_lang)
+        opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
+        lost += [(n, False) for n in opening[: len(new) - len(lost)]]
     if not (any(kept for _, kept in lost) and new or lost and any(telling for _, telling in new)):
         return []
     return list(zip([n for n, _ in lost], [n for n, _ in new]))

@@ -242,6 +242,10 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     ("The Global Citizen Festival is part of the Global Poverty Project.",
      "Το Global Citizen Festival είναι μέρος του Global Poverty Project.", "Global Citizen Festival", "Τζέιμς Μπλαντ",
      ("Global Citizen Festival", "Τζέιμς Μπλαντ")),
+    # a name telling of a replacement, left over, was put for a word opening a source sentence that
+    # English has as a word ("trump")
+    ("Trump said the talks had failed.", "Ο Τραμπ είπε ότι οι συνομιλίες απέτυχαν.", "Ο Τραμπ", "Ο Σκοτ Πέλεϊ",
+     ("Trump", "Σκοτ Πέλεϊ")),
     # a word rendering one name vouches for no other that shares its two consonants: "Yandhi" is no "Night"
     ("He sang Night Moves before his album Yandhi.", "Τραγούδησε το Night Moves πριν από το άλμπουμ του Yandhi.",
      "Night Moves", "Μάικλ Τζάκσον", ("Night Moves", "Μάικλ Τζάκσον")),
