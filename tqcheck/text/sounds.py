@@ -203,10 +203,14 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
             continue
         words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
         foreign = [w for w in words if unknown(w, code) is not False or _borrowed(w, code)]
-        # a person's name in the draft's own script, two of its words with sound enough to compare
-        person = not name.bare.isascii() and len(words) >= 2 and all(w in foreign or proper_noun(w, code) for w in words)
+        # a person's name in the draft's own script: two words or more, each one a name, unknown or
+        # borrowed, short ones too ("Έμμα", of one consonant, says too little to compare by sound)
+        tokens = [w for w in _WORD.findall(name.bare) if len(w) > 1]
+        person = not name.bare.isascii() and len(tokens) >= 2 and bool(words) and all(
+            unknown(w, code) is not False or _borrowed(w, code) or proper_noun(w, code) for w in tokens
+        )
         # or a name kept in the source's letters, which the source does not have
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
-        if (foreign or person) and not any(w in heard for w in (words if person else foreign)):
+        if (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):
             found.append((name, person or borrowed))
     return found

@@ -242,6 +242,9 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     ("The Global Citizen Festival is part of the Global Poverty Project.",
      "Το Global Citizen Festival είναι μέρος του Global Poverty Project.", "Global Citizen Festival", "Τζέιμς Μπλαντ",
      ("Global Citizen Festival", "Τζέιμς Μπλαντ")),
+    # a person's name of a short word and a long one ("Έμμα", one consonant, is not compared by sound)
+    ("He thanked Save the Children for its help.", "Ευχαρίστησε την Save the Children για τη βοήθειά της.",
+     "την Save the Children", "την Έμμα Τόμσον", ("Save the Children", "Έμμα Τόμσον")),
     # a name telling of a replacement, left over, was put for a word opening a source sentence that
     # English has as a word ("trump")
     ("Trump said the talks had failed.", "Ο Τραμπ είπε ότι οι συνομιλίες απέτυχαν.", "Ο Τραμπ", "Ο Σκοτ Πέλεϊ",
