@@ -8,7 +8,6 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.entities import (
     Name,
-    cognate,
     contraction,
     find_names,
     kept_words,
@@ -26,7 +25,7 @@ from tqcheck.text.places import (
     same_place,
 )
 from tqcheck.text.sounds import replaced_names
-from tqcheck.text.strings import overlaps
+from tqcheck.text.strings import cognate, overlaps
 
 
 class EntityMismatch(Check):

@@ -272,29 +272,26 @@ def name_words(name: Name, code: str | None) -> list[str]:
     through: two words or more (particles aside), each one it knows only capitalised or not at all
     ("Steven Lawless" in Spanish, "Τζον Σνόου" in Greek); else none. A body's name has a word the
     lexicon knows in lower case ("Comisión Judicial", "Συμβούλιο Ασφαλείας")."""
-    words = [w for w in re.split(r"[\s\-]+", name.bare) if w and w.lower() not in lang.name_particles()]
+    words = _name_words(name)
     return words if len(words) >= 2 and all(proper_noun(w, code) for w in words) else []
 
 
-def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> list[str]:
+def _name_words(name: Name) -> list[str]:
+    """The words of ``name`` split at spaces and hyphens, its particles ("de", "von") left out."""
+    return [w for w in re.split(r"[\s\-]+", name.bare) if w and w.lower() not in lang.name_particles()]
+
+
+@lru_cache(maxsize=16384)
+def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> tuple[str, ...]:
     """The words of ``name`` that translators between the two languages keep as they are: no
     lexicon of the pair knows the word in lower case ("Pompeo", "Theresa"), and it is not the
     target language's own form of a name the source language writes otherwise (Spanish knows
     "Escocia", English does not). Particles and acronyms, which each language coins for itself
-    ("AfD", "ApA"), are never kept words."""
-    words = [w for w in re.split(r"[\s\-]+", name.bare) if len(w) > 1 and not (w.isupper() or _MIXED_ACRONYM.match(w))]
-    return [
+    ("AfD", "ApA"), are never kept words. Cached: TQ201 asks of a name up to three times."""
+    return tuple(
         w
-        for w in words
-        if w.lower() not in lang.name_particles()
+        for w in _name_words(name)
+        if len(w) > 1 and not (w.isupper() or _MIXED_ACRONYM.match(w))
         and all(proper_noun(w, code) for code in (source_lang, target_lang))
         and not (unknown(w, source_lang) and not unknown(w, target_lang))
-    ]
-
-
-def cognate(a: str, b: str) -> float:
-    """How alike two names are, folded, word by word (each word of the shorter against its best match):
-    one name in two forms is often a cognate ("Catalunha" 0.78, "Nueva York" 0.50), two names seldom
-    (NTREX median 0.22); as wholes, people's names of like shape passed ("Ari Fleischer", "Alisson Becker")."""
-    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
-    return min((max(difflib.SequenceMatcher(None, w, o).ratio() for o in long) for w in short), default=0.0)
+    )
