@@ -87,7 +87,10 @@ def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
 def _capitalised(text: str, code: str | None) -> list[str]:
     """Every capitalised word of ``text`` but function words, days and months."""
     stop = lang.get(code).stopwords or frozenset()
-    return [w for w in _WORD.findall(text) if w[:1].isupper() and len(w) > 2 and fold(w) not in stop and not _calendar(w, code)]
+    return [
+        w for w in _WORD.findall(text)
+        if w[:1].isupper() and len(w) > 2 and fold(w) not in stop and not _calendar(w, code)
+    ]
 
 
 def _vouched(source: str, code: str, target: str, target_code: str) -> set[str]:
@@ -108,7 +111,8 @@ def _vouched(source: str, code: str, target: str, target_code: str) -> set[str]:
 def _closeness(word: str, code: str | None, other: str, other_code: str | None) -> float:
     """How alike the closest Latin readings of two words are, letter by letter."""
     return max(
-        difflib.SequenceMatcher(None, fold(a), fold(b)).ratio() for a in _readings(word, code) for b in _readings(other, other_code)
+        difflib.SequenceMatcher(None, fold(a), fold(b)).ratio()
+        for a in _readings(word, code) for b in _readings(other, other_code)
     )
 
 

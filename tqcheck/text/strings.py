@@ -1,4 +1,5 @@
-"""String helpers every text utility shares: folding, words, shared openings, spans that overlap, and how alike two names are."""
+"""String helpers every text utility shares: folding, words, shared openings, spans that overlap,
+and how alike two names are."""
 
 from __future__ import annotations
 
