@@ -162,7 +162,7 @@ def replaced_names(source: str, target: str, source_lang: str, target_lang: str)
     langs = (source_lang, target_lang)
     lost = _lost(source, source_lang, target, target_lang, langs)
     new = _new(target, target_lang, source, source_lang, langs)
-    if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Truly")?
+    if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Trump said")?
         heard = _vouched(source, source_lang, target, target_lang)
         opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
