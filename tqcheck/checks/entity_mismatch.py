@@ -25,7 +25,7 @@ from tqcheck.text.places import (
     same_place,
 )
 from tqcheck.text.sounds import replaced_names
-from tqcheck.text.strings import cognate, overlaps
+from tqcheck.text.strings import cognate, in_title, overlaps
 
 
 class EntityMismatch(Check):
@@ -145,7 +145,7 @@ class EntityMismatch(Check):
             kept = [(w, b) for w in kept_words(a, *codes)] + [(w, a) for w in kept_words(b, *codes)]
             return all(cognate(x, y.bare) >= self.opts["cognate"] for x, y in [(a.bare, b)] + kept)
 
-        missing = [n for n in find_names(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
+        missing = [n for n in find_names(source, ctx.source_lang) if _may_be_lost(n, taken[0], langs) and lost(n)]
         added = [n for n in find_names(target, ctx.target_lang) if _comparable(n, taken[1]) and new(n)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")
             tgt = next((t for t in added if one_name(src, t)), None)
@@ -156,7 +156,7 @@ class EntityMismatch(Check):
             opening = [n for n in openers(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
             missing += opening[: len(added) - len(missing)]
         for src, tgt in zip(missing, added):
-            title = _quoted(source, src.span) or _quoted(target, tgt.span)
+            title = in_title(source, src.span) or in_title(target, tgt.span)
             note = " (in a quoted title)" if title else ""
             yield self.finding(
                 f"source names {src.text}, translation has {tgt.text} instead{note}",
@@ -234,7 +234,7 @@ class EntityMismatch(Check):
             pairs += zip(also, added)
             added = added[len(also) :]
         for src, tgt in pairs:
-            title = _quoted(source, src.span) or _quoted(target, tgt.span)  # a title of a work, translated freely
+            title = in_title(source, src.span) or in_title(target, tgt.span)  # a title of a work, translated freely
             # names each model translates rather than keeps ("Treasury" → "Tesouro", "Liga Inglesa" →
             # "English League") name bodies, which translators render freely; places are compared as places
             sim = self.opts["similarity"]
@@ -268,6 +268,15 @@ def _comparable(name: Name, taken: list[Span]) -> bool:
     return verifiable(name) and not contraction(name) and not overlaps(name.span, taken)
 
 
+def _may_be_lost(name: Name, taken: list[Span], langs: tuple[str, ...]) -> bool:
+    """A source name whose loss counts with no model: a comparable one, or an acronym of three
+    letters or more that is no place (datelines, "PARIS –", come and go). Acronyms are localised,
+    so none is a new name or a word translators keep; but one the draft has in no form ("FBI",
+    which Spanish keeps as it is) is a name lost."""
+    acronym = name.bare.isupper() and len(name.bare) >= 3 and place_names(name.bare, langs) is None
+    return _comparable(name, taken) or acronym and not overlaps(name.span, taken)
+
+
 def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> bool:
     """A demonym of a place the back-translation mentions and the source does not."""
     place = None if place_names(name.bare, langs) else place_of_word(name.bare, langs)
@@ -285,13 +294,3 @@ def _places_only_in(
         if not overlaps(span, taken) and mentions_place(place, vouched_by) and not mentions_place(place, *absent_from)
     ]
 
-
-_QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")
-TITLE_MAX_WORDS = 6
-"""A quotation this short may be a title; a longer one is speech, whose names are translated as any."""
-
-
-def _quoted(text: str, span: Span) -> bool:
-    return any(
-        m.start() < span[0] < m.end() and len(m.group(1).split()) <= TITLE_MAX_WORDS for m in _QUOTED.finditer(text)
-    )

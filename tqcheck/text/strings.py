@@ -1,5 +1,5 @@
 """String helpers every text utility shares: folding, words, shared openings, spans that overlap,
-and how alike two names are."""
+how alike two names are, and short quotations that may be titles."""
 
 from __future__ import annotations
 
@@ -77,3 +77,15 @@ def cognate(a: str, b: str) -> float:
     (NTREX median 0.22); as wholes, people's names of like shape passed ("Ari Fleischer", "Alisson Becker")."""
     short, long = sorted((fold(a).split(), fold(b).split()), key=len)
     return min((max(difflib.SequenceMatcher(None, w, o).ratio() for o in long) for w in short), default=0.0)
+
+
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{1,80})[”\"»]")
+TITLE_MAX_WORDS = 6
+"""A quotation this short may be a title; a longer one is speech, whose names are translated as any."""
+
+
+def in_title(text: str, span: Span) -> bool:
+    """Whether ``span`` of ``text`` lies inside a quotation short enough to be a title of a work."""
+    return any(
+        m.start() < span[0] < m.end() and len(m.group(1).split()) <= TITLE_MAX_WORDS for m in _QUOTED.finditer(text)
+    )

@@ -184,6 +184,9 @@ ONE_SCRIPT = [  # source, a faithful Spanish draft, a stretch of it replaced, by
     ("Trump said it in his mock news anchor voice.",
      "Trump lo dijo con su voz burlona de presentador de noticias.",
      "Trump", "Ryan Kent", ("Trump", "Ryan Kent")),
+    # an acronym is localised and no evidence of a new name, but one the draft has in no form is lost
+    ("Flake said the FBI would look into the allegations.", "Flake dijo que el FBI investigaría las acusaciones.",
+     "el FBI", "Mathew Ryan", ("FBI", "Mathew Ryan")),
 ]
 
 
