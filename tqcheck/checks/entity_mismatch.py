@@ -116,8 +116,9 @@ class EntityMismatch(Check):
         known place the source never mentions, while a name of the source is missing from the
         draft (or has words a translator keeps and the draft has none of them: titles match across
         languages, "Prime Minister" ~ "Primer Ministro", the person's name must; or is an acronym
-        the draft has in no form, ``_may_be_lost``): one put for the other. Names of bodies are translated ("Naciones Unidas", "Partido Laborista") and have a
-        word the lexicon knows, so they are never the new name; a name in each language's own
+        the draft has in no form, ``_may_be_lost``): one put for the other. Names of bodies are
+        translated ("Naciones Unidas", "Partido Laborista") and have a word the lexicon knows, so
+        they are never the new name; a name in each language's own
         form ("Catalonia", "Catalunha") is a cognate, not a replacement, when every word a
         translator keeps of either has its like in the other ("Blair Macpherson" is no form of
         "Macedonia"). A new name left over pairs with a word opening a source sentence that no rule

@@ -141,6 +141,11 @@ def _calendar(word: str, code: str | None) -> bool:
     return any(folded.startswith(stem) and len(folded) <= len(stem) + 3 for stem in _calendar_stems(code))
 
 
+def _foreign(word: str, code: str | None) -> bool:
+    """Whether ``word`` is no native word of language ``code``: its lexicon lacks it, or it is borrowed."""
+    return unknown(word, code) is not False or _borrowed(word, code)
+
+
 def _borrowed(word: str, code: str | None) -> bool:
     """Whether ``word`` ends in a letter no native word of language ``code`` ends in: a
     transliterated name the lexicon happens to know as a word ("Ροκ", rock; "Κουπ", coup)."""
@@ -160,10 +165,10 @@ def _acronym_in(acronym: str, text: str, code: str | None) -> bool:
 def replaced_names(source: str, target: str, source_lang: str, target_lang: str) -> list[tuple[Name, Name]]:
     """Pairs of a source name the draft lost and a draft name new to it (see the module's docstring)."""
     langs = (source_lang, target_lang)
-    lost = _lost(source, source_lang, target, target_lang, langs)
+    heard = _vouched(source, source_lang, target, target_lang)  # the source's words the draft sounds
+    lost = _lost(source, source_lang, target, target_lang, langs, heard)
     new = _new(target, target_lang, source, source_lang, langs)
     if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Trump said")?
-        heard = _vouched(source, source_lang, target, target_lang)
         opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
     if not (any(kept for _, kept in lost) and new or lost and any(telling for _, telling in new)):
@@ -171,9 +176,11 @@ def replaced_names(source: str, target: str, source_lang: str, target_lang: str)
     return list(zip([n for n, _ in lost], [n for n, _ in new]))
 
 
-def _lost(source: str, code: str, target: str, target_code: str, langs: tuple[str, str]) -> list[tuple[Name, bool]]:
-    """The source's names the draft never sounds, each with whether translators keep it."""
-    heard = _vouched(source, code, target, target_code)
+def _lost(
+    source: str, code: str, target: str, target_code: str, langs: tuple[str, str], heard: set[str]
+) -> list[tuple[Name, bool]]:
+    """The source's names the draft never sounds (``heard``: the source's words it does), each
+    with whether translators keep it."""
     found = []
     for name in find_names(source, code):
         words = [
@@ -198,20 +205,21 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
     heard = _vouched(target, code, source, source_code)
     found = []
     for name in find_names(target, code):
+        every = _WORD.findall(name.bare)
         place = place_names(name.bare, langs) or next(
-            (p for w in _WORD.findall(name.bare) if (p := place_names(w, langs)) is not None), None
+            (p for w in every if (p := place_names(w, langs)) is not None), None
         )  # "Νοτιοδυτική Κίνα" is in China
         if place is not None:  # and not a name the source has, sounded ("Jordan", "Τζόρνταν")
-            if not mentions_place(place, source) and not any(w in heard for w in _WORD.findall(name.bare)):
+            if not mentions_place(place, source) and not any(w in heard for w in every):
                 found.append((name, True))
             continue
-        words = [w for w in _WORD.findall(name.bare) if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
-        foreign = [w for w in words if unknown(w, code) is not False or _borrowed(w, code)]
+        words = [w for w in every if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
+        foreign = [w for w in words if _foreign(w, code)]
         # a person's name in the draft's own script: two words or more, each one a name, unknown or
         # borrowed, short ones too ("Έμμα", of one consonant, says too little to compare by sound)
-        tokens = [w for w in _WORD.findall(name.bare) if len(w) > 1]
+        tokens = [w for w in every if len(w) > 1]
         person = not name.bare.isascii() and len(tokens) >= 2 and bool(words) and all(
-            unknown(w, code) is not False or _borrowed(w, code) or proper_noun(w, code) for w in tokens
+            _foreign(w, code) or proper_noun(w, code) for w in tokens
         )
         # or a name kept in the source's letters, which the source does not have
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
