@@ -192,9 +192,15 @@ ONE_SCRIPT = [  # source, a faithful Spanish draft, a stretch of it replaced, by
 
 @pytest.mark.parametrize("source, faithful, old, new, names", ONE_SCRIPT)
 def test_without_a_model_a_name_translators_keep_put_for_another_is_critical(source, faithful, old, new, names):
-    assert _direct(source, faithful) == []
-    said = f"source names {names[0]}, translation has {names[1]} instead"
-    assert _direct(source, faithful.replace(old, new)) == [("critical", said)]
+    _assert_only_the_replacement_is_critical(source, faithful, old, new, names, "es")
+
+
+def _assert_only_the_replacement_is_critical(source, faithful, old, new, names, target_lang):
+    """The faithful draft passes; with ``old`` replaced by ``new``, the pair ``names`` is the one critical finding."""
+    assert _direct(source, faithful, target_lang=target_lang) == []
+    lost, put = names
+    said = f"source names {lost}, translation has {put} instead"
+    assert _direct(source, faithful.replace(old, new), target_lang=target_lang) == [("critical", said)]
 
 
 def test_without_a_model_places_and_names_each_language_writes_its_own_way():
@@ -260,10 +266,7 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
 
 @pytest.mark.parametrize("source, faithful, old, new, names", ACROSS_SCRIPTS)
 def test_without_a_model_names_are_compared_across_scripts_by_sound(source, faithful, old, new, names):
-    assert _direct(source, faithful, target_lang="el") == []
-    lost, put = names
-    said = f"source names {lost}, translation has {put} instead"
-    assert _direct(source, faithful.replace(old, new), target_lang="el") == [("critical", said)]
+    _assert_only_the_replacement_is_critical(source, faithful, old, new, names, "el")
 
 
 def test_across_scripts_a_name_whose_kept_words_are_heard_is_not_lost_for_its_title():
