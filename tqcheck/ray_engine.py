@@ -35,6 +35,7 @@ class _Checker:
     engine checks a file (tqcheck.work.overlapped)."""
 
     def __init__(self, job: FileJob) -> None:
+        _use_assigned_cpus()
         self.work = FileWork(job, Workshop(job.config))
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
@@ -76,10 +77,30 @@ def _start(config: Config) -> Any:
     return ray
 
 
+CPUS_PER_ACTOR = 2
+"""CPUs an actor asks of Ray and works with: the embedded backend's two translation workers beside
+the actor's own checks, as a local run on two cores. Ray gives an actor that asks for none one
+thread of numerical work (OMP_NUM_THREADS=1), and the backend would start a worker a core of the
+node, whatever other actors share it."""
+
+
 def workers(config: Config) -> int:
-    """Actors in the pool: one a CPU the cluster has (each actor's backend uses its own threads)."""
-    ray = _start(config)
-    return max(1, int(ray.cluster_resources().get("CPU", 1)) // 2)
+    """Actors in the pool: as many as the cluster's CPUs hold at ``CPUS_PER_ACTOR`` each."""
+    return max(1, _cpus(_start(config)) // CPUS_PER_ACTOR)
+
+
+def _cpus(ray: Any) -> int:
+    return int(ray.cluster_resources().get("CPU", 1))
+
+
+def _use_assigned_cpus() -> None:
+    """In an actor: translation workers as many as the CPUs Ray assigned it (unless
+    ``TQCHECK_WORKERS`` says otherwise), as Ray sets the threads of its numerical work."""
+    import ray
+
+    assigned = ray.get_runtime_context().get_assigned_resources().get("CPU")
+    if assigned:
+        os.environ.setdefault("TQCHECK_WORKERS", str(max(1, int(assigned))))
 
 
 WINDOW_CHUNKS = 32
@@ -122,6 +143,7 @@ def _window(
             compute=ray.data.ActorPoolStrategy(size=min(len(rows), pool)),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
+            num_cpus=min(CPUS_PER_ACTOR, _cpus(ray)),
             batch_format="default",
             # An actor that dies is not restarted: the file fails with a one-line error (below;
             # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,

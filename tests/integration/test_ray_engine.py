@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -60,3 +61,19 @@ def test_an_actor_that_fails_is_one_line_error_not_a_hang_or_a_traceback():
     with pytest.raises(BackendError, match=r"^the Ray engine failed: no translation model for yy→xx") as failed:
         list(ray_engine.run_on_ray(job, chunks([Segment(0, 1, "Olá.", "Hello.")], [""], 10), config))
     assert "\n" not in str(failed.value)
+
+
+def test_an_actor_works_with_the_cpus_ray_assigned_it():
+    """Ray sets an actor's numerical threads to the CPUs it asked for; its translation workers follow."""
+    from tqcheck.backends.base import cores
+
+    ray_engine.workers(Config(engine="ray"))  # Ray started as the engine starts it
+    cpus = min(ray_engine.CPUS_PER_ACTOR, int(ray.cluster_resources()["CPU"]))
+
+    @ray.remote(num_cpus=cpus)
+    class Actor:
+        def threads(self) -> tuple[int, str]:
+            ray_engine._use_assigned_cpus()
+            return cores(), os.environ["OMP_NUM_THREADS"]
+
+    assert ray.get(Actor.remote().threads.remote()) == (cpus, str(cpus))
