@@ -85,12 +85,20 @@ node, whatever other actors share it."""
 
 
 def workers(config: Config) -> int:
-    """Actors in the pool: as many as the cluster's CPUs hold at ``CPUS_PER_ACTOR`` each."""
-    return max(1, _cpus(_start(config)) // CPUS_PER_ACTOR)
+    """Actors in the pool: as many as the nodes' CPUs hold, at ``actor_cpus`` each."""
+    ray = _start(config)
+    each = actor_cpus(ray)
+    return max(1, sum(cpus // each for cpus in _node_cpus(ray)))
 
 
-def _cpus(ray: Any) -> int:
-    return int(ray.cluster_resources().get("CPU", 1))
+def actor_cpus(ray: Any) -> int:
+    """``CPUS_PER_ACTOR``, or fewer where no node has as many (an actor asking for more CPUs than any
+    node has would wait for ever)."""
+    return max(1, min(CPUS_PER_ACTOR, max(_node_cpus(ray), default=1)))
+
+
+def _node_cpus(ray: Any) -> list[int]:
+    return [int(node["Resources"].get("CPU", 0)) for node in ray.nodes() if node.get("Alive")]
 
 
 def _use_assigned_cpus() -> None:
@@ -143,7 +151,7 @@ def _window(
             compute=ray.data.ActorPoolStrategy(size=min(len(rows), pool)),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
-            num_cpus=min(CPUS_PER_ACTOR, _cpus(ray)),
+            num_cpus=actor_cpus(ray),
             batch_format="default",
             # An actor that dies is not restarted: the file fails with a one-line error (below;
             # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,
