@@ -16,7 +16,8 @@
   with the model-free checks (en→el) and to 5,000 lines with the embedded model (en→pt); and a
   TMX translation memory of 50,000 and 200,000 units (en→el, model-free, JSON Lines);
 * the Ray engine against the local one: the same whole check (fresh processes, no cache) with
-  ``--engine ray`` on a local Ray instance, segments/s of each and Ray's overhead;
+  ``--engine ray`` on a local Ray instance, alternated three rounds: segments/s of each, Ray's
+  overhead over the local run of each round, and its median;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
   tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
   random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
@@ -197,19 +198,24 @@ def _markdown(texts: list[str]) -> str:
     return "\n\n".join(f"## Part {i // 10}\n\n{text}" if i % 10 == 0 else text for i, text in enumerate(texts)) + "\n"
 
 
-def ray_against_local(ntrex: Path) -> dict[str, Any]:
+def ray_against_local(ntrex: Path, rounds: int = 3) -> dict[str, Any]:
     """The whole bilingual check on the local engine and on a local Ray instance (its start-up and
-    actor's model loading included): segments a second each, and Ray's overhead."""
+    actor's model loading included), alternated for ``rounds`` rounds: a machine's load moves one
+    run by several seconds, so each round's overhead is against the local run beside it, and the
+    median says what to expect."""
     source, draft = ntrex / "newstest2019-src.eng.txt", ntrex / "newstest2019-ref.por.txt"
     segments = len(draft.read_text(encoding="utf-8").splitlines())
     command = [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-q", "-f", "json", "-o", os.devnull,
                "-s", str(source), str(draft)]
-    local, on_ray = _timed_process(command)[0], _timed_process([*command, "--engine", "ray"])[0]
+    runs = [(_timed_process(command)[0], _timed_process([*command, "--engine", "ray"])[0]) for _ in range(rounds)]
+    overheads = [on_ray / local - 1 for local, on_ray in runs]
     return {
         "segments": segments,
-        "local_segments_per_second": round(segments / local, 1),
-        "ray_segments_per_second": round(segments / on_ray, 1),
-        "ray_overhead": round(on_ray / local - 1, 3),
+        "rounds": rounds,
+        "local_segments_per_second": [round(segments / local, 1) for local, _ in runs],
+        "ray_segments_per_second": [round(segments / on_ray, 1) for _, on_ray in runs],
+        "ray_overhead_each_round": [round(o, 3) for o in overheads],
+        "ray_overhead_median": round(sorted(overheads)[len(overheads) // 2], 3),
     }
 
 
