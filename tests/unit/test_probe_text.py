@@ -1,9 +1,11 @@
 """The text side of the probes: which negators can be taken out, where clauses are, and which
 neighbouring words a round trip puts the other way round."""
 
+import pytest
+
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
-from tqcheck.text.segment import clause_pieces, clauses
+from tqcheck.text.segment import clause_pieces, clauses, listed_together
 
 
 def _without(text, lang="en"):
@@ -79,3 +81,25 @@ def test_neighbours_a_round_trip_has_the_other_way_round_and_the_draft_with_them
     # a pair the round trip also has in the draft's order is no slip; a word next to itself is none either
     assert list(transpositions("a new hospital", "a hospital new, a new hospital")) == []
     assert list(transpositions("very very good", "very very good")) == []
+
+
+def _spans(text, *words):
+    return [(text.index(w), text.index(w) + len(w)) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "a", "b", "listed"),
+    [
+        ("Kai-Fu Lee worked for Google, Microsoft and Apple.", "en", "Microsoft", "Apple", True),
+        ("Kai-Fu Lee worked for Google, Microsoft and Apple.", "en", "Google", "Microsoft", True),  # "and" follows
+        ("o Facebook, o Google e outras empresas", "pt", "Facebook", "Google", True),
+        ("o plano da Rússia e dos EUA", "pt", "Rússia", "EUA", True),
+        ("the mayor of Osaka, Toru Hashimoto, a former governor", "en", "Osaka", "Toru Hashimoto", False),
+        ("she was leaving Truly, Jones jetted out of Britain", "en", "Truly", "Jones", False),
+        ("Merkel met Macron in Berlin and Rome", "en", "Merkel", "Macron", False),
+    ],
+)
+def test_two_names_are_listed_together_only_as_items_joined_as_equals(text, code, a, b, listed):
+    first, second = _spans(text, a, b)
+    assert listed_together(first, second, text, code) is listed
+    assert listed_together(second, first, text, code) is listed

@@ -16,14 +16,8 @@ from tqcheck.text.entities import (
     verifiable,
 )
 from tqcheck.text.openers import kept_as_is, openers
-from tqcheck.text.places import (
-    dateline,
-    mentions_place,
-    place_names,
-    place_of_word,
-    places_in,
-    same_place,
-)
+from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
+from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import replaced_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
@@ -42,8 +36,9 @@ class EntityMismatch(Check):
     when each model translates its name rather than keeps it, as for bodies: "Treasury" →
     "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a
     country, region or large city the source never mentions, not even by a demonym; a news
-    dateline ("PARIS –") whose place the translation never mentions. Major: a name dropped or
-    added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
+    dateline ("PARIS –") whose place the translation never mentions; a name dropped from a list
+    whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"). Major:
+    a name dropped or added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
     replaced inside quotation marks (titles of works are translated freely). A place opening a
     sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches for counts
     too ("Russians" where the back-translation says "os russos"); so does a word opening a sentence
@@ -249,8 +244,13 @@ class EntityMismatch(Check):
                 src.span,
                 Severity.MAJOR if title or body else None,
             )
-        for src in missing:
-            yield self.finding(f"source names {src.text}; the translation does not", None, src.span, Severity.MAJOR)
+        for src in missing:  # one of a list whose other names the draft keeps was cut, not rendered freely
+            kept = [n for n in in_source if n not in missing and listed_together(src.span, n.span, source, src_lang)]
+            message = f"source names {src.text}; the translation does not"
+            if kept:
+                other = kept[0].text
+                message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
+            yield self.finding(message, None, src.span, None if kept else Severity.MAJOR)
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):

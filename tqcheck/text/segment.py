@@ -141,3 +141,19 @@ def clause_pieces(text: str, code: str | None) -> list[Span]:
             if m.start() > start and m.group().lower() in joiners:
                 found += [(start, start + len(text[start : m.start()].rstrip())), (m.start(), end)]
     return found
+
+
+def listed_together(first: Span, second: Span, text: str, code: str | None) -> bool:
+    """Whether two spans of ``text`` are items of one list: nothing between them but function words
+    with a word joining equals ("Microsoft and Apple", "a Rússia e os EUA"), or a comma when such a
+    word follows the second ("o Facebook, o Google e outras"). A comma alone also sets off an
+    apposition or a clause ("the mayor of Osaka, Toru Hashimoto"; "leaving Truly, Jones jetted out")."""
+    knowledge = lang.get(code)
+    (_, a), (b, c) = sorted([first, second])
+    between = text[a:b].replace(",", " , ").split()
+    after = text[c:].split()[:1]
+    joined = any(w.lower() in knowledge.coordinators for w in between) or (
+        "," in between and bool(after) and after[0].lower() in knowledge.coordinators
+    )
+    small = knowledge.stopwords or frozenset()
+    return joined and len(between) <= 4 and all(w == "," or w.lower() in small for w in between)

@@ -37,6 +37,17 @@ def test_dropped_name():
     assert finding.message == "source names Linas Linkevicius; the translation does not"
 
 
+def test_a_name_dropped_from_a_list_whose_other_names_the_draft_keeps_is_critical():
+    source = "Nos últimos anos, o Facebook, o Google e outras empresas tecnológicas contrataram luminárias."
+    forward = "In recent years, Facebook, Google and other technology companies have hired luminaries."
+    cut = "In recent years, Facebook and other technology companies have hired luminaries."
+    back = "Nos últimos anos, o Facebook e outras empresas de tecnologia contrataram luminárias."
+    [finding] = run(source, cut, back, forward)
+    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "Google"
+    assert finding.message == "source lists Google with Facebook; the translation keeps Facebook but not Google"
+    assert run(source, forward, source, forward) == []
+
+
 def test_one_model_slip_is_not_evidence():
     # the back-translation lost the name, but the forward translation agrees with the draft
     source = "O ministro Linas Linkevicius ameaçou Kaliningrado."
