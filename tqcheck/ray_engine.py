@@ -84,21 +84,13 @@ thread of numerical work (OMP_NUM_THREADS=1), and the backend would start a work
 node, whatever other actors share it."""
 
 
-def workers(config: Config) -> int:
-    """Actors in the pool: as many as the nodes' CPUs hold, at ``actor_cpus`` each."""
-    ray = _start(config)
-    each = actor_cpus(ray)
-    return max(1, sum(cpus // each for cpus in _node_cpus(ray)))
-
-
-def actor_cpus(ray: Any) -> int:
-    """``CPUS_PER_ACTOR``, or fewer where no node has as many (an actor asking for more CPUs than any
+def pool(config: Config) -> tuple[int, int]:
+    """The actors in the pool, as many as the nodes' CPUs hold, and the CPUs each asks for:
+    ``CPUS_PER_ACTOR``, or fewer where no node has as many (an actor asking for more CPUs than any
     node has would wait for ever)."""
-    return max(1, min(CPUS_PER_ACTOR, max(_node_cpus(ray), default=1)))
-
-
-def _node_cpus(ray: Any) -> list[int]:
-    return [int(node["Resources"].get("CPU", 0)) for node in ray.nodes() if node.get("Alive")]
+    nodes = [int(node["Resources"].get("CPU", 0)) for node in _start(config).nodes() if node.get("Alive")]
+    each = max(1, min(CPUS_PER_ACTOR, max(nodes, default=1)))
+    return max(1, sum(cpus // each for cpus in nodes)), each
 
 
 def _use_assigned_cpus() -> None:
@@ -124,18 +116,18 @@ def run_on_ray(
     if not chunks:
         return
     ray = _start(config)
-    pool = workers(config)
-    size = max(WINDOW_CHUNKS, 4 * pool)
+    actors, each = pool(config)
+    size = max(WINDOW_CHUNKS, 4 * actors)
     try:
         for first in range(0, len(chunks), size):
             window = range(first, min(first + size, len(chunks)))
-            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config, pool)
+            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config, (actors, each))
     except ray.exceptions.RayError as exc:  # an actor died, or its work raised: the file is not checked
         raise BackendError(f"the Ray engine failed: {_reason(exc)}") from None
 
 
 def _window(
-    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config, pool: int
+    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config, actors: tuple[int, int]
 ) -> Iterator[list[SegmentResult]]:
     rows = [
         {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
@@ -148,10 +140,10 @@ def _window(
         dataset = ray.data.from_items(rows).map_batches(
             _Checker,
             batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=min(len(rows), pool)),
+            compute=ray.data.ActorPoolStrategy(size=min(len(rows), actors[0])),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
-            num_cpus=actor_cpus(ray),
+            num_cpus=actors[1],
             batch_format="default",
             # An actor that dies is not restarted: the file fails with a one-line error (below;
             # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,

@@ -67,9 +67,8 @@ def test_an_actor_works_with_the_cpus_ray_assigned_it():
     """Ray sets an actor's numerical threads to the CPUs it asked for; its translation workers follow."""
     from tqcheck.backends.base import cores
 
-    pool = ray_engine.workers(Config(engine="ray"))  # Ray started as the engine starts it
-    cpus = ray_engine.actor_cpus(ray)
-    assert cpus == min(2, os.cpu_count() or 1) and pool == max(1, (os.cpu_count() or 1) // cpus)
+    actors, cpus = ray_engine.pool(Config(engine="ray"))  # Ray started as the engine starts it
+    assert cpus == min(2, os.cpu_count() or 1) and actors == max(1, (os.cpu_count() or 1) // cpus)
 
     @ray.remote(num_cpus=cpus)
     class Actor:
