@@ -245,12 +245,12 @@ class EntityMismatch(Check):
                 Severity.MAJOR if title or body else None,
             )
         for src in missing:  # one of a list whose other names the draft keeps was cut, not rendered freely
-            kept = [n for n in in_source if n not in missing and listed_together(src.span, n.span, source, src_lang)]
+            listed = [n for n in in_source if n not in missing and listed_together(src.span, n.span, source, src_lang)]
             message = f"source names {src.text}; the translation does not"
-            if kept:
-                other = kept[0].text
+            if listed:
+                other = listed[0].text
                 message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
-            yield self.finding(message, None, src.span, None if kept else Severity.MAJOR)
+            yield self.finding(message, None, src.span, None if listed else Severity.MAJOR)
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
