@@ -17,9 +17,10 @@ not heard in "Global Poverty Project"). It tells of a replacement when it has ke
 is an acronym. A name of the draft is new when no word of the source sounds like it and it has a word
 the draft language's lexicon does not know, or one ending in a letter no native word ends in
 (``Language.final_letters``: Greek "Ροκ", which the lexicon knows as "rock") — a
-transliteration, not "Επιτροπή". A new name pairs with any lost name when it tells of a
-replacement on its own: a person's name (two words or more in another script, each a name or
-borrowed: "Τζον Σνόου"), a known place the source never mentions ("Νοτιοδυτική Κίνα"), or a
+transliteration, not "Επιτροπή"; a name in the source's letters is new when the source lacks it,
+sounded or not ("The Hill", whose words are too short to compare by sound). A new name pairs with
+any lost name when it tells of a replacement on its own: a person's name (two words or more in
+another script, each a name or borrowed: "Τζον Σνόου"), a known place the source never mentions ("Νοτιοδυτική Κίνα"), or a
 name in the source's letters that the source does not have; left over, it pairs with a word
 opening a source sentence that the draft does not sound (``text.openers``: "Trump said"). Places
 of the source are the place rule's.
@@ -97,13 +98,16 @@ def _vouched(source: str, code: str, target: str, target_code: str) -> set[str]:
     """The capitalised words of ``source`` that a capitalised word of ``target`` sounds like, each
     word of the target vouching for the source words closest to it in letters, or alike in them at
     ``LETTERS_ALIKE`` (a name may stand in both scripts, "Τζόνι" and "Johnny"): keys of two
-    consonants are often shared by chance, and "Yandhi", rendering "Yandhi", is no "Night"."""
+    consonants are often shared by chance, and "Yandhi", rendering "Yandhi", is no "Night". A word
+    in capitals and one not (an acronym read as a word) must be alike in letters: an acronym is
+    spelt out or kept, and its letters read as consonants sound like anything ("MAGA", "Κίνας")."""
     ours = {w: keys(w, code) for w in _capitalised(source, code)}
     vouched: set[str] = set()
     for theirs in _capitalised(target, target_code):
         alike = [w for w, k in ours.items() if _alike(k, keys(theirs, target_code))]
-        if alike:
-            closeness = {w: _closeness(w, code, theirs, target_code) for w in alike}
+        closeness = {w: _closeness(w, code, theirs, target_code) for w in alike}
+        closeness = {w: c for w, c in closeness.items() if w.isupper() == theirs.isupper() or c >= LETTERS_ALIKE}
+        if closeness:
             vouched |= {w for w, c in closeness.items() if c == max(closeness.values()) or c >= LETTERS_ALIKE}
     return vouched
 
@@ -221,8 +225,8 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
         person = not name.bare.isascii() and len(tokens) >= 2 and bool(words) and all(
             _foreign(w, code) or proper_noun(w, code) for w in tokens
         )
-        # or a name kept in the source's letters, which the source does not have
+        # or a name in the source's letters, which the source does not have: new whatever it sounds like
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
-        if (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):
+        if borrowed or (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):
             found.append((name, person or borrowed))
     return found

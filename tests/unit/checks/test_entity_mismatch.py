@@ -272,6 +272,17 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     # a word rendering one name vouches for no other that shares its two consonants: "Yandhi" is no "Night"
     ("He sang Night Moves before his album Yandhi.", "Τραγούδησε το Night Moves πριν από το άλμπουμ του Yandhi.",
      "Night Moves", "Μάικλ Τζάκσον", ("Night Moves", "Μάικλ Τζάκσον")),
+    # an acronym's letters read as consonants sound like anything: "MAGA" (m-g) is not heard in "Κίνας" (k-n-s)
+    ("He wore a MAGA hat at the rally on Friday.", "Φόρεσε ένα καπέλο MAGA στη συγκέντρωση την Παρασκευή.",
+     "καπέλο MAGA", "καπέλο της Νοτιοδυτικής Κίνας", ("MAGA", "Νοτιοδυτικής Κίνας")),
+    # a name in the source's letters the source lacks is new, though its words are too short to sound
+    ("A party source told The Sunday Times that a review was expected.",
+     "Πηγή του κόμματος δήλωσε στους Sunday Times ότι αναμένεται αναθεώρηση.", "στους Sunday Times", "στο The Hill",
+     ("Times", "The Hill")),
+    # a brand opening a quotation, named by a word stopwords-iso lists ("truly"), was what a new name replaced
+    ('A source said: "Truly was at the top of her priorities.',
+     'Μια πηγή είπε: "Η Truly ήταν στην κορυφή των προτεραιοτήτων της.', "Η Truly", "Οι Κάτω Χώρες",
+     ("Truly", "Κάτω Χώρες")),
 ]
 
 
