@@ -272,11 +272,11 @@ def name_words(name: Name, code: str | None) -> list[str]:
     through: two words or more (particles aside), each one it knows only capitalised or not at all
     ("Steven Lawless" in Spanish, "Τζον Σνόου" in Greek); else none. A body's name has a word the
     lexicon knows in lower case ("Comisión Judicial", "Συμβούλιο Ασφαλείας")."""
-    words = _name_words(name)
+    words = name_parts(name)
     return words if len(words) >= 2 and all(proper_noun(w, code) for w in words) else []
 
 
-def _name_words(name: Name) -> list[str]:
+def name_parts(name: Name) -> list[str]:
     """The words of ``name`` split at spaces and hyphens, its particles ("de", "von") left out."""
     return [w for w in re.split(r"[\s\-]+", name.bare) if w and w.lower() not in lang.name_particles()]
 
@@ -290,7 +290,7 @@ def kept_words(name: Name, source_lang: str | None, target_lang: str | None) -> 
     ("AfD", "ApA"), are never kept words. Cached: TQ201 asks of a name up to three times."""
     return tuple(
         w
-        for w in _name_words(name)
+        for w in name_parts(name)
         if len(w) > 1 and not (w.isupper() or _MIXED_ACRONYM.match(w))
         and all(proper_noun(w, code) for code in (source_lang, target_lang))
         and not (unknown(w, source_lang) and not unknown(w, target_lang))

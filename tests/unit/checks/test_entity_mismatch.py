@@ -228,6 +228,21 @@ def test_without_a_model_places_and_names_each_language_writes_its_own_way():
     assert _direct("The game was played in Scotland.", "El partido se jugó en Escocia.") == []
 
 
+def test_without_a_model_a_body_is_new_only_where_the_source_names_no_body_to_render():
+    # the source names a person and nothing a body could render: the body is put for the person
+    source = "The leak came after the three senators had questioned Kavanaugh."
+    draft = "La filtración se produjo después de que los tres senadores interrogaran a Kavanaugh."
+    assert _direct(source, draft) == []
+    assert _direct(source, draft.replace("Kavanaugh", "Policía Nacional")) == [
+        ("critical", "source names Kavanaugh, translation has Policía Nacional instead")
+    ]
+    # an acronym spelt out, and a body holding a kept word or a place, are renderings
+    spelt_out = "En cuanto a la Fundación Nacional para la Ciencia, invierte en investigación."
+    assert _direct("As for the NSF, it invests in research.", spelt_out) == []
+    assert _direct("The Rangers reached the Betfred Cup final.", "Los Rangers llegaron a la final de la Copa de la Liga.") == []
+    assert _direct("She showed it at Paris Fashion Week.", "Lo mostró en la Semana de la Moda de París.") == []
+
+
 ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, by what, the names reported
     # a person's name transliterated
     ("On Thursday, Mike Pompeo told the Security Council that sanctions must continue.",

@@ -1,0 +1,36 @@
+"""Names of bodies, which translators translate ("Senate Judiciary Committee", "Comisión Judicial").
+
+With no model, nothing says which body of the draft renders which of the source: its words are
+the draft language's own. One thing can be said: a source that names nothing but people, places
+and names kept as they are ("Kavanaugh", "Ayr") gives the draft no body to render. A body the
+draft names then, not in the source as it is, is new: put for a name the draft lost. An acronym
+may be spelt out as a body ("NSF", "Fundación Nacional para la Ciencia"), and a body's name may
+hold a kept word ("Betfred Cup"), so both count as names a body may render.
+"""
+
+from __future__ import annotations
+
+from tqcheck.text.entities import Name, kept_words, name_in, name_parts, name_words
+from tqcheck.text.places import place_names
+
+
+def may_name_a_body(name: Name, codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
+    """Whether a source name may be rendered by a body of the draft: it is no place and has a word
+    that translators do not keep as it is (``entities.kept_words``), an acronym among them."""
+    kept = kept_words(name, *codes)
+    return place_names(name.bare, langs) is None and any(w not in kept for w in name_parts(name))
+
+
+def unaccounted_body(
+    name: Name, source: str, codes: tuple[str | None, str | None], langs: tuple[str, ...], similarity: float
+) -> bool:
+    """Whether a draft name is a body the source does not name as it is: two words or more, none a
+    word translators keep, not a person's name through and through (``entities.name_words``), no
+    place."""
+    return (
+        len(name_parts(name)) >= 2
+        and not kept_words(name, *codes)
+        and not name_words(name, codes[1])
+        and place_names(name.bare, langs) is None
+        and not name_in(name, source, similarity)
+    )
