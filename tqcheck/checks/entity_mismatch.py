@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.bodies import may_name_a_body, unaccounted_body
+from tqcheck.text.bodies import no_body_to_render, unaccounted_body
 from tqcheck.text.entities import Name, contraction, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
@@ -107,11 +107,11 @@ class EntityMismatch(Check):
         the draft has in no form, ``_may_be_lost``): one put for the other. Names of bodies are
         translated ("Naciones Unidas", "Partido Laborista") and have a word the lexicon knows, so
         they are the new name only when the source names no body to render, nothing but people,
-        places and kept names (``text.bodies``); a name in each language's own form ("Catalonia", "Catalunha") is a cognate, not a replacement, when every word a
-        translator keeps of either has its like in the other ("Blair Macpherson" is no form of
-        "Macedonia"). A new name left over pairs with a word opening a source sentence that no rule
-        reads as a name ("Trump said", ``text.openers``). Across scripts names are compared by
-        sound instead (``text.sounds``)."""
+        places and kept names (``text.bodies``); a name in each language's own form ("Catalonia",
+        "Catalunha") is a cognate, not a replacement, when every word a translator keeps of either
+        has its like in the other ("Blair Macpherson" is no form of "Macedonia"). A new name left
+        over pairs with a word opening a source sentence that no rule reads as a name ("Trump
+        said", ``text.openers``). Across scripts names are compared by sound instead (``text.sounds``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -136,7 +136,7 @@ class EntityMismatch(Check):
 
         missing = [n for n in find_names(source, ctx.source_lang) if _may_be_lost(n, taken[0], langs) and lost(n)]
         added = [n for n in find_names(target, ctx.target_lang) if _comparable(n, taken[1]) and new(n)]
-        if not any(may_name_a_body(n, codes, langs) for n in find_names(source, ctx.source_lang)):
+        if no_body_to_render(source, codes, langs):
             bodies = [n for n in find_names(target, ctx.target_lang) if n not in added and _comparable(n, taken[1])]
             added += [n for n in bodies if unaccounted_body(n, source, codes, langs, sim)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")

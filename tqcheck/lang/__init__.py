@@ -65,6 +65,7 @@ class Language:
     subordinators: frozenset[str] = frozenset()  # conjunctions that open a clause ("that", "because")
     antonymy: Antonymy | None = None
     capitalised_names: bool = True  # capitals mark names (not so in German, nor in Japanese or Chinese)
+    title_case_names: bool = False  # every main word of a body's name capitalised, demonyms too ("North Korean")
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
     romanise: Callable[[str], tuple[str, ...]] | None = None  # a word's readings in Latin letters, by sound
     final_letters: str | None = None  # the letters a native word can end in: one ending otherwise is borrowed ("Ροκ")

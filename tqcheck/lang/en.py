@@ -61,6 +61,8 @@ LANGUAGE = Language(
         "above after against and as at by for from in into of off on or over the to up with".split()
     ),
     name_particles=frozenset("of the for on".split()),
+    # a body one word names elsewhere is several capitalised here ("Fiscalía": "Public Prosecution Service")
+    title_case_names=True,
     relations=frozenset("from by against about to towards toward with on over versus vs at between for of".split()),
     coordinators=frozenset({"and", "or", "but"}),
     subordinators=frozenset({"that", "because", "whether", "if"}),

@@ -5,20 +5,31 @@ the draft language's own. One thing can be said: a source that names nothing but
 and names kept as they are ("Kavanaugh", "Ayr") gives the draft no body to render. A body the
 draft names then, not in the source as it is, is new: put for a name the draft lost. An acronym
 may be spelt out as a body ("NSF", "Fundación Nacional para la Ciencia"), and a body's name may
-hold a kept word ("Betfred Cup"), so both count as names a body may render.
+hold a kept word ("Betfred Cup"), so both count as names a body may render. A draft in a language
+that capitalises more than the source's names bodies the source writes in lower case or in one
+word, so it is not asked (``Language.title_case_names``).
 """
 
 from __future__ import annotations
 
-from tqcheck.text.entities import Name, kept_words, name_in, name_parts, name_words
+from tqcheck import lang
+from tqcheck.text.entities import Name, find_names, kept_words, name_in, name_parts, name_words
 from tqcheck.text.places import place_names
 
 
-def may_name_a_body(name: Name, codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
-    """Whether a source name may be rendered by a body of the draft: it is no place and has a word
-    that translators do not keep as it is (``entities.kept_words``), an acronym among them."""
-    kept = kept_words(name, *codes)
-    return place_names(name.bare, langs) is None and any(w not in kept for w in name_parts(name))
+def no_body_to_render(source: str, codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
+    """Whether the source names nothing a body of the draft may render: no name but places and
+    names of words translators keep as they are (``entities.kept_words``; an acronym is no kept
+    word). Asked only of a draft whose language capitalises no more than the source's: English
+    writes "Public Prosecution Service" for "Fiscalía", "North Korean" for "norcoreano"."""
+    title_case = [lang.get(code).title_case_names for code in codes]
+    if title_case[1] > title_case[0]:
+        return False
+    for name in find_names(source, codes[0]):
+        kept = kept_words(name, *codes)
+        if place_names(name.bare, langs) is None and any(w not in kept for w in name_parts(name)):
+            return False
+    return True
 
 
 def unaccounted_body(

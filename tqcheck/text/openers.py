@@ -24,11 +24,10 @@ def kept_as_is(word: str, other: str, other_code: str | None) -> bool:
 
 def openers(text: str, code: str | None) -> list[Name]:
     """Words opening a sentence of ``text`` that no rule reads as a name ("Trump said": English has
-    "trump"), but for the language's function words (its module's stopwords) and a word set off by
-    a comma ("Sadly, …", "Además, …"), which are no names. Not stopwords-iso's long English list,
-    which holds adverbs a brand may be named ("Truly")."""
+    "trump"), but for the language's function words (stopwords-iso) and a word set off by a comma
+    ("Sadly, …", "Además, …"), which are no names."""
     found = {n.span for n in find_names(text, code)}
-    stop = lang.get(code).stopwords or frozenset()
+    stop = lang.iso_stopwords(code) if code else frozenset()
     return [
         n
         for n in find_names(text, code, lambda word: True)
