@@ -77,12 +77,14 @@ LANGUAGE = Language(
             ("above", "below"), ("exceed", "below"), ("more", "less fewer"), ("maximum", "minimum"),
             ("victory", "defeat"), ("benefit", "harm"), ("safe", "dangerous"), ("legal", "illegal"),
             ("possible", "impossible"), ("likely", "unlikely"), ("success", "failure"), ("welcome", "reject"),
+            ("before", "after"),
         ),
-        # quantifiers oppose each other in WordNet ("all"/"some") but trade places freely in paraphrase:
-        # their swaps count only when the translation model agrees (TQ403)
+        # quantifiers oppose each other in WordNet ("all"/"some") but trade places freely in paraphrase,
+        # as function words of time order do ("before"/"after": "X before Y" is "Y after X"): their
+        # swaps count only when the translation model agrees (TQ403)
         quantifiers=frozenset(
             """no any all some several few many much none one first certain each every both either neither
-            little more most less least other another""".split()
+            little more most less least other another before after""".split()
         ),
         # verbs so general that their antonymy is mostly idiom: "given" / "taking into account"
         light_verbs=frozenset("go come take give bring get put make do have".split()),
