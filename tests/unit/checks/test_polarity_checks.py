@@ -80,6 +80,22 @@ def test_opposite_word_against_an_english_source():
 
 
 @needs_wordnet
+def test_before_against_after_counts_only_when_the_model_agrees():
+    # prepositions have no WordNet antonyms; "X before Y" is also "Y after X", so the pair is
+    # reported only when the model reads the pair far likelier with the source's word
+    source = "The attack occurred just before 7 a.m. near the beach."
+    target = "O ataque ocorreu pouco depois das 7 da manhã perto da praia."
+    back = "The attack occurred shortly after 7 a.m. near the beach."
+    ctx = make_ctx(target, source=source, back=back, source_lang="en", target_lang="pt")
+    assert list(AntonymSwap().run(ctx)) == []
+    at = source.index("before")
+    agreed = (Probe(ProbeKind.ANTONYM, "before", (at, at + len("before")), 12.8, 13.3),)
+    [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
+    assert source[slice(*finding.source_span)] == "before" and "“after”" in finding.message
+    assert finding.severity.value == "critical"
+
+
+@needs_wordnet
 def test_paraphrase_and_compensated_negation_pass():
     forward = "It is not likely that the vote will pass."
     target = "The vote is unlikely to pass."
