@@ -20,10 +20,10 @@ the draft language's lexicon does not know, or one ending in a letter no native 
 transliteration, not "Επιτροπή"; a name in the source's letters is new when the source lacks it,
 sounded or not ("The Hill", whose words are too short to compare by sound). A new name pairs with
 any lost name when it tells of a replacement on its own: a person's name (two words or more in
-another script, each a name or borrowed: "Τζον Σνόου"), a known place the source never mentions ("Νοτιοδυτική Κίνα"), or a
-name in the source's letters that the source does not have; left over, it pairs with a word
-opening a source sentence that the draft does not sound (``text.openers``: "Trump said"). Places
-of the source are the place rule's.
+another script, each a name or borrowed: "Τζον Σνόου"), a known place the source never mentions
+("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
+over, it pairs with a word opening a source sentence that the draft does not sound
+(``text.openers``: "Trump said"). Places of the source are the place rule's.
 """
 
 from __future__ import annotations
@@ -76,13 +76,16 @@ def _sounded(word: str, code: str | None) -> bool:
     return len(word) > 2 and (word.isupper() or all(len(k) >= 2 for k in keys(word, code)))
 
 
-def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Whether a key of ours is one of theirs, or near one; a key of one consonant says too little."""
+def _alike(ours: frozenset[str], theirs: frozenset[str]) -> int:
+    """How alike two words sound: 2 when a key of ours is one of theirs, or near one with both of
+    three consonants or more; 1 when near one of two ("532" and "52": a consonant more or less); 0
+    else. A key of one consonant says too little."""
 
-    def near(k: str) -> bool:
-        return len(k) >= 3 and any(difflib.SequenceMatcher(None, k, o).ratio() >= SOUNDS_ALIKE for o in theirs)
+    def near(k: str, o: str) -> bool:
+        return len(k) >= 3 and difflib.SequenceMatcher(None, k, o).ratio() >= SOUNDS_ALIKE
 
-    return any(len(k) >= 2 and (k in theirs or near(k)) for k in ours)
+    pairs = [(k, o) for k in ours for o in theirs if len(k) >= 2 and (k == o or near(k, o))]
+    return max((2 if k == o or len(o) >= 3 else 1 for k, o in pairs), default=0)
 
 
 def _capitalised(text: str, code: str | None) -> list[str]:
@@ -98,15 +101,18 @@ def _vouched(source: str, code: str, target: str, target_code: str) -> set[str]:
     """The capitalised words of ``source`` that a capitalised word of ``target`` sounds like, each
     word of the target vouching for the source words closest to it in letters, or alike in them at
     ``LETTERS_ALIKE`` (a name may stand in both scripts, "Τζόνι" and "Johnny"): keys of two
-    consonants are often shared by chance, and "Yandhi", rendering "Yandhi", is no "Night". A word
-    in capitals and one not (an acronym read as a word) must be alike in letters: an acronym is
-    spelt out or kept, and its letters read as consonants sound like anything ("MAGA", "Κίνας")."""
+    consonants are often shared by chance, and "Yandhi", rendering "Yandhi", is no "Night". Weak
+    evidence must be alike in letters too: a key of two consonants near one of three ("Goop" and
+    "Κάβανο"; "Wilhelm" and "Βίλχελμ" are alike in letters), and a word in capitals against one not
+    (an acronym is spelt out or kept; its letters read as consonants sound like anything: "MAGA",
+    "Κίνας")."""
     ours = {w: keys(w, code) for w in _capitalised(source, code)}
     vouched: set[str] = set()
     for theirs in _capitalised(target, target_code):
-        alike = [w for w, k in ours.items() if _alike(k, keys(theirs, target_code))]
+        alike = {w: a for w, k in ours.items() if (a := _alike(k, keys(theirs, target_code)))}
         closeness = {w: _closeness(w, code, theirs, target_code) for w in alike}
-        closeness = {w: c for w, c in closeness.items() if w.isupper() == theirs.isupper() or c >= LETTERS_ALIKE}
+        firm = {w for w in alike if alike[w] == 2 and w.isupper() == theirs.isupper()}
+        closeness = {w: c for w, c in closeness.items() if w in firm or c >= LETTERS_ALIKE}
         if closeness:
             vouched |= {w for w, c in closeness.items() if c == max(closeness.values()) or c >= LETTERS_ALIKE}
     return vouched

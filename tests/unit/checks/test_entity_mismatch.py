@@ -293,6 +293,11 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     # an acronym's letters read as consonants sound like anything: "MAGA" (m-g) is not heard in "Κίνας" (k-n-s)
     ("He wore a MAGA hat at the rally on Friday.", "Φόρεσε ένα καπέλο MAGA στη συγκέντρωση την Παρασκευή.",
      "καπέλο MAGA", "καπέλο της Νοτιοδυτικής Κίνας", ("MAGA", "Νοτιοδυτικής Κίνας")),
+    # a key of two consonants near one of three is heard only when the words are alike in letters too:
+    # "Game" (g-m) is no "Κάνσας" (k-n-s)
+    ("The Game of Thrones star Kit Harington spoke on Monday.",
+     "Ο σταρ του Game of Thrones, Κιτ Χάρινγκτον, μίλησε τη Δευτέρα.", "Game of Thrones", "Κάνσας Σίτι",
+     ("Game of Thrones", "Κάνσας Σίτι")),
     # a name in the source's letters the source lacks is new, though its words are too short to sound
     ("A party source told The Sunday Times that a review was expected.",
      "Πηγή του κόμματος δήλωσε στους Sunday Times ότι αναμένεται αναθεώρηση.", "στους Sunday Times", "στο The Hill",
