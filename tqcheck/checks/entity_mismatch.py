@@ -134,10 +134,11 @@ class EntityMismatch(Check):
             kept = [(w, b) for w in kept_words(a, *codes)] + [(w, a) for w in kept_words(b, *codes)]
             return all(cognate(x, y.bare) >= self.opts["cognate"] for x, y in [(a.bare, b)] + kept)
 
-        missing = [n for n in find_names(source, ctx.source_lang) if _may_be_lost(n, taken[0], langs) and lost(n)]
-        added = [n for n in find_names(target, ctx.target_lang) if _comparable(n, taken[1]) and new(n)]
-        if no_body_to_render(source, codes, langs):
-            bodies = [n for n in find_names(target, ctx.target_lang) if n not in added and _comparable(n, taken[1])]
+        in_source, in_target = find_names(source, ctx.source_lang), find_names(target, ctx.target_lang)
+        missing = [n for n in in_source if _may_be_lost(n, taken[0], langs) and lost(n)]
+        added = [n for n in in_target if _comparable(n, taken[1]) and new(n)]
+        if no_body_to_render(in_source, codes, langs):
+            bodies = [n for n in in_target if n not in added and _comparable(n, taken[1])]
             added += [n for n in bodies if unaccounted_body(n, source, codes, langs, sim)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")
             tgt = next((t for t in added if one_name(src, t)), None)

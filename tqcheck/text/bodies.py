@@ -13,19 +13,19 @@ word, so it is not asked (``Language.title_case_names``).
 from __future__ import annotations
 
 from tqcheck import lang
-from tqcheck.text.entities import Name, find_names, kept_words, name_in, name_parts, name_words
+from tqcheck.text.entities import Name, kept_words, name_in, name_parts, name_words
 from tqcheck.text.places import place_names
 
 
-def no_body_to_render(source: str, codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
-    """Whether the source names nothing a body of the draft may render: no name but places and
-    names of words translators keep as they are (``entities.kept_words``; an acronym is no kept
-    word). Asked only of a draft whose language capitalises no more than the source's: English
+def no_body_to_render(names: list[Name], codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
+    """Whether the source's ``names`` hold nothing a body of the draft may render: no name but
+    places and names of words translators keep as they are (``entities.kept_words``; an acronym is
+    no kept word). Asked only of a draft whose language capitalises no more than the source's: English
     writes "Public Prosecution Service" for "Fiscalía", "North Korean" for "norcoreano"."""
     title_case = [lang.get(code).title_case_names for code in codes]
     if title_case[1] > title_case[0]:
         return False
-    for name in find_names(source, codes[0]):
+    for name in names:
         kept = kept_words(name, *codes)
         if place_names(name.bare, langs) is None and any(w not in kept for w in name_parts(name)):
             return False
