@@ -121,13 +121,13 @@ def run_on_ray(
     try:
         for first in range(0, len(chunks), size):
             window = range(first, min(first + size, len(chunks)))
-            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config, (actors, each))
+            yield from _window(ray, job, [(i, *chunks[i]) for i in window], config, actors, each)
     except ray.exceptions.RayError as exc:  # an actor died, or its work raised: the file is not checked
         raise BackendError(f"the Ray engine failed: {_reason(exc)}") from None
 
 
 def _window(
-    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config, actors: tuple[int, int]
+    ray: Any, job: FileJob, chunks: list[tuple[int, list[Segment], list[str]]], config: Config, actors: int, each: int
 ) -> Iterator[list[SegmentResult]]:
     rows = [
         {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
@@ -140,10 +140,10 @@ def _window(
         dataset = ray.data.from_items(rows).map_batches(
             _Checker,
             batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=min(len(rows), actors[0])),
+            compute=ray.data.ActorPoolStrategy(size=min(len(rows), actors)),
             fn_constructor_kwargs={"job": job},
             num_gpus=config.gpus_per_worker or None,
-            num_cpus=actors[1],
+            num_cpus=each,
             batch_format="default",
             # An actor that dies is not restarted: the file fails with a one-line error (below;
             # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,
