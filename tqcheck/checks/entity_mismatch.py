@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.bodies import no_body_to_render, unaccounted_body
+from tqcheck.text.bodies import invented_person, no_body_to_render, unaccounted_body
 from tqcheck.text.entities import Name, contraction, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
@@ -39,9 +39,9 @@ class EntityMismatch(Check):
     side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
     Chinese) places alone are compared. Without a model, places are compared, and in two
     languages of one script the names translators keep as they are ("Theresa May" put for
-    "Pompeo"); across scripts, where a language module reads its script in Latin letters (Greek),
-    names are compared by sound ("Ουίλομπι" is Willoughby; ``text.sounds``). How the rules were
-    measured: references/calibration.md.
+    "Pompeo", or a person the source never names); across scripts, where a language module reads
+    its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
+    ``text.sounds``). How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -111,7 +111,8 @@ class EntityMismatch(Check):
         "Catalunha") is a cognate, not a replacement, when every word a translator keeps of either
         has its like in the other ("Blair Macpherson" is no form of "Macedonia"). A new name left
         over pairs with a word opening a source sentence that no rule reads as a name ("Trump
-        said", ``text.openers``). Across scripts names are compared by sound instead (``text.sounds``)."""
+        said", ``text.openers``); a person's name still left over is made up (``bodies.invented_person``).
+        Across scripts names are compared by sound instead (``text.sounds``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -157,6 +158,9 @@ class EntityMismatch(Check):
                 src.span,
                 Severity.MAJOR if title else None,
             )
+        for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
+            if invented_person(tgt, source, codes[1], langs, sim) and not in_title(target, tgt.span):
+                yield self.finding(f"translation names {tgt.text}, which the source has in no form", tgt.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions

@@ -7,7 +7,9 @@ draft names then, not in the source as it is, is new: put for a name the draft l
 may be spelt out as a body ("NSF", "Fundación Nacional para la Ciencia"), and a body's name may
 hold a kept word ("Betfred Cup"), so both count as names a body may render. A draft in a language
 that capitalises more than the source's names bodies the source writes in lower case or in one
-word, so it is not asked (``Language.title_case_names``).
+word, so it is not asked (``Language.title_case_names``). The other way round, a person the draft
+names and the source has in no form is made up, whatever it was put for: the body it replaced may
+not be shown lost ("Green Party" is half found in any "Partido"), but no translator invents a person.
 """
 
 from __future__ import annotations
@@ -45,3 +47,12 @@ def unaccounted_body(
         and place_names(name.bare, langs) is None
         and not name_in(name, source, similarity)
     )
+
+
+def invented_person(name: Name, source: str, code: str | None, langs: tuple[str, ...], similarity: float) -> bool:
+    """Whether a draft name is a person's (``entities.name_words``: "Mike Trudell"), no place, none
+    of whose words the source has in any form ("Donald Trump" for "Trump" is no invention)."""
+    words = name_words(name, code)
+    if not words or place_names(name.bare, langs) is not None:
+        return False
+    return not any(name_in(w, source, similarity) for w in words)

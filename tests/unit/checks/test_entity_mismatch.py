@@ -219,8 +219,11 @@ def test_without_a_model_places_and_names_each_language_writes_its_own_way():
     assert _direct("Harvard students take a course in sleep.", "Estudiantes de Nueva York hacen un curso sobre el sueño.") == [
         ("critical", "source names Harvard, translation has Nueva York instead")
     ]
-    # a word opening a sentence set off by a comma is no name, whatever the draft holds
-    assert _direct("Sadly, he said it in his mock voice.", "Ryan Kent lo dijo con su voz burlona.") == []
+    # a word opening a sentence set off by a comma is no name, whatever the draft holds: "Ryan Kent"
+    # is put for no name of the source, only made up
+    assert _direct("Sadly, he said it in his mock voice.", "Ryan Kent lo dijo con su voz burlona.") == [
+        ("critical", "translation names Ryan Kent, which the source has in no form")
+    ]
     # names each language writes its own way are no replacement: a body translated, a cognate, the
     # draft language's own form of a name ("Escocia", which only Spanish knows)
     assert _direct("The Labour Party met in Catalonia.", "El Partido Laborista se reunió en Cataluña.") == []
@@ -245,6 +248,19 @@ def test_without_a_model_a_body_is_new_only_where_the_source_names_no_body_to_re
     # English capitalises what Spanish writes in one word or in lower case: a body of an English
     # draft is no evidence ("Óscar" is the Academy Awards)
     assert _direct("Ganó un Óscar en 2010.", "She won an Academy Awards prize in 2010.", "es", "en") == []
+
+
+def test_without_a_model_a_person_the_source_never_names_is_invented():
+    # "Green Party" is half found ("Partido"), so it cannot be shown lost; the person put for it is made up
+    source = "The Labour Party was not the first, with the Green Party pledging a shorter week."
+    draft = "El Partido Laborista no fue el primero: el Partido Verde ya prometió una semana más corta."
+    assert _direct(source, draft) == []
+    assert _direct(source, draft.replace("el Partido Verde", "Mike Trudell")) == [
+        ("critical", "translation names Mike Trudell, which the source has in no form")
+    ]
+    # a full name for a surname the source has, and a body's name, are no invention
+    assert _direct("Trump spoke on Monday.", "Donald Trump habló el lunes.") == []
+    assert _direct("The party met on Monday.", "El Partido Verde se reunió el lunes.") == []
 
 
 ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, by what, the names reported
