@@ -138,7 +138,7 @@ class EntityMismatch(Check):
         in_source, in_target = find_names(source, ctx.source_lang), find_names(target, ctx.target_lang)
         missing = [n for n in in_source if _may_be_lost(n, taken[0], langs) and lost(n)]
         added = [n for n in in_target if _comparable(n, taken[1]) and new(n)]
-        if no_body_to_render(in_source, codes, langs):
+        if no_body_to_render(in_source, in_target, codes, langs):
             bodies = [n for n in in_target if n not in added and _comparable(n, taken[1])]
             added += [n for n in bodies if unaccounted_body(n, source, codes, langs, sim)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")

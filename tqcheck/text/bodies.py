@@ -5,7 +5,9 @@ the draft language's own. One thing can be said: a source that names nothing but
 and names kept as they are ("Kavanaugh", "Ayr") gives the draft no body to render. A body the
 draft names then, not in the source as it is, is new: put for a name the draft lost. An acronym
 may be spelt out as a body ("NSF", "Fundación Nacional para la Ciencia"), and a body's name may
-hold a kept word ("Betfred Cup"), so both count as names a body may render. A draft in a language
+hold a kept word ("Betfred Cup"), so both count as names a body may render, unless the draft
+already has them otherwise: as they are ("LSU", "True West"), or as their kept words alone ("Professor
+Czeisler" as "el profesor Czeisler"), which leaves no body to render them. A draft in a language
 that capitalises more than the source's names bodies the source writes in lower case or in one
 word, so it is not asked (``Language.title_case_names``). The other way round, a person the draft
 names and the source has in no form is made up, whatever it was put for: the body it replaced may
@@ -19,17 +21,22 @@ from tqcheck.text.entities import Name, kept_words, name_in, name_parts, name_wo
 from tqcheck.text.places import place_names
 
 
-def no_body_to_render(names: list[Name], codes: tuple[str | None, str | None], langs: tuple[str, ...]) -> bool:
+def no_body_to_render(
+    names: list[Name], drafts: list[Name], codes: tuple[str | None, str | None], langs: tuple[str, ...]
+) -> bool:
     """Whether the source's ``names`` hold nothing a body of the draft may render: no name but
     places and names of words translators keep as they are (``entities.kept_words``; an acronym is
-    no kept word). Asked only of a draft whose language capitalises no more than the source's: English
+    no kept word), or names one of the ``drafts`` names renders as they are or by their kept words
+    alone. Asked only of a draft whose language capitalises no more than the source's: English
     writes "Public Prosecution Service" for "Fiscalía", "North Korean" for "norcoreano"."""
     title_case = [lang.get(code).title_case_names for code in codes]
     if title_case[1] > title_case[0]:
         return False
     for name in names:
         kept = kept_words(name, *codes)
-        if place_names(name.bare, langs) is None and any(w not in kept for w in name_parts(name)):
+        if place_names(name.bare, langs) is not None or all(w in kept for w in name_parts(name)):
+            continue
+        if not any(d.bare == name.bare or kept and set(name_parts(d)) <= set(kept) for d in drafts):
             return False
     return True
 

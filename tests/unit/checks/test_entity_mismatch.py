@@ -245,6 +245,13 @@ def test_without_a_model_a_body_is_new_only_where_the_source_names_no_body_to_re
     cup = "Los Rangers llegaron a la final de la Copa de la Liga."
     assert _direct("The Rangers reached the Betfred Cup final.", cup) == []
     assert _direct("She showed it at Paris Fashion Week.", "Lo mostró en la Semana de la Moda de París.") == []
+    # a name the draft already has by its kept words alone leaves no body to render it
+    source = "Raymond So helped Professor Czeisler design the course during his first year at Harvard."
+    draft = "Raymond So ayudó al profesor Czeisler a diseñar el curso durante su primer año en Harvard."
+    assert _direct(source, draft) == []
+    assert _direct(source, draft.replace("Harvard", "Inteligencia Artificial")) == [
+        ("critical", "source names Harvard, translation has Inteligencia Artificial instead")
+    ]
     # English capitalises what Spanish writes in one word or in lower case: a body of an English
     # draft is no evidence ("Óscar" is the Academy Awards)
     assert _direct("Ganó un Óscar en 2010.", "She won an Academy Awards prize in 2010.", "es", "en") == []
