@@ -88,6 +88,8 @@ def test_a_declined_name_is_its_place_in_a_script_other_than_latin():
     assert same_place("Ηνωμένων Πολιτειών", "united states", ("el", "en"))
     assert same_place("Москвы", "moscow", ("ru", "en"))
     assert place_names("Επιτροπή", ("el", "en")) is None  # a common word's lemma is no place
+    # nor a place whose name the lexicon reads as another word's form: "Πούνε" (Pune) as "λέω", to say
+    assert place_names("Είπε", ("el", "en")) is None and place_names("Μόσχας", ("el", "en")) is not None
     # Latin-script languages do not decline names, and a lemma may be a common word's: "Turkeys"
     assert place_names("Turkeys", ("en", "pt")) is None
 

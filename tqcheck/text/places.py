@@ -30,7 +30,7 @@ from tqcheck.records import Span
 from tqcheck.text.demonyms import pertainyms
 from tqcheck.text.entities import ALIASES, alias_in
 from tqcheck.text.lexicon import has_lexicon, lemma
-from tqcheck.text.strings import WORD, common_prefix, fold
+from tqcheck.text.strings import WORD, common_prefix, fold, same_opening
 
 _MIN_CITY_POPULATION = 1_000_000
 _NOT_PLACES = frozenset({"001", "ZZ"})  # "World", "Unknown Region"
@@ -93,11 +93,6 @@ def _geonames() -> tuple[dict[str, str], tuple[tuple[frozenset[str], tuple[str, 
     return {code: c["name"] for code, c in countries.items()}, tuple(cities), frozenset(respelled - main)
 
 
-def _shortest(scripts: frozenset[str]) -> int:
-    """The shortest city name kept in these scripts: two ideographs say "東京", three letters "Рим"."""
-    return 2 if scripts & lang.UNSPACED else 3
-
-
 @lru_cache(maxsize=64)
 def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     locales = []
@@ -115,7 +110,7 @@ def _index(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     ]
     scripts = frozenset(lang.script(code) for code in langs) - _LATIN  # "Αθήνα", "東京" for el, ja
     if scripts:
-        least = _shortest(scripts)
+        least = 2 if scripts & lang.UNSPACED else 3  # the shortest city name kept: "東京", "Рим"
         groups += [
             latin | {fold(a) for a in others if len(a) >= least and lang.written_in(a, scripts)}
             for latin, others in cities
@@ -158,9 +153,15 @@ def _by_lemmas(code: str, langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {}
     for name in names:  # as written: folded, "Βόρεια" is no word the lexicon knows
         group = index.get(fold(name))
-        if group is not None and lang.written_in(name, written):
+        if group is not None and lang.written_in(name, written) and _reads_as_itself(name, code):
             found.setdefault(_lemmas(name, code), group)
     return found
+
+
+def _reads_as_itself(name: str, code: str) -> bool:
+    """Whether each word's lemma opens as the word does: read as a form of another word ("Πούνε",
+    Pune, as "λέω", to say), a place would be found in every form of that word ("Είπε")."""
+    return all(same_opening(fold(w), fold(lemma(w, code) or w), at_least=3) for w in WORD.findall(name))
 
 
 def _lemmas(name: str, code: str) -> str:
