@@ -14,6 +14,8 @@ from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import replaced_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
+_INVENTED_PLACE = "a place the source never mentions"
+
 
 class EntityMismatch(Check):
     """A name in the source is missing, replaced or swapped in the translation.
@@ -65,12 +67,11 @@ class EntityMismatch(Check):
         yield from self._replaced_places(ctx, found)
 
     def _direct(self, ctx: CheckContext) -> Iterator[Finding]:
-        """No model for the pair, or a language whose capitals do not mark names (German nouns,
-        Japanese, Chinese): places first, which the CLDR and GeoNames name in every language
-        ("Alemania", "Germany", "Γερμανία", "ドイツ"), compared across the two. A known place of the
-        source that the draft never mentions, while the draft mentions one the source never does,
-        is one put for the other: critical. Then, in two languages of one script, the names a
-        translator keeps as they are (``_kept_names``); across scripts, names by sound."""
+        """No model for the pair, or capitals that mark no names (German, Japanese, Chinese): places
+        first, which the CLDR and GeoNames name in every language ("Alemania", "Γερμανία", "ドイツ"). A
+        place of the source the draft never mentions, while the draft mentions one the source never
+        does, is one put for the other. Then the names a translator keeps (``_kept_names``), or
+        across scripts names by sound; a new place no rule pairs with a lost name is invented."""
         assert ctx.source is not None
         langs = tuple(code for code in (ctx.source_lang, ctx.target_lang) if code)
 
@@ -88,31 +89,32 @@ class EntityMismatch(Check):
         if not all(lang.get(code).capitalised_names for code in langs):
             return
         taken = [s for s, _ in lost[: len(new)]], [t for t, _ in new[: len(lost)]]
+        found: list[Finding] = []
         if len({lang.script(c) for c in langs}) == 1:
-            yield from self._kept_names(ctx, langs, taken)
+            found = list(self._kept_names(ctx, langs, taken))
         elif len(langs) == 2 and any(lang.get(code).romanise for code in langs):  # across scripts, by sound
             for src, tgt in replaced_names(ctx.source, ctx.target, *langs):
                 if not overlaps(src.span, taken[0]) and not overlaps(tgt.span, taken[1]):
-                    yield self.finding(f"source names {src.text}, translation has {tgt.text} instead", tgt.span, src.span)
+                    said = f"source names {src.text}, translation has {tgt.text} instead"
+                    found.append(self.finding(said, tgt.span, src.span))
+        yield from found
+        paired = [f.target_span for f in found if f.target_span]
+        for tgt, _ in new[len(lost) :]:  # a place put for no name the rules above see: invented
+            if not overlaps(tgt, paired):
+                yield self.finding(f"translation names {ctx.target[slice(*tgt)]}, {_INVENTED_PLACE}", tgt)
 
     def _kept_names(
         self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]
     ) -> Iterator[Finding]:
-        """A name of the draft with a word a translator keeps as it is ("Pompeo", "Sainsbury's";
-        see ``entities.kept_words``), or one the draft's lexicon reads as a name through and through
-        (``entities.name_words``: "Steven Lawless"), none of whose such words the source has, or a
-        known place the source never mentions, while a name of the source is missing from the
-        draft (or has words a translator keeps and the draft has none of them: titles match across
-        languages, "Prime Minister" ~ "Primer Ministro", the person's name must; or is an acronym
-        the draft has in no form, ``_may_be_lost``): one put for the other. Names of bodies are
-        translated ("Naciones Unidas", "Partido Laborista") and have a word the lexicon knows, so
-        they are the new name only when the source names no body to render, nothing but people,
-        places and kept names (``text.bodies``); a name in each language's own form ("Catalonia",
-        "Catalunha") is a cognate, not a replacement, when every word a translator keeps of either
-        has its like in the other ("Blair Macpherson" is no form of "Macedonia"). A new name left
-        over pairs with a word opening a source sentence that no rule reads as a name ("Trump
-        said", ``text.openers``); a person's name still left over is made up (``bodies.invented_person``).
-        Across scripts names are compared by sound instead (``text.sounds``)."""
+        """A name of the draft with a word a translator keeps ("Pompeo"; ``entities.kept_words``) or
+        read as a name through and through ("Steven Lawless"; ``entities.name_words``) that the
+        source lacks, or a place the source never mentions, while a name of the source is missing
+        (or its kept words are: "Prime Minister" ~ "Primer Ministro", the person's name must match;
+        or an acronym the draft has in no form): one put for the other. A body of the draft is new
+        only when the source names no body to render (``text.bodies``); a name in each language's
+        form is a cognate when its kept words match ("Catalonia", "Catalunha"; "Blair Macpherson"
+        is no "Macedonia"). A new name left over pairs with a word opening a source sentence ("Trump
+        said", ``text.openers``); a person's name still left over is made up (``bodies.invented_person``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -255,7 +257,7 @@ class EntityMismatch(Check):
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
-                yield self.finding(f"translation names {tgt.text}, a place the source never mentions", tgt.span)
+                yield self.finding(f"translation names {tgt.text}, {_INVENTED_PLACE}", tgt.span)
             else:
                 yield self.finding(
                     f"translation names {tgt.text}, which the source does not", tgt.span, None, Severity.MAJOR

@@ -161,6 +161,11 @@ def test_without_a_model_places_are_compared_across_languages_and_other_names_le
     assert _direct("Germany and Finland disagree.", "Alemania y Suecia no están de acuerdo.") == [
         ("critical", "source names Finland, translation has Suecia instead")
     ]
+    # a place the source never mentions, not even by its demonym, is invented
+    assert _direct("The talks were held on Monday.", "Las conversaciones se celebraron el lunes en Finlandia.") == [
+        ("critical", "translation names Finlandia, a place the source never mentions")
+    ]
+    assert _direct("The Finnish talks were held on Monday.", "Las conversaciones en Finlandia fueron el lunes.") == []
     # a translated name of a body or a prize is no evidence without a model: "Óscar" for "Academy Awards"
     assert _direct("She won two Academy Awards.", "Ganó dos premios Óscar.") == []
 
