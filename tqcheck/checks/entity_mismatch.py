@@ -14,7 +14,7 @@ from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import replaced_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
-_INVENTED_PLACE = "a place the source never mentions"
+_INVENTED_PLACE, _INVENTED_PERSON = "a place the source never mentions", "which the source has in no form"
 
 
 class EntityMismatch(Check):
@@ -29,18 +29,18 @@ class EntityMismatch(Check):
 
     Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major
     when each model translates its name rather than keeps it, as for bodies: "Treasury" →
-    "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a
-    country, region or large city the source never mentions, not even by a demonym; a news
-    dateline ("PARIS –") whose place the translation never mentions; a name dropped from a list
-    whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"). Major:
-    a name dropped or added outright (often a translator's liberty: "Pyongyang" → "North Korea"), and a name
-    replaced inside quotation marks (titles of works are translated freely). A place opening a
-    sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches for counts
-    too ("Russians" where the back-translation says "os russos"); so does a word opening a sentence
-    that the other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one
-    side of a replacement. In languages whose capitals mark no names (German nouns, Japanese,
-    Chinese) places alone are compared. Without a model, places are compared, and in two
-    languages of one script the names translators keep as they are ("Theresa May" put for
+    "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city
+    the source never mentions, not even by a demonym, or a person's name none of whose words it has;
+    a news dateline ("PARIS –") whose place the translation never mentions; a name dropped from a
+    list whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft").
+    Major: another name dropped or added outright (often a translator's liberty: "Pyongyang" →
+    "North Korea"), and a name replaced inside quotation marks (titles of works are translated
+    freely). A place opening a sentence counts as a name ("Italy may be…"); a demonym the
+    back-translation vouches for counts too ("Russians" where it says "os russos"); so does a word
+    opening a sentence that the other language's text keeps as it is ("Trump said", "Trump dijo"),
+    though only as one side of a replacement. In languages whose capitals mark no names (German
+    nouns, Japanese, Chinese) places alone are compared. Without a model, places are compared, and
+    in two languages of one script the names translators keep as they are ("Theresa May" put for
     "Pompeo", or a person the source never names); across scripts, where a language module reads
     its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
     ``text.sounds``). How the rules were measured: references/calibration.md.
@@ -99,9 +99,8 @@ class EntityMismatch(Check):
                     found.append(self.finding(said, tgt.span, src.span))
         yield from found
         paired = [f.target_span for f in found if f.target_span]
-        for tgt, _ in new[len(lost) :]:  # a place put for no name the rules above see: invented
-            if not overlaps(tgt, paired):
-                yield self.finding(f"translation names {ctx.target[slice(*tgt)]}, {_INVENTED_PLACE}", tgt)
+        for tgt in [t for t, _ in new[len(lost) :] if not overlaps(t, paired)]:  # put for no name: invented
+            yield self.finding(f"translation names {ctx.target[slice(*tgt)]}, {_INVENTED_PLACE}", tgt)
 
     def _kept_names(
         self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]
@@ -162,7 +161,7 @@ class EntityMismatch(Check):
             )
         for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
             if invented_person(tgt, source, codes[1], langs, sim) and not in_title(target, tgt.span):
-                yield self.finding(f"translation names {tgt.text}, which the source has in no form", tgt.span)
+                yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions
@@ -258,10 +257,11 @@ class EntityMismatch(Check):
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PLACE}", tgt.span)
+            elif invented_person(tgt, source + " " + forward, ctx.target_lang, langs, self.opts["similarity"]):
+                yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
             else:
-                yield self.finding(
-                    f"translation names {tgt.text}, which the source does not", tgt.span, None, Severity.MAJOR
-                )
+                said = f"translation names {tgt.text}, which the source does not"
+                yield self.finding(said, tgt.span, None, Severity.MAJOR)
 
     def _absent(self, names: list[Name], *texts: str) -> list[Name]:
         sim = self.opts["similarity"]

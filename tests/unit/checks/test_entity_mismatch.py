@@ -37,6 +37,23 @@ def test_dropped_name():
     assert finding.message == "source names Linas Linkevicius; the translation does not"
 
 
+def test_a_person_both_languages_add_is_made_up_and_a_name_otherwise_added_is_major():
+    source = "O partido prometeu uma semana de quatro dias."
+    target = "Connor Goldson pledged a four-day week."
+    back = "Connor Goldson prometeu uma semana de quatro dias."
+    forward = "The party pledged a four-day week."
+    [finding] = run(source, target, back, forward)
+    assert (finding.severity.value, finding.message) == (
+        "critical", "translation names Connor Goldson, which the source has in no form"
+    )
+    # a name the translator adds that is no person's ("Lloyds Pharmacy" has words the lexicon knows)
+    [finding] = run(
+        "A Celesio é dona da cadeia.", "Celesio owns the Lloyds Pharmacy chain.",
+        "A Celesio é dona da cadeia Lloyds Pharmacy.", "Celesio owns the chain.",
+    )
+    assert finding.severity.value == "major"
+
+
 def test_a_name_dropped_from_a_list_whose_other_names_the_draft_keeps_is_critical():
     source = "Nos últimos anos, o Facebook, o Google e outras empresas tecnológicas contrataram luminárias."
     forward = "In recent years, Facebook, Google and other technology companies have hired luminaries."
