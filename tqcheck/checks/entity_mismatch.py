@@ -160,7 +160,7 @@ class EntityMismatch(Check):
                 Severity.MAJOR if title else None,
             )
         for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
-            if invented_person(tgt, source, codes[1], langs, sim) and not in_title(target, tgt.span):
+            if invented_person(tgt, target, source, codes[1], langs, sim):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
@@ -257,7 +257,7 @@ class EntityMismatch(Check):
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PLACE}", tgt.span)
-            elif invented_person(tgt, source + " " + forward, ctx.target_lang, langs, self.opts["similarity"]):
+            elif invented_person(tgt, target, f"{source} {forward}", ctx.target_lang, langs, self.opts["similarity"]):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
             else:
                 said = f"translation names {tgt.text}, which the source does not"

@@ -19,6 +19,7 @@ from __future__ import annotations
 from tqcheck import lang
 from tqcheck.text.entities import Name, kept_words, name_in, name_parts, name_words
 from tqcheck.text.places import place_names
+from tqcheck.text.strings import in_title
 
 
 def no_body_to_render(
@@ -56,10 +57,13 @@ def unaccounted_body(
     )
 
 
-def invented_person(name: Name, source: str, code: str | None, langs: tuple[str, ...], similarity: float) -> bool:
-    """Whether a draft name is a person's (``entities.name_words``: "Mike Trudell"), no place, none
-    of whose words the source has in any form ("Donald Trump" for "Trump" is no invention)."""
+def invented_person(
+    name: Name, draft: str, source: str, code: str | None, langs: tuple[str, ...], similarity: float
+) -> bool:
+    """Whether a name of ``draft`` is a person's (``entities.name_words``: "Mike Trudell"), no
+    place and not in a quoted title (titles are translated freely), none of whose words the source
+    has in any form ("Donald Trump" for "Trump" is no invention)."""
     words = name_words(name, code)
-    if not words or place_names(name.bare, langs) is not None:
+    if not words or place_names(name.bare, langs) is not None or in_title(draft, name.span):
         return False
     return not any(name_in(w, source, similarity) for w in words)
