@@ -230,9 +230,13 @@ def test_without_a_model_a_name_translators_keep_put_for_another_is_critical(sou
 
 def _assert_only_the_replacement_is_critical(source, faithful, old, new, names, target_lang):
     """The faithful draft passes; with ``old`` replaced by ``new``, the pair ``names`` is the one critical finding."""
+    said = "source names {}, translation has {} instead".format(*names)
+    _assert_only_critical(source, faithful, old, new, said, target_lang)
+
+
+def _assert_only_critical(source, faithful, old, new, said, target_lang="es"):
+    """The faithful draft passes; with ``old`` replaced by ``new``, ``said`` is the one critical finding."""
     assert _direct(source, faithful, target_lang=target_lang) == []
-    lost, put = names
-    said = f"source names {lost}, translation has {put} instead"
     assert _direct(source, faithful.replace(old, new), target_lang=target_lang) == [("critical", said)]
 
 
@@ -257,10 +261,8 @@ def test_without_a_model_a_body_is_new_only_where_the_source_names_no_body_to_re
     # the source names a person and nothing a body could render: the body is put for the person
     source = "The leak came after the three senators had questioned Kavanaugh."
     draft = "La filtración se produjo después de que los tres senadores interrogaran a Kavanaugh."
-    assert _direct(source, draft) == []
-    assert _direct(source, draft.replace("Kavanaugh", "Policía Nacional")) == [
-        ("critical", "source names Kavanaugh, translation has Policía Nacional instead")
-    ]
+    said = "source names Kavanaugh, translation has Policía Nacional instead"
+    _assert_only_critical(source, draft, "Kavanaugh", "Policía Nacional", said)
     # an acronym spelt out, and a body holding a kept word or a place, are renderings
     spelt_out = "En cuanto a la Fundación Nacional para la Ciencia, invierte en investigación."
     assert _direct("As for the NSF, it invests in research.", spelt_out) == []
@@ -270,10 +272,8 @@ def test_without_a_model_a_body_is_new_only_where_the_source_names_no_body_to_re
     # a name the draft already has by its kept words alone leaves no body to render it
     source = "Raymond So helped Professor Czeisler design the course during his first year at Harvard."
     draft = "Raymond So ayudó al profesor Czeisler a diseñar el curso durante su primer año en Harvard."
-    assert _direct(source, draft) == []
-    assert _direct(source, draft.replace("Harvard", "Inteligencia Artificial")) == [
-        ("critical", "source names Harvard, translation has Inteligencia Artificial instead")
-    ]
+    said = "source names Harvard, translation has Inteligencia Artificial instead"
+    _assert_only_critical(source, draft, "Harvard", "Inteligencia Artificial", said)
     # English capitalises what Spanish writes in one word or in lower case: a body of an English
     # draft is no evidence ("Óscar" is the Academy Awards)
     assert _direct("Ganó un Óscar en 2010.", "She won an Academy Awards prize in 2010.", "es", "en") == []
@@ -283,10 +283,8 @@ def test_without_a_model_a_person_the_source_never_names_is_invented():
     # "Green Party" is half found ("Partido"), so it cannot be shown lost; the person put for it is made up
     source = "The Labour Party was not the first, with the Green Party pledging a shorter week."
     draft = "El Partido Laborista no fue el primero: el Partido Verde ya prometió una semana más corta."
-    assert _direct(source, draft) == []
-    assert _direct(source, draft.replace("el Partido Verde", "Mike Trudell")) == [
-        ("critical", "translation names Mike Trudell, which the source has in no form")
-    ]
+    said = "translation names Mike Trudell, which the source has in no form"
+    _assert_only_critical(source, draft, "el Partido Verde", "Mike Trudell", said)
     # a full name for a surname the source has, and a body's name, are no invention
     assert _direct("Trump spoke on Monday.", "Donald Trump habló el lunes.") == []
     assert _direct("The party met on Monday.", "El Partido Verde se reunió el lunes.") == []
