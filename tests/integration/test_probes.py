@@ -25,6 +25,22 @@ def test_the_engines_own_translation_is_what_the_scorer_finds_likely():
     assert other < mine - 40
 
 
+def test_a_pair_scores_the_same_alone_and_in_a_batch_of_other_lengths_and_sources():
+    backend = EmbeddedBackend.shared()
+    pairs = [
+        (SOURCE, "Progress has been made, but these gains must be maintained."),
+        ("O governo anunciou novas medidas ontem.", "The government announced new measures yesterday."),
+        (SOURCE, "Progress."),
+        ("O governo anunciou novas medidas ontem.", "Yesterday the government announced new measures, it said."),
+    ]
+    together = backend.score(pairs, "pt", "en")
+    # the batch shares products across sentences, never numbers: each score is its own, to float32's
+    # precision (BLAS sums a product of a few rows in another order than one of hundreds)
+    alone = [backend.score([pair], "pt", "en")[0] for pair in pairs]
+    assert together == pytest.approx(alone, rel=1e-5, abs=1e-4)
+    assert together[0] > together[2] and len(set(together)) == 4
+
+
 def _probes(source, draft):
     backend = EmbeddedBackend.shared()
     [back] = backend.translate([draft], "en", "pt")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tqcheck.errors import BackendError
+from tqcheck.records import Span
 
 _INTGEMM8 = 0x4101  # Marian's type tag for an int8 matrix with its quantisation factor appended
 _FLOAT32 = 0x0404
@@ -123,6 +124,8 @@ def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray
 class MarianScorer:
     """Log-probabilities of target sentences given source sentences under one Bergamot model."""
 
+    _LOGIT_ROWS = 256  # target positions whose 32,000 logits exist at a time (33 MB)
+
     def __init__(self, model: bytes, vocab: bytes) -> None:
         import sentencepiece
 
@@ -141,22 +144,32 @@ class MarianScorer:
 
     def logprobs(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """Total log-probability (natural log, end of sentence included) of each target given its source.
-        A probe scores several targets against one source: each source is encoded once a call."""
-        memories: dict[str, np.ndarray] = {}
-        for source, _ in pairs:
-            if source not in memories:
-                memories[source] = self._encode(self._ids(source))
-        return [self._logprob(memories[source], target) for source, target in pairs]
+
+        All the pairs of a call go through the network together: each source is encoded once, and
+        every product that works token by token takes all the call's tokens at once, as BLAS is twice
+        as fast on a few hundred rows as on the thirty of one sentence. Only attention and the SSRU's
+        recurrence work sentence by sentence. A sentence's score does not depend on its company beyond
+        float32's last digits (BLAS may sum a product of a few rows in another order than one of hundreds)."""
+        if not pairs:
+            return []
+        sources = list(dict.fromkeys(source for source, _ in pairs))
+        memory, memory_spans = self._encode([self._ids(source) for source in sources])
+        where = {source: span for source, span in zip(sources, memory_spans)}
+        wanted = [self._ids(target) for _, target in pairs]
+        hidden = self._decode(memory, [where[source] for source, _ in pairs], [ids[:-1] for ids in wanted])
+        ids = np.concatenate([np.asarray(w) for w in wanted])
+        token_logprobs = np.empty(len(ids), np.float32)
+        for start in range(0, len(ids), self._LOGIT_ROWS):
+            rows = slice(start, start + self._LOGIT_ROWS)
+            logits = self._emb.apply(hidden[rows]) + self._v("decoder_ff_logit_out_b")
+            logits -= logits.max(-1, keepdims=True)
+            log_norm = np.log(np.exp(logits).sum(-1))
+            token_logprobs[rows] = logits[np.arange(len(logits)), ids[rows]] - log_norm
+        ends = np.cumsum([len(w) for w in wanted])[:-1]
+        return [float(part.sum()) for part in np.split(token_logprobs, ends)]
 
     def _ids(self, text: str) -> list[int]:
         return list(self._spm.encode(text.translate(_TYPOGRAPHY))) + [_EOS]
-
-    def _logprob(self, memory: np.ndarray, target: str) -> float:
-        wanted = self._ids(target)
-        logits = self._decode(memory, wanted[:-1])
-        logits -= logits.max(-1, keepdims=True)
-        log_norm = np.log(np.exp(logits).sum(-1))
-        return float((logits[np.arange(len(wanted)), wanted] - log_norm).sum())
 
     def _m(self, name: str) -> _Int8:
         m = self._w[name]
@@ -168,18 +181,24 @@ class MarianScorer:
         assert isinstance(v, np.ndarray)
         return v
 
-    def _attention(self, prefix: str, query: np.ndarray, memory: np.ndarray) -> np.ndarray:
+    def _attention(
+        self, prefix: str, query: np.ndarray, memory: np.ndarray, pairs: list[tuple[Span, Span]]
+    ) -> np.ndarray:
+        """Attention of the rows of ``query`` to those of ``memory``, sentence by sentence: ``pairs``
+        gives each sentence's rows in the one and in the other."""
         q = self._m(prefix + "_Wq").apply(query) + self._v(prefix + "_bq")
         k = self._m(prefix + "_Wk").apply(memory) + self._v(prefix + "_bk")
         v = self._m(prefix + "_Wv").apply(memory) + self._v(prefix + "_bv")
         h, d = self._heads, self._dim // self._heads
-        q = q.reshape(len(query), h, d).transpose(1, 0, 2)
-        k = k.reshape(len(memory), h, d).transpose(1, 2, 0)
-        v = v.reshape(len(memory), h, d).transpose(1, 0, 2)
-        weights = (q @ k) / math.sqrt(d)
-        weights = np.exp(weights - weights.max(-1, keepdims=True))
-        weights /= weights.sum(-1, keepdims=True)
-        out = (weights @ v).transpose(1, 0, 2).reshape(len(query), self._dim)
+        out = np.empty_like(q)
+        for (qa, qb), (ma, mb) in pairs:
+            qs = q[qa:qb].reshape(qb - qa, h, d).transpose(1, 0, 2)
+            ks = k[ma:mb].reshape(mb - ma, h, d).transpose(1, 2, 0)
+            vs = v[ma:mb].reshape(mb - ma, h, d).transpose(1, 0, 2)
+            weights = (qs @ ks) / math.sqrt(d)
+            weights = np.exp(weights - weights.max(-1, keepdims=True))
+            weights /= weights.sum(-1, keepdims=True)
+            out[qa:qb] = (weights @ vs).transpose(1, 0, 2).reshape(qb - qa, self._dim)
         out = self._m(prefix + "_Wo").apply(out) + self._v(prefix + "_bo")
         return _layer_norm(out + query, self._v(prefix + "_Wo_ln_scale"), self._v(prefix + "_Wo_ln_bias"))
 
@@ -188,31 +207,49 @@ class MarianScorer:
         out = self._m(prefix + "_W2").apply(hidden) + self._v(prefix + "_b2")
         return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
 
-    def _encode(self, ids: list[int]) -> np.ndarray:
-        x = self._emb.rows(ids) * math.sqrt(self._dim) + _positions(len(ids), self._dim)
+    def _embed(self, sentences: list[list[int]]) -> np.ndarray:
+        """Token embeddings scaled and with their positions, the sentences' rows one after another."""
+        return np.concatenate(
+            [self._emb.rows(ids) * math.sqrt(self._dim) + _positions(len(ids), self._dim) for ids in sentences]
+        )
+
+    def _encode(self, sentences: list[list[int]]) -> tuple[np.ndarray, list[Span]]:
+        """The encoder's output for all ``sentences``, their rows one after another, and each one's rows."""
+        x, spans = self._embed(sentences), _spans([len(ids) for ids in sentences])
         for layer in range(1, self._enc_depth + 1):
-            x = self._attention(f"encoder_l{layer}_self", x, x)
+            x = self._attention(f"encoder_l{layer}_self", x, x, list(zip(spans, spans)))
             x = self._ffn(f"encoder_l{layer}_ffn", x)
+        return x, spans
+
+    def _decode(self, memory: np.ndarray, sources: list[Span], previous: list[list[int]]) -> np.ndarray:
+        """The decoder's output at every target position (rows one after another), each target
+        reading the rows of ``memory`` its source spans; the first step of each sees a zero
+        embedding, as in Marian."""
+        x = self._embed([[_EOS, *ids] for ids in previous])
+        spans = _spans([len(ids) + 1 for ids in previous])
+        x[[a for a, _ in spans]] = _positions(1, self._dim)  # the zero embedding, its position added
+        for layer in range(1, self._dec_depth + 1):
+            x = self._ssru(f"decoder_l{layer}_rnn", x, spans)
+            x = self._attention(f"decoder_l{layer}_context", x, memory, list(zip(spans, sources)))
+            x = self._ffn(f"decoder_l{layer}_ffn", x)
         return x
 
-    def _decode(self, memory: np.ndarray, previous: list[int]) -> np.ndarray:
-        """Output logits at every target position; the first step sees a zero embedding, as in Marian."""
-        emb = np.zeros((len(previous) + 1, self._dim), np.float32)
-        emb[1:] = self._emb.rows(previous)
-        y = emb * math.sqrt(self._dim) + _positions(len(emb), self._dim)
-        for layer in range(1, self._dec_depth + 1):
-            y = self._ssru(f"decoder_l{layer}_rnn", y)
-            y = self._attention(f"decoder_l{layer}_context", y, memory)
-            y = self._ffn(f"decoder_l{layer}_ffn", y)
-        return self._emb.apply(y) + self._v("decoder_ff_logit_out_b")
-
-    def _ssru(self, prefix: str, x: np.ndarray) -> np.ndarray:
-        """c_t = f_t·c_{t-1} + (1−f_t)·W x_t with forget gate f_t = σ(W_f x_t + b_f); output relu(c_t)."""
+    def _ssru(self, prefix: str, x: np.ndarray, spans: list[Span]) -> np.ndarray:
+        """c_t = f_t·c_{t-1} + (1−f_t)·W x_t with forget gate f_t = σ(W_f x_t + b_f); output relu(c_t).
+        The recurrence steps through all sentences at once, each while it lasts."""
         candidate = self._m(prefix + "_W").apply(x)
         forget = 1.0 / (1.0 + np.exp(-(self._m(prefix + "_Wf").apply(x) + self._v(prefix + "_bf"))))
-        state = np.zeros(self._dim, np.float32)
+        starts, lengths = np.array([a for a, _ in spans]), np.array([b - a for a, b in spans])
+        state = np.zeros((len(spans), self._dim), np.float32)
         out = np.empty_like(x)
-        for t in range(len(x)):
-            state = forget[t] * state + (1.0 - forget[t]) * candidate[t]
-            out[t] = np.maximum(state, 0)
+        for t in range(int(lengths.max())):
+            going = lengths > t
+            rows = starts[going] + t
+            state[going] = forget[rows] * state[going] + (1.0 - forget[rows]) * candidate[rows]
+            out[rows] = np.maximum(state[going], 0)
         return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
+
+
+def _spans(lengths: list[int]) -> list[Span]:
+    ends = np.cumsum(lengths).tolist()
+    return [(end - n, end) for n, end in zip(lengths, ends)]
