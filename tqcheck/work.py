@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -159,6 +160,12 @@ CHUNK_SEGMENTS = 125
 """Segments translated, probed and checked together here: large enough for full batches and both
 workers, small enough that checking one chunk overlaps translating the next (bench/backends.py:
 125, 250 and 500 take 24.2, 25.2 and 26.9 s on NTREX 1,000 lines)."""
+AHEAD = 2
+"""Chunks translated ahead of the one being checked. With one, the workers wait whenever checking a
+chunk outlasts translating the next, and a core idles. Two, with the workers at a lower priority
+(``embedded.WORKER_NICENESS``), took the NTREX en→pt check from 46.0–50.0 s to 41.3–45.0 s (four
+rounds alternated; floor 22.9–24.6 s); two at the same priority, 47.9–48.0 s (the workers crowd
+the check out); one at the lower priority, 44.6–46.0 s; four ahead, as two."""
 TAIL_SEGMENTS = 24
 """The smallest piece the last chunk is halved into: enough for both translation workers."""
 
@@ -191,15 +198,15 @@ class _Chunks(Sequence[tuple[list[Segment], list[str]]]):
 
 
 def overlapped(work: FileWork, parts: Sequence[tuple[list[Segment], list[str]]]) -> Iterator[list[SegmentResult]]:
-    """Each chunk's results, the next chunk translated (by the backend's workers) while this one
-    is probed and checked here: the check's own work overlaps the translation it waits for."""
+    """Each chunk's results, the next ``AHEAD`` chunks translated (by the backend's workers) while
+    this one is probed and checked here: the check's own work overlaps the translation it waits for."""
     ahead = _translating_thread()
-    pending = ahead.submit(work.prepare, *parts[0]) if parts else None
+    pending = deque(ahead.submit(work.prepare, *parts[k]) for k in range(min(AHEAD, len(parts))))
     for k in range(len(parts)):
-        assert pending is not None
-        items = pending.result()
-        pending = ahead.submit(work.prepare, *parts[k + 1]) if k + 1 < len(parts) else None
-        if pending is None:  # the last chunk: nothing translates beside it, numpy may use every core
+        items = pending.popleft().result()
+        if k + AHEAD < len(parts):
+            pending.append(ahead.submit(work.prepare, *parts[k + AHEAD]))
+        if not pending:  # the last chunk: nothing translates beside it, numpy may use every core
             yield work.run(items)
             continue
         # the workers have the cores: BLAS threads here would only spin against them

@@ -1,8 +1,10 @@
 """The embedded Bergamot models, run for real."""
 
+import os
+
 import pytest
 
-from tqcheck.backends import get_backend
+from tqcheck.backends import embedded, get_backend
 from tqcheck.errors import BackendError
 
 
@@ -14,6 +16,16 @@ def test_translates_both_ways_and_keeps_order():
     assert "13,000" in out[2] or "13 thousand" in out[2]
     [pt] = backend.translate(["NATO considers Kaliningrad in danger from NATO"], "en", "pt")
     assert "Kaliningrado" in pt and pt.count("OTAN") == 2
+
+
+def test_translation_workers_run_at_a_lower_priority_than_the_check(monkeypatch):
+    monkeypatch.setenv("TQCHECK_WORKERS", "2")
+    texts = [f"The council met on day {i} to discuss the budget." for i in range(embedded._PARALLEL_FROM)]
+    out = embedded._parallel(texts, "en", "pt")
+    assert len(out) == len(texts) and all("orçamento" in t for t in out)
+    # the pool that translated them: os.nice(0) reads a process's niceness without changing it
+    nice = [embedded._pool().submit(os.nice, 0).result() for _ in range(4)]
+    assert set(nice) == {min(19, os.nice(0) + embedded.WORKER_NICENESS)}
 
 
 def test_signature_names_backend_model_and_version():
