@@ -146,7 +146,8 @@ fill whatever it leaves. 19 measured as 10."""
 def _start_worker(parent: int, main_thread: bool) -> None:
     """Worker start-up: tied to the check's life, and at a lower priority than the check."""
     _die_with_parent(parent, main_thread)
-    os.nice(WORKER_NICENESS)
+    if hasattr(os, "nice"):  # POSIX only
+        os.nice(WORKER_NICENESS)
 
 
 def _die_with_parent(parent: int, main_thread: bool) -> None:
