@@ -210,10 +210,10 @@ class MarianScorer:
         return _layer_norm(out + x, self._v(prefix + "_ffn_ln_scale"), self._v(prefix + "_ffn_ln_bias"))
 
     def _embed(self, sentences: list[list[int]]) -> np.ndarray:
-        """Token embeddings scaled and with their positions, the sentences' rows one after another."""
-        return np.concatenate(
-            [self._emb.rows(ids) * math.sqrt(self._dim) + _positions(len(ids), self._dim) for ids in sentences]
-        )
+        """Token embeddings scaled and with their positions, the sentences' rows one after another.
+        One table of positions serves every sentence: a position's embedding is the same at any length."""
+        positions = _positions(max(len(ids) for ids in sentences), self._dim)
+        return np.concatenate([self._emb.rows(ids) * math.sqrt(self._dim) + positions[: len(ids)] for ids in sentences])
 
     def _encode(self, sentences: list[list[int]]) -> tuple[np.ndarray, list[Span]]:
         """The encoder's output for all ``sentences``, their rows one after another, and each one's rows."""
