@@ -151,7 +151,7 @@ def _start_worker(parent: int, main_thread: bool) -> None:
 
 
 def _die_with_parent(parent: int, main_thread: bool) -> None:
-    """Worker start-up: the worker ends when the check that started it ends, however it ends
+    """The worker ends when the check that started it ends, however it ends
     (``kill -9`` included), rather than linger with its model loaded.
 
     On Linux the kernel sends SIGKILL when the parent goes (``PR_SET_PDEATHSIG``); that signal
