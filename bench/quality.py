@@ -269,9 +269,9 @@ def main() -> int:
         print(f"skipped WMT22: {wmt_dir} not found")
     if ntrex_dir.is_dir() and not args.limit:
         english = ntrex_dir / "newstest2019-src.eng.txt"
-        for variant in ("por", "por-BR"):
+        for variant, code in (("por", "pt-PT"), ("por-BR", "pt-BR")):  # as a translator names them
             results[f"ntrex_en_{variant}"], clean = ntrex(english, ntrex_dir / f"newstest2019-ref.{variant}.txt",
-                                                          Languages("en", "pt"))
+                                                          Languages("en", code))
             if variant == "por":
                 forward_clean = clean
         portuguese = ntrex_dir / "newstest2019-ref.por.txt"

@@ -10,6 +10,7 @@ from tqcheck.cache import Progress
 from tqcheck.config import Config
 from tqcheck.engines import Sink, check_segments
 from tqcheck.errors import BackendError, ReadError
+from tqcheck.lang import base as base_language
 from tqcheck.readers.base import Document, find_source, path_matches, sample_text
 from tqcheck.readers.lines import open_document
 from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
@@ -114,7 +115,7 @@ class _Run:
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
         """No source: every sentence goes through a pivot language and back, and is compared with itself."""
-        pivot = PIVOT_FOR_ENGLISH if lang == "en" else "en"
+        pivot = PIVOT_FOR_ENGLISH if base_language(lang) == "en" else "en"
         work = FileWork(FileJob(self.config, doc.path, None, lang, pivot), self.shop)
         sentences = sentences_of(doc.units, lang)
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]

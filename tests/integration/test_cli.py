@@ -80,6 +80,19 @@ def test_bilingual_line_pairs_find_planted_errors_and_pass_the_clean_twin():
     assert clean.exit_code == 0 and clean_report["summary"]["flagged"] == 0
 
 
+def test_regional_language_codes_are_checked_as_their_languages():
+    """A translator's "pt-BR" or "en-GB" is served by the models and the knowledge of "pt" and "en":
+    the same findings, and the codes as given in the report."""
+    pair = ("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt"))
+    _, plain = run_json(*pair)
+    result, regional = run_json("--source-lang", "pt-BR", "--target-lang", "en-GB", *pair)
+    assert result.exit_code == 1
+    [file], [plain_file] = regional["files"], plain["files"]
+    assert (file["source_lang"], file["target_lang"]) == ("pt-BR", "en-GB") and file["backend"] == plain_file["backend"]
+    assert file["coverage"] == plain_file["coverage"]  # nothing skipped for want of "en-GB" (TQ403 reads English)
+    assert [s["findings"] for s in file["segments"]] == [s["findings"] for s in plain_file["segments"]]
+
+
 def test_unequal_files_are_sentence_aligned_and_omission_reported():
     result, report = run_json("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.omitted.en.txt"))
     assert result.exit_code == 1

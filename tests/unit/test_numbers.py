@@ -87,6 +87,14 @@ def test_compound_number_words_are_one_number_in_each_language():
     assert [(a.text, b.text) for a, b in changed] == [("vinte e cinco mil", "35,000")]
 
 
+def test_a_regional_language_code_reads_its_languages_number_words():
+    # "pt-BR", "en-GB", "es-419" are their language's: text2num knows only "pt", "en", "es"
+    same = compare_numbers("He bought twenty-five apples.", "en-GB", "Ele comprou vinte e cinco maçãs.", "pt-BR")
+    assert same == NumberDiff((), (), ())
+    changed = compare_numbers("Veinticinco heridos.", "es-419", "Thirty-five injured.", "en-US").changed
+    assert [(a.text, b.text) for a, b in changed] == [("Veinticinco", "Thirty-five")]
+
+
 def test_the_plural_of_a_round_number_is_a_vague_amount():
     # "tens of thousands" is "decenas de miles": neither is 10 nor 1,000, and they never differ
     source = "Más de 1000 personas murieron y decenas de miles tuvieron que dejar sus hogares."

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tqcheck.backends.base import Backend
+from tqcheck import lang
+from tqcheck.backends.base import Backend, ByLanguage
 from tqcheck.errors import BackendError
 from tqcheck.records import GenerationOptions
 
@@ -42,6 +43,9 @@ def get_backend(
     """
     if name not in BACKENDS:
         raise BackendError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    languages = [(lang.base(src), lang.base(tgt)) for src, tgt in directions]
+    if languages != list(directions):  # "pt-BR" is served by the models for "pt"
+        return ByLanguage(get_backend(name, languages, models, allow_download, options))
     from tqcheck.backends.chain import Leg, RoutedBackend, best_route
     from tqcheck.backends.embedded import EmbeddedBackend
 

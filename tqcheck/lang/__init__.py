@@ -76,13 +76,19 @@ class Language:
         return (self.coordinators | self.subordinators) or None
 
 
+def base(code: str | None) -> str:
+    """The language of a code, its region and script left out ("pt-BR", "pt_PT" → "pt"): what the
+    language modules, the models and the language detector know."""
+    return (code or "").replace("_", "-").split("-")[0].lower()
+
+
 @cache
 def get(code: str | None) -> Language:
     """The knowledge of language ``code`` ("pt", "pt-BR"); an empty Language when there is no module."""
-    base = (code or "").replace("_", "-").split("-")[0].lower()
-    if base not in MODULES:
-        return Language(base, base or "unknown")
-    language: Language = import_module(f"tqcheck.lang.{base}").LANGUAGE
+    language_code = base(code)
+    if language_code not in MODULES:
+        return Language(language_code, language_code or "unknown")
+    language: Language = import_module(f"tqcheck.lang.{language_code}").LANGUAGE
     return language
 
 

@@ -226,7 +226,7 @@ def _compound_words(text: str, code: str | None, taken: list[Span]) -> list[Numb
     known = _patterns(code).words
     return [
         NumberMention(text[slice(*span)], span, frozenset({value}), kind="soft" if soft else "word")
-        for span, value, soft in find_number_words(text, code or "", taken, known)
+        for span, value, soft in find_number_words(text, lang.base(code), taken, known)
     ]
 
 
