@@ -10,7 +10,7 @@ from typing import Annotated, Optional, TextIO
 import typer
 from rich.console import Console
 
-from tqcheck import __version__
+from tqcheck import __version__, lang
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.cli_models import cache_app, models_app
 from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail, progress_bar
@@ -153,7 +153,7 @@ def check(
         sink, stream = _line_sink(output, resume) if output_format is Format.jsonl else (None, None)
         try:
             with progress_bar(quiet) as progress:
-                languages = Languages(source=source_lang, target=target_lang)
+                languages = Languages(source=_language(source_lang), target=_language(target_lang))
                 report = check_files(translations, source, languages, config, progress, sink)
         finally:
             if stream is not None and output is not None:
@@ -241,6 +241,14 @@ def serve(
 
 app.add_typer(models_app, name="models")
 app.add_typer(cache_app, name="cache")
+
+
+def _language(code: str | None) -> str | None:
+    """A --source-lang or --target-lang as given, its shape checked: a usage error otherwise."""
+    try:
+        return code and lang.checked(code)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -26,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from tqcheck import __version__
+from tqcheck import __version__, lang
 from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.config import Config
 from tqcheck.errors import ConfigError, TqcheckError
@@ -40,8 +39,6 @@ from tqcheck.selection import Selector
 
 MAX_CHARS = 200_000
 MAX_BYTES = 5 * 1024 * 1024
-_LANG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
-
 
 class _Refused(Exception):
     """A request tqcheck will not check: its status and a one-line message."""
@@ -182,9 +179,11 @@ async def _form(request: Request) -> dict[str, Any]:
 def _lang(value: Any, field: str) -> str | None:
     if value in (None, "", "detect"):
         return None
-    if not isinstance(value, str) or not _LANG.match(value):
-        raise _Refused(422, f"{field} must be a language code such as en or pt-BR, or 'detect', not {value!r}")
-    return value.replace("_", "-").split("-")[0].lower()
+    try:
+        return lang.base(lang.checked(value))
+    except (TypeError, ValueError):
+        wanted = "a language code such as en or pt-BR, or 'detect'"
+        raise _Refused(422, f"{field} must be {wanted}, not {value!r}") from None
 
 
 def _codes(value: Any, field: str) -> tuple[str, ...] | None:

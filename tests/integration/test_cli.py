@@ -93,6 +93,12 @@ def test_regional_language_codes_are_checked_as_their_languages():
     assert [s["findings"] for s in file["segments"]] == [s["findings"] for s in plain_file["segments"]]
 
 
+def test_a_malformed_language_code_is_a_one_line_usage_error():
+    result = runner.invoke(app, ["check", "--target-lang", "p/t", str(DATA / "budget.en.txt")])
+    assert result.exit_code == 2
+    assert result.output.strip() == "tqcheck: error: 'p/t' is no language code such as en, pt-BR or es-419"
+
+
 def test_unequal_files_are_sentence_aligned_and_omission_reported():
     result, report = run_json("-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.omitted.en.txt"))
     assert result.exit_code == 1

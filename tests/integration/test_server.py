@@ -114,6 +114,7 @@ def test_refusals_are_clear_and_the_server_survives_a_failing_request(base_url, 
     assert call(f"{base_url}/api/check", b"{not json")[0] == 400
     status, answer = check(base_url, {"draft": "Hello there.", "target_lang": "xx!"})
     assert status == 422 and "target_lang" in answer["error"]
+    assert check(base_url, {"draft": "Hola a todos.", "target_lang": "es-419"})[0] == 200  # a region is no refusal
     assert check(base_url, {"draft": "   "})[0] == 422
     assert check(base_url, {"draft": "word " * 5_000})[0] == 413  # over the 20,000 characters this server takes
     assert call(f"{base_url}/api/check", b"x" * 200_000)[0] == 413  # over its 100,000 bytes

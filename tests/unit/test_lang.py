@@ -67,3 +67,14 @@ def test_a_language_lacking_an_item_says_so_and_borrows_nothing():
     assert caps.lacks(Need.NEGATION).reason == "no negation cues for ja"
     assert caps.lacks(Need.CAPITALS).reason == "capitals do not mark names in ja"
     assert Capabilities("en", "de").lacks(Need.CAPITALS) is not None and Capabilities("en", "pt").lacks(Need.CAPITALS) is None
+
+
+def test_a_code_is_read_as_its_language_and_a_malformed_one_refused():
+    # a region, a script or an ISO 639-2 code names the language the modules and models know
+    assert [lang.base(c) for c in ("pt-BR", "pt_PT", "EN-gb", "es-419", "zh-Hant", "por", "ell", "fil")] == [
+        "pt", "pt", "en", "es", "zh", "pt", "el", "fil"]
+    assert lang.get("por") is lang.get("pt-BR") is lang.get("pt")
+    assert lang.checked("sr-Latn-RS") == "sr-Latn-RS"
+    for malformed in ("p/t", "''", "portuguese", "x", "pt BR"):
+        with pytest.raises(ValueError, match="no language code such as en, pt-BR or es-419"):
+            lang.checked(malformed)

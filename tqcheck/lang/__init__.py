@@ -76,10 +76,28 @@ class Language:
         return (self.coordinators | self.subordinators) or None
 
 
+_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{2,8}|\d{3}))*$")
+
+
+def checked(code: str) -> str:
+    """A language code as a user gives it ("pt", "pt-BR", "es-419", "zh-Hant", "por"), its shape
+    checked (BCP 47: the language, then script, region or variant); a ValueError otherwise."""
+    if not _CODE.match(code):
+        raise ValueError(f"{code!r} is no language code such as en, pt-BR or es-419")
+    return code
+
+
+@cache
 def base(code: str | None) -> str:
-    """The language of a code, its region and script left out ("pt-BR", "pt_PT" → "pt"): what the
-    language modules, the models and the language detector know."""
-    return (code or "").replace("_", "-").split("-")[0].lower()
+    """The language of a code, its region and script left out ("pt-BR", "pt_PT" → "pt"), in two
+    letters where ISO 639-1 has them ("por", "ell" → "pt", "el"; the CLDR's table): what the language
+    modules, the models and the language detector know."""
+    language = (code or "").replace("_", "-").split("-")[0].lower()
+    if len(language) == 3:
+        from babel.core import get_global
+
+        language = str(get_global("language_aliases").get(language, language)).split("_")[0]
+    return language
 
 
 @cache

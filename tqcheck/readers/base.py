@@ -18,6 +18,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Protocol, TypeVar, overload, runtime_checkable
 
+from tqcheck import lang
 from tqcheck.errors import ReadError
 
 
@@ -174,8 +175,8 @@ def parse_document(name: str, text: str) -> Document:
 
 
 def iso_lang(code: str | None) -> str | None:
-    """"pt-PT", "en_GB" → "pt", "en": the ISO 639-1 part tqcheck compares languages by."""
-    return code.replace("-", "_").split("_")[0].lower() if code else None
+    """A file's language code as tqcheck compares languages ("pt-PT", "por" → "pt"); None for none."""
+    return lang.base(code) if code else None
 
 
 def line_of(text: str, offset: int) -> int:
