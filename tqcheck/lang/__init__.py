@@ -69,6 +69,8 @@ class Language:
     doubled_words: frozenset[str] | None = None  # words grammar may write twice in a row ("that that")
     romanise: Callable[[str], tuple[str, ...]] | None = None  # a word's readings in Latin letters, by sound
     final_letters: str | None = None  # the letters a native word can end in: one ending otherwise is borrowed ("Ροκ")
+    # this language's names of countries and bodies news names several ways, by the English acronym
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "US": ("EUA", "Estados Unidos")
 
     @property
     def clause_joiners(self) -> frozenset[str] | None:
@@ -115,6 +117,18 @@ def name_particles() -> frozenset[str]:
     """The small words inside names of every language here: a text names people and bodies of
     other languages too ("Banco de Portugal" in English, "von der Leyen" anywhere)."""
     return frozenset(w for code in MODULES for w in get(code).name_particles)
+
+
+@cache
+def aliases() -> tuple[tuple[str, ...], ...]:
+    """Each country or body news names several ways, with its names in every language here
+    (``Language.aliases``): general knowledge, not tuned to any test sentence."""
+    groups: dict[str, list[str]] = {}
+    for code in MODULES:
+        for key, names in get(code).aliases.items():
+            group = groups.setdefault(key, [key])
+            group += [name for name in names if name not in group]
+    return tuple(tuple(group) for group in groups.values())
 
 
 @cache

