@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tqcheck.backends.base import Backend
 from tqcheck.codec import decode, encode
+from tqcheck.errors import CacheError
 from tqcheck.records import BackendSignature, SegmentResult
 from tqcheck.text.segment import pieces
 
@@ -66,12 +67,16 @@ class TranslationCache:
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return self._connect()
-        except sqlite3.DatabaseError:
-            self._set_aside()
-            return self._connect()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError:
+                self._set_aside()
+                return self._connect()
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CacheError(f"cannot use the cache at {self.path}: {reason} (--no-cache checks without it)") from None
 
     def _connect(self) -> sqlite3.Connection:
         # Switching to WAL takes a lock without waiting for SQLite's busy handler: another process

@@ -91,6 +91,9 @@ def cache_clear() -> None:
     """Delete every cached translation."""
     from tqcheck.cache import TranslationCache
 
-    cache = TranslationCache()
+    try:
+        cache = TranslationCache()
+    except TqcheckError as exc:
+        raise fail(str(exc)) from None
     typer.echo(f"removed {cache.clear()} cached translations from {cache.path}")
     cache.close()

@@ -20,5 +20,9 @@ class ReadError(TqcheckError):
         super().__init__(f"{where}: {message}")
 
 
+class CacheError(TqcheckError):
+    """The cache folder cannot be made, opened or written (a read-only home, a full disk)."""
+
+
 class BackendError(TqcheckError):
     """No backend can serve a language pair, or a model failed to load or run."""

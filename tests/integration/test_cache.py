@@ -157,3 +157,17 @@ def test_processes_opening_a_new_cache_at_once_lose_nothing(tmp_path):
         assert [p.wait(timeout=60) for p in procs] == [0] * 6
         assert not list(path.parent.glob("*.damaged"))
         assert len(TranslationCache(path).lookup("translations", [f"{n}-{i}" for n in range(6) for i in range(50)])) == 300
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_one_line_error_naming_it(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(blocker / "cache"))  # its parent is a file: no folder can be made
+    failed = runner.invoke(app, ARGS)
+    assert failed.exit_code == 2 and "Traceback" not in failed.output
+    database = blocker / "cache" / "translations.sqlite3"
+    assert failed.output.startswith(f"tqcheck: error: cannot use the cache at {database}: ")
+    assert failed.output.strip().endswith("(--no-cache checks without it)")
+    assert runner.invoke(app, [*ARGS, "--no-cache"]).exit_code == 1  # the budget draft has findings
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 2 and cleared.output.startswith("tqcheck: error: cannot use the cache at ")
