@@ -99,6 +99,16 @@ def test_missing_model_names_the_pull_command_and_never_downloads(tiny):
     assert not status["ran"] and status["enable"] == "`tqcheck models pull sv-fi`"
 
 
+def test_a_folder_that_holds_no_model_is_named_not_a_traceback(tmp_path):
+    (tmp_path / "notes.txt").write_text("no model here")
+    with pytest.raises(BackendError, match=rf"^{tmp_path}: not a translation model folder: no config.json$"):
+        get_backend("transformers", [("pt", "en")], models=[str(tmp_path)])
+    args = ["check", "--require-model", "--backend", "transformers", "--model", str(tmp_path),
+            "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.en.txt")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "not a translation model folder" in result.stderr and "Traceback" not in result.output
+
+
 def test_ctranslate2_convert_and_check_without_torch_calls(tiny, monkeypatch):
     pytest.importorskip("ctranslate2")
     monkeypatch.chdir(tiny["en-pt"].parent)

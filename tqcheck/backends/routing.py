@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqcheck.errors import BackendError
+
 PIVOT = "en"
 NLLB = "facebook/nllb-200-distilled-600M"
 M2M100 = "facebook/m2m100_418M"
@@ -60,7 +62,11 @@ def family_of(model_dir: Path) -> str:
     """A local model's family, from its config and tokenizer files."""
     import json
 
-    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        why = "no config.json" if isinstance(exc, FileNotFoundError) else f"config.json unreadable ({exc})"
+        raise BackendError(f"{model_dir}: not a translation model folder: {why}") from None
     if config.get("model_type") == "marian":
         return "marian"
     tokenizer = model_dir / "tokenizer_config.json"
