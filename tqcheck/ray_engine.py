@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import socket
 import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -64,7 +65,11 @@ def _start(config: Config) -> Any:
         # tqcheck reports its own progress and errors: Ray says only what fails
         quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
         if config.ray_address:
-            ray.init(address=config.ray_address, **quiet)
+            _reachable(config.ray_address)
+            try:
+                ray.init(address=config.ray_address, **quiet)
+            except (ConnectionError, RuntimeError) as exc:  # something answers there, not a Ray cluster
+                raise BackendError(f"cannot join the Ray cluster at {config.ray_address}: {_reason(exc)}") from None
         else:
             ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
             # Ray's own exit hook waits half a second for stray messages of a script before it stops
@@ -75,6 +80,23 @@ def _start(config: Config) -> Any:
         context.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # its failures come back as a one-line error
     return ray
+
+
+REACH_SECONDS = 5.0
+"""How long a cluster's address has to answer: Ray itself retries an address that does not for
+minutes, printing a warning every five seconds."""
+
+
+def _reachable(address: str) -> None:
+    """A clear error now for a cluster address (``host:port``, ``ray://host:port``) nothing answers
+    at; others ("auto") are Ray's to find."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_SECONDS).close()
+    except OSError as exc:
+        raise BackendError(f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}") from None
 
 
 CPUS_PER_ACTOR = 2

@@ -77,3 +77,23 @@ def test_an_actor_works_with_the_cpus_ray_assigned_it():
             return cores(), os.environ["OMP_NUM_THREADS"]
 
     assert ray.get(Actor.remote().threads.remote()) == (cpus, str(cpus))
+
+
+def test_a_cluster_address_nothing_answers_at_is_a_one_line_error_not_a_wait():
+    port = _closed_port()
+    run = subprocess.run(
+        [sys.executable, "-m", "tqcheck", "check", "--engine", "ray", "--address", f"127.0.0.1:{port}", "--no-cache",
+         "-q", str(SEED)],
+        capture_output=True, text=True, timeout=60,  # Ray alone retries such an address for minutes
+    )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert f"cannot reach the Ray cluster at 127.0.0.1:{port}: Connection refused" in run.stderr
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on: bound, then closed."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
