@@ -81,11 +81,15 @@ def exit_code(report: Report, fail_on: Severity, streamed: Severity | None = Non
 
 @app.command()
 def check(
-    translations: Annotated[list[str], typer.Argument(help="Translation files to check.", show_default=False)],
+    translations: Annotated[
+        list[str], typer.Argument(help="Translation files to check; - reads standard input.", show_default=False)
+    ],
     source: Annotated[
         Optional[str], typer.Option("--source", "-s", help="Source file; without it each sentence is round-tripped.")
     ] = None,
-    source_lang: Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
+    source_lang: Annotated[
+        Optional[str], typer.Option(help="Source language (en, pt-BR); detected if omitted.")
+    ] = None,
     target_lang: Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")] = None,
     backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. [default: auto]")] = None,
     model: Annotated[

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,6 +99,22 @@ def test_a_malformed_language_code_is_a_one_line_usage_error():
     result = runner.invoke(app, ["check", "--target-lang", "p/t", str(DATA / "budget.en.txt")])
     assert result.exit_code == 2
     assert result.output.strip() == "tqcheck: error: 'p/t' is no language code such as en, pt-BR or es-419"
+
+
+def test_a_draft_piped_in_is_checked_as_a_file_would_be(tmp_path):
+    """``-`` reads standard input (an editor's buffer, a CMS hook), beside a source file."""
+    draft = (DATA / "budget.bad.en.txt").read_text(encoding="utf-8")
+    piped = subprocess.run(
+        [sys.executable, "-m", "tqcheck", "check", "--no-cache", "-f", "json", "-s", str(DATA / "budget.pt.txt"), "-"],
+        input=draft, capture_output=True, text=True, timeout=300,
+    )
+    _, from_file = run_json("--no-cache", "-s", str(DATA / "budget.pt.txt"), str(DATA / "budget.bad.en.txt"))
+    report = json.loads(piped.stdout)
+    assert piped.returncode == 1 and report["files"][0]["path"] == "-"
+    [piped_file], [file] = report["files"], from_file["files"]
+    assert [s["findings"] for s in piped_file["segments"]] == [s["findings"] for s in file["segments"]]
+    empty = subprocess.run([sys.executable, "-m", "tqcheck", "check", "-"], input="", capture_output=True, text=True)
+    assert empty.returncode == 2 and empty.stderr.startswith("tqcheck: error: -: file is empty")
 
 
 def test_unequal_files_are_sentence_aligned_and_omission_reported():

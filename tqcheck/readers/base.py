@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -115,18 +116,17 @@ def _load(spec: str) -> Reader:
     return reader
 
 
+STDIN = "-"
+"""The name that reads standard input, as for most command-line tools (``cat draft.txt | tqcheck check -``)."""
+STDIN_MAX_BYTES = 64_000_000
+"""Standard input is read whole; a longer text is checked from a file, which is read as it is used."""
+
+
 def read_text(path: str | Path) -> str:
-    """The file as text: UTF-8, not binary, not empty; raise ReadError naming file and line."""
+    """The file (or standard input, ``STDIN``) as text: UTF-8, not binary, not empty; raise
+    ReadError naming file and line."""
     name = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise ReadError(name, "no such file")
-    if p.is_dir():
-        raise ReadError(name, "is a directory, not a text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReadError(name, f"cannot read: {exc.strerror or exc}") from None
+    data = _stdin() if name == STDIN else _file_bytes(name)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ReadError(name, "binary file (contains NUL bytes), not text", data.count(b"\n", 0, nul) + 1)
@@ -138,6 +138,25 @@ def read_text(path: str | Path) -> str:
     if not text.strip():
         raise ReadError(name, "file is empty")
     return text
+
+
+def _file_bytes(name: str) -> bytes:
+    p = Path(name)
+    if not p.exists():
+        raise ReadError(name, "no such file")
+    if p.is_dir():
+        raise ReadError(name, "is a directory, not a text file")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _stdin() -> bytes:
+    data = sys.stdin.buffer.read(STDIN_MAX_BYTES + 1)
+    if len(data) > STDIN_MAX_BYTES:
+        raise ReadError(STDIN, f"standard input is over {STDIN_MAX_BYTES // 1_000_000} MB: check it from a file")
+    return data
 
 
 def reader_for(path: str, text: str) -> Reader:
