@@ -137,6 +137,7 @@ async def _job(request: Request, config: Config, max_chars: int, max_bytes: int)
             raise _Refused(400, f"the body is not JSON: {exc}") from None
         if not isinstance(fields, dict):
             raise _Refused(400, "the body must be a JSON object")
+        _known_fields(fields, _FIELDS)
         fields = {**fields, "draft": ("draft.txt", fields.get("draft")), "source": ("source.txt", fields.get("source"))}
     draft, source = fields.get("draft"), fields.get("source")
     if not isinstance(draft, tuple) or not isinstance(draft[1], str) or not draft[1].strip():
@@ -157,6 +158,7 @@ async def _job(request: Request, config: Config, max_chars: int, max_bytes: int)
 
 async def _form(request: Request) -> dict[str, Any]:
     form = await request.form(max_files=2, max_fields=10)
+    _known_fields(form, _FIELDS | _UPLOADS)
     found: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
     for key in ("file", "source_file"):
         upload = form.get(key)
@@ -174,6 +176,17 @@ async def _form(request: Request) -> dict[str, Any]:
         if isinstance(found.get(key), str):
             found[key] = (name, found[key])
     return found
+
+
+_FIELDS = frozenset({"draft", "source", "source_lang", "target_lang", "select", "ignore"})
+_UPLOADS = frozenset({"file", "source_file"})
+
+
+def _known_fields(fields: Any, known: frozenset[str]) -> None:
+    """A misspelt field ("ignor") is refused, not ignored: the answer would silently be another's."""
+    unknown = sorted(set(fields) - known)
+    if unknown:
+        raise _Refused(422, f"unknown field {unknown[0]!r}; the fields are {', '.join(sorted(known))}")
 
 
 def _lang(value: Any, field: str) -> str | None:
@@ -204,8 +217,8 @@ def _openapi(max_chars: int, max_bytes: int) -> dict[str, Any]:
         "properties": {
             "draft": {"type": "string", "description": "the translation to check"},
             "source": {"type": "string", "description": "the original, when there is one"},
-            "source_lang": {"type": "string", "description": "ISO 639-1 code, or 'detect'"},
-            "target_lang": {"type": "string", "description": "ISO 639-1 code, or 'detect'"},
+            "source_lang": {"type": "string", "description": "a language code such as en or pt-BR, or 'detect'"},
+            "target_lang": {"type": "string", "description": "a language code such as en or pt-BR, or 'detect'"},
             "select": {"type": "array", "items": {"type": "string"}},
             "ignore": {"type": "array", "items": {"type": "string"}},
         },

@@ -116,6 +116,11 @@ def test_refusals_are_clear_and_the_server_survives_a_failing_request(base_url, 
     assert status == 422 and "target_lang" in answer["error"]
     assert check(base_url, {"draft": "Hola a todos.", "target_lang": "es-419"})[0] == 200  # a region is no refusal
     assert check(base_url, {"draft": "   "})[0] == 422
+    status, answer = check(base_url, {"draft": "Hello there.", "ignor": ["TQ501"]})  # misspelt: refused, not ignored
+    assert status == 422 and answer["error"].startswith("unknown field 'ignor'; the fields are draft, ignore, ")
+    body, content_type = multipart({"file": ("draft.txt", b"Hello there."), "sourcelang": "pt"})
+    status, raw = call(f"{base_url}/api/check", body, content_type)
+    assert status == 422 and json.loads(raw)["error"].startswith("unknown field 'sourcelang'")
     assert check(base_url, {"draft": "word " * 5_000})[0] == 413  # over the 20,000 characters this server takes
     assert call(f"{base_url}/api/check", b"x" * 200_000)[0] == 413  # over its 100,000 bytes
     body, content_type = multipart({"file": ("broken.po", (FORMATS / "broken.po").read_bytes())})
