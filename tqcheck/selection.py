@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tqcheck.checks.registry import BY_NAME
+from tqcheck.checks.registry import BY_CODE, BY_NAME
 from tqcheck.errors import ConfigError
 from tqcheck.readers.base import path_matches
 from tqcheck.records import Finding, Severity
@@ -29,6 +29,8 @@ def _code(selector: str) -> str:
         return BY_NAME[cleaned.lower()].code
     if not re.fullmatch(r"TQ\d{0,3}", cleaned.upper()):
         raise ConfigError(f"{selector!r} is neither a code prefix such as TQ3 or TQ301 nor a check name")
+    if not any(code.startswith(cleaned.upper()) for code in (*BY_CODE, UNUSED[0])):  # "TQ310" for TQ301 would check nothing
+        raise ConfigError(f"{selector!r} is the code of no check (`tqcheck rules` lists them)")
     return cleaned.upper()
 
 

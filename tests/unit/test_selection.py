@@ -15,6 +15,11 @@ def test_longest_prefix_wins_and_names_work():
     assert not Selector.build(ignore=["number-mismatch"]).wanted("TQ301", "a.po")
     with pytest.raises(ConfigError):
         Selector.build(ignore=["XYZ"])
+    # a code no check has (a typo for TQ301) would select nothing and pass every file
+    for typo in ("TQ310", "TQ8", "TQ99"):
+        with pytest.raises(ConfigError, match=f"'{typo}' is the code of no check"):
+            Selector.build(select=[typo])
+    assert Selector.build(ignore=["TQ901", "TQ90"]).ignore == ("TQ901", "TQ90")  # the unused-suppression notice
 
 
 def test_per_file_ignores_by_glob():
