@@ -20,8 +20,9 @@ the draft language's lexicon does not know, or one ending in a letter no native 
 transliteration, not "Επιτροπή"; a name in the source's letters is new when the source lacks it,
 sounded or not ("The Hill", whose words are too short to compare by sound). A new name pairs with
 any lost name when it tells of a replacement on its own: a person's name (two words or more in
-another script, each a name or borrowed: "Τζον Σνόου"), a known place the source never mentions
-("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
+another script, each a name or borrowed: "Τζον Σνόου"; one of syllables too short to sound,
+"Κάι-Φου Λι", when no capitalised source word is alike in letters), a known place the source
+never mentions ("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
 over, it pairs with a word opening a source sentence that the draft does not sound
 (``text.openers``: "Trump said"). Places of the source are the place rule's.
 """
@@ -228,9 +229,13 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
         # a person's name in the draft's own script: two words or more, each one a name, unknown or
         # borrowed, short ones too ("Έμμα", of one consonant, says too little to compare by sound)
         tokens = [w for w in every if len(w) > 1]
-        person = not name.bare.isascii() and len(tokens) >= 2 and bool(words) and all(
+        person = not name.bare.isascii() and len(tokens) >= 2 and all(
             _foreign(w, code) or proper_noun(w, code) for w in tokens
         )
+        if person and not words:  # syllables too short for sound ("Κάι-Φου Λι"): by letters; not in capitals
+            theirs = [w for w in _WORD.findall(source) if w[:1].isupper()]
+            alike = any(_closeness(t, code, w, source_code) >= LETTERS_ALIKE for t in tokens for w in theirs)
+            person = not name.bare.isupper() and not alike
         # or a name in the source's letters, which the source does not have: new whatever it sounds like
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
         if borrowed or (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):

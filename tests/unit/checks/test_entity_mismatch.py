@@ -342,6 +342,10 @@ ACROSS_SCRIPTS = [  # source, a faithful Greek draft, a stretch of it replaced, 
     ("The Game of Thrones star Kit Harington spoke on Monday.",
      "Ο σταρ του Game of Thrones, Κιτ Χάρινγκτον, μίλησε τη Δευτέρα.", "Game of Thrones", "Κάνσας Σίτι",
      ("Game of Thrones", "Κάνσας Σίτι")),
+    # a person's name of syllables too short to sound ("Κάι-Φου Λι") is compared by letters: the faithful
+    # "Κάι-Φου Λι" for "Kai-Fu Lee" is heard, put for another name it is new
+    ("Kai-Fu Lee praised the Ryder Cup on Sunday.", "Ο Κάι-Φου Λι επαίνεσε το Ryder Cup την Κυριακή.",
+     "το Ryder Cup", "τον Γου Λι", ("Ryder Cup", "Γου Λι")),
     # a name in the source's letters the source lacks is new, though its words are too short to sound
     ("A party source told The Sunday Times that a review was expected.",
      "Πηγή του κόμματος δήλωσε στους Sunday Times ότι αναμένεται αναθεώρηση.", "στους Sunday Times", "στο The Hill",
