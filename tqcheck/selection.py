@@ -29,7 +29,8 @@ def _code(selector: str) -> str:
         return BY_NAME[cleaned.lower()].code
     if not re.fullmatch(r"TQ\d{0,3}", cleaned.upper()):
         raise ConfigError(f"{selector!r} is neither a code prefix such as TQ3 or TQ301 nor a check name")
-    if not any(code.startswith(cleaned.upper()) for code in (*BY_CODE, UNUSED[0])):  # "TQ310" for TQ301 would check nothing
+    # "TQ310" for TQ301 would select nothing and pass every file
+    if not any(code.startswith(cleaned.upper()) for code in (*BY_CODE, UNUSED[0])):
         raise ConfigError(f"{selector!r} is the code of no check (`tqcheck rules` lists them)")
     return cleaned.upper()
 
