@@ -144,12 +144,6 @@ def parse_section(section: Mapping[str, Any], origin: str) -> Config:
         for key, value in opts.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"{origin}: [tool.tqcheck.checks.{name}] {key} must be a number")
-    from tqcheck.selection import Selector
-
-    try:  # a code no check has is an error of this file, said where it is
-        Selector.build(config.select, config.ignore, config.per_file_ignores)
-    except ConfigError as exc:
-        raise ConfigError(f"{origin}: [tool.tqcheck] {exc}") from None
     return replace(config, check_options={k: dict(v) for k, v in checks.items()})
 
 
