@@ -46,7 +46,6 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from tqcheck import lang
 from tqcheck.backends.base import Backend
 from tqcheck.records import Probe, ProbeKind, Span
 from tqcheck.text.antonyms import swaps
@@ -139,10 +138,10 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
     for span in _added_pieces(item, target_lang):
         yield Probe(ProbeKind.ADDED, item.draft[slice(*span)], span, 0.0), item.source, _cut(item.draft, span)
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
-    if lang.base(target_lang) == "en" and item.forward_translation:
+    if target_lang == "en" and item.forward_translation:
         for swap in swaps(item.draft, item.forward_translation):
             yield Probe(ProbeKind.ANTONYM, swap.word, swap.span, 0.0), item.source, _put(item.draft, swap.span, swap.opposite)
-    elif lang.base(source_lang) == "en":
+    elif source_lang == "en":
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
             yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft

@@ -36,6 +36,7 @@ from tqcheck.checks.runner import (
 )
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
+from tqcheck.lang import base as base_language
 from tqcheck.records import BackendSignature, CheckStatus, InactiveCheck, Segment, SegmentResult
 from tqcheck.selection import Selector
 from tqcheck.text.langid import detector
@@ -85,7 +86,11 @@ class FileWork:
 
     def __init__(self, job: FileJob, shop: Workshop) -> None:
         self.job, self.shop = job, shop
-        source, target = job.source_lang, job.target_lang
+        # the models, probes and checks know languages, not regions ("pt-BR", "EN-gb", "por" are "pt",
+        # "en", "pt"); the report keeps the codes as given
+        source = job.source_lang and base_language(job.source_lang)
+        target = base_language(job.target_lang)
+        self.source, self.target = source, target
         if source is None:
             pivot = job.pivot or ""
             self.translate, missing = shop.translator([(target, pivot), (pivot, target)])
@@ -121,15 +126,15 @@ class FileWork:
         return self.shop.runner.coverage(self.caps)[0]
 
     def to_target(self, texts: list[str], stage: str = "aligning sentences") -> list[str]:
-        assert self.translate is not None and self.job.source_lang is not None
-        return self.translate(texts, self.job.source_lang, self.job.target_lang, stage)
+        assert self.translate is not None and self.source is not None
+        return self.translate(texts, self.source, self.target, stage)
 
     def prepare(self, segments: Sequence[Segment], before: Sequence[str]) -> list[CheckItem]:
         """The segments translated as their checks need them: the translation work of a chunk."""
         job, path = self.job, self.job.path
         blank = [""] * len(segments)
-        if job.source_lang is None:
-            back, there, lang, pivot = blank, blank, job.target_lang, job.pivot or ""
+        if self.source is None:
+            back, there, lang, pivot = blank, blank, self.target, job.pivot or ""
             if self.translate is not None:
                 there = self.translate([s.target if not s.unchecked else "" for s in segments], lang, pivot, f"{lang}→{pivot}")
                 back = self.translate(there, pivot, lang, f"{path}: {pivot}→{lang}")
@@ -140,11 +145,11 @@ class FileWork:
             checked = [(s.target, s.source or "") if s.unchecked is None else ("", "") for s in segments]
             back, forward = blank, [None] * len(segments)
             if self.translate is not None:
-                back = self.translate([t for t, _ in checked], job.target_lang, job.source_lang, f"{path}: back-translating")
+                back = self.translate([t for t, _ in checked], self.target, self.source, f"{path}: back-translating")
             if self.forward_ok:
                 forward = list(self.to_target([s for _, s in checked], f"{path}: translating the source"))
             items = [
-                CheckItem(s, b, f, s.source or "", job.source_lang, job.target_lang)
+                CheckItem(s, b, f, s.source or "", self.source, self.target)
                 for s, b, f in zip(segments, back, forward)
             ]
         return items

@@ -93,6 +93,14 @@ def test_regional_language_codes_are_checked_as_their_languages():
     assert (file["source_lang"], file["target_lang"]) == ("pt-BR", "en-GB") and file["backend"] == plain_file["backend"]
     assert file["coverage"] == plain_file["coverage"]  # nothing skipped for want of "en-GB" (TQ403 reads English)
     assert [s["findings"] for s in file["segments"]] == [s["findings"] for s in plain_file["segments"]]
+    # a round trip too, whatever the case or the ISO 639-2 code (the word-order judge once raised a KeyError)
+    plain_run, round_trip = run_json(str(DATA / "budget.bad.en.txt"))
+    for code in ("EN-gb", "eng"):
+        result, other = run_json("--target-lang", code, str(DATA / "budget.bad.en.txt"))
+        assert result.exit_code == plain_run.exit_code and other["files"][0]["target_lang"] == code
+        assert other["files"][0]["coverage"] == round_trip["files"][0]["coverage"]
+        assert [s["findings"] for s in other["files"][0]["segments"]] == [
+            s["findings"] for s in round_trip["files"][0]["segments"]]
 
 
 def test_a_malformed_language_code_is_a_one_line_usage_error():

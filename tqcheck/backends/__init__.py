@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tqcheck import lang
-from tqcheck.backends.base import Backend, ByLanguage
+from tqcheck.backends.base import Backend
 from tqcheck.errors import BackendError
 from tqcheck.records import GenerationOptions
 
@@ -43,9 +42,6 @@ def get_backend(
     """
     if name not in BACKENDS:
         raise BackendError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")
-    languages = [(lang.base(src), lang.base(tgt)) for src, tgt in directions]
-    if languages != list(directions):  # "pt-BR" is served by the models for "pt"
-        return ByLanguage(get_backend(name, languages, models, allow_download, options))
     from tqcheck.backends.chain import Leg, RoutedBackend, best_route
     from tqcheck.backends.embedded import EmbeddedBackend
 

@@ -7,7 +7,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from tqcheck import lang
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature
 
@@ -41,34 +40,6 @@ class Backend(ABC):
         """The log-probability of each (source, target) pair's target under the ``src``→``tgt`` model,
         or None when this backend cannot score; the checks that need scores then stay silent."""
         return None
-
-
-class ByLanguage(Backend):
-    """A backend whose models know languages, not regions, serving directions in regional codes
-    ("en-GB"→"pt-BR") by their languages' models: a draft in European Portuguese is compared with
-    the embedded model's Brazilian all the same, as with a model for "pt" pulled from the hub."""
-
-    def __init__(self, inner: Backend) -> None:
-        self.inner = inner
-
-    @property
-    def signature(self) -> BackendSignature:
-        return self.inner.signature
-
-    def supports(self, src: str, tgt: str) -> bool:
-        return self.inner.supports(lang.base(src), lang.base(tgt))
-
-    def legs(self, src: str, tgt: str) -> int:
-        return self.inner.legs(lang.base(src), lang.base(tgt))
-
-    def can_score(self, src: str, tgt: str) -> bool:
-        return self.inner.can_score(lang.base(src), lang.base(tgt))
-
-    def score(self, pairs: Sequence[tuple[str, str]], src: str, tgt: str) -> list[float] | None:
-        return self.inner.score(pairs, lang.base(src), lang.base(tgt))
-
-    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        return self.inner.translate(texts, lang.base(src), lang.base(tgt))
 
 
 def cores() -> int:

@@ -93,7 +93,7 @@ class Capabilities:
     order: Missing | None = NO_ORDER_JUDGE  # None: the word-order judge reads the draft's language
 
     def lacks(self, need: Need) -> Missing | None:
-        langs = [lang.base(code) for code in (self.source_lang, self.target_lang) if code]  # "en-GB" is English
+        langs = [code for code in (self.source_lang, self.target_lang) if code]
         if need is Need.SOURCE:
             return Missing("no source to compare with", "give the source with --source, or a bilingual file") if not self.source_lang else None
         if need is Need.BACK_TRANSLATION:

@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from tqcheck import lang
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
 from tqcheck.backends.language_model import LanguageModel, shared_language_model
@@ -81,7 +80,7 @@ def fluency_reader(name: str | None, caps: Capabilities) -> tuple[LanguageModel 
     if name is None:
         return None, replace(caps, fluency=NO_LANGUAGE_MODEL)
     model = shared_language_model(name)
-    if lang.base(caps.target_lang) not in model.spec.languages:
+    if caps.target_lang not in model.spec.languages:
         reads = ", ".join(sorted(model.spec.languages))
         return None, replace(caps, fluency=Missing(f"the {model.spec.name} language model reads {reads} only"))
     return model, replace(caps, fluency=None)
@@ -94,7 +93,7 @@ def order_reader(caps: Capabilities, threads: int = 1) -> tuple[OrderJudge | Non
         judge = shared_order_judge(threads)
     except BackendError as exc:
         return None, replace(caps, order=Missing(str(exc)))
-    if lang.base(caps.target_lang) not in judge.languages:
+    if caps.target_lang not in judge.languages:
         known = ", ".join(sorted(judge.languages))
         return None, replace(caps, order=Missing(f"the word-order judge was calibrated on {known} only"))
     return judge, replace(caps, order=None)
@@ -189,12 +188,12 @@ class CheckRunner:
         scores = score(item.back, item.reference) if item.back else None
         ctx = CheckContext(
             target=segment.target,
-            target_lang=lang.base(item.target_lang),
+            target_lang=item.target_lang,
             back_translation=item.back,
             scores=scores,
             detected=guess,
             source=segment.source,
-            source_lang=item.source_lang and lang.base(item.source_lang),
+            source_lang=item.source_lang,
             forward_translation=item.forward,
             probes=probes,
             legs=legs,
@@ -220,12 +219,12 @@ class CheckRunner:
         segment, nothing = item.segment, LangGuess(None, 0.0)
         ctx = CheckContext(
             target=segment.target,
-            target_lang=lang.base(item.target_lang),
+            target_lang=item.target_lang,
             back_translation="",
             scores=None,
             detected=nothing,
             source=segment.source,
-            source_lang=item.source_lang and lang.base(item.source_lang),
+            source_lang=item.source_lang,
             unchecked=segment.unchecked,
         )
         findings = tuple(f for check in checks if check.reads_unchecked for f in check.run(ctx))
