@@ -9,7 +9,9 @@ twice), ``function-word`` (a function word of the language replaced by another),
 left out). Recall is the share of changed lines with a finding of any severity that their clean
 version does not have; the clean lines' own flag rate (any severity, and major or worse) is the
 false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % / 0.5 %. With
-``--fluency-model`` the language-model check (TQ703) runs too, on the languages the model reads.
+``--fluency-model`` the language-model check (TQ703) runs too, on the languages the model reads;
+the slip tagger's check (TQ706, English) runs when a tagger is built in tqcheck's cache folder
+(``python bench/train_slip_tagger.py`` builds the project's from the odd lines).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shared import check_lines, halves, report  # noqa: E402
 
 from tqcheck import lang  # noqa: E402
+from tqcheck.backends.slips import SLIPS  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.records import Severity  # noqa: E402
 
@@ -45,35 +48,18 @@ def _shuffle(words: list[str], code: str, rng: random.Random) -> list[str] | Non
     return shuffled
 
 
-def _swap(words: list[str], code: str, rng: random.Random) -> list[str] | None:
-    i = rng.randrange(len(words) - 1)
-    if words[i] == words[i + 1]:
-        return None
-    return words[:i] + [words[i + 1], words[i]] + words[i + 2 :]
+def _slip(family: str) -> Callable[[list[str], str, random.Random], list[str] | None]:
+    """A local slip of ``tqcheck.backends.slips`` (the ones the slip tagger learns from), as the words."""
 
+    def change(words: list[str], code: str, rng: random.Random) -> list[str] | None:
+        planted = SLIPS[family](words, lang.get(code).stopwords or (), rng)
+        return planted[0] if planted else None
 
-def _repeat(words: list[str], code: str, rng: random.Random) -> list[str] | None:
-    i = rng.randrange(len(words))
-    return words[: i + 1] + [words[i]] + words[i + 1 :]
-
-
-def _function_word(words: list[str], code: str, rng: random.Random) -> list[str] | None:
-    pool = sorted(lang.get(code).stopwords or ())
-    places = [i for i, w in enumerate(words) if w.lower() in pool]
-    if not places:
-        return None
-    i = rng.choice(places)
-    other = rng.choice([w for w in pool if w != words[i].lower()])
-    return words[:i] + [other] + words[i + 1 :]
-
-
-def _drop(words: list[str], code: str, rng: random.Random) -> list[str] | None:
-    i = rng.randrange(1, len(words))
-    return words[:i] + words[i + 1 :]
+    return change
 
 
 FAMILIES: dict[str, Callable[[list[str], str, random.Random], list[str] | None]] = {
-    "shuffle": _shuffle, "swap": _swap, "repeat": _repeat, "function-word": _function_word, "drop": _drop,
+    "shuffle": _shuffle, **{family: _slip(family) for family in ("swap", "repeat", "function-word", "drop")},
 }
 
 

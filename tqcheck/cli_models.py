@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,6 +41,7 @@ def _fluency_readers() -> None:
 
     from tqcheck.backends.language_model import EXTRA, LANGUAGE_MODELS
     from tqcheck.backends.order_judge import shared_order_judge
+    from tqcheck.backends.slip_tagger import shared_slip_tagger
 
     typer.echo("\nReading the draft alone (fluency checks):")
     try:
@@ -50,6 +52,12 @@ def _fluency_readers() -> None:
     for spec in LANGUAGE_MODELS.values():
         here = "installed" if find_spec(spec.package) else f"not installed: {EXTRA}"
         typer.echo(f"  TQ703 language model {spec.name} (--fluency-model {spec.name})  reads {', '.join(sorted(spec.languages))}; {here}")
+    try:
+        tagger = shared_slip_tagger()
+        built = f"{tagger.signature.model} {tagger.signature.version}"
+        typer.echo(f"  TQ706 slip tagger  {built}  reads {', '.join(sorted(tagger.languages))}")
+    except TqcheckError as exc:
+        typer.echo(f"  TQ706 slip tagger  not available: {exc} (build it: tqcheck models build-tagger)")
 
 
 @models_app.command("pull")
@@ -75,6 +83,39 @@ def models_convert(
         typer.echo(f"converted {model} -> {convert(model, allow_download)}")
     except TqcheckError as exc:
         raise fail(str(exc)) from None
+
+
+@models_app.command("build-tagger")
+def models_build_tagger(
+    text: Annotated[
+        list[Path] | None, typer.Option("--text", help="Fluent English text, a sentence a line (repeatable).")
+    ] = None,
+    wordnet: Annotated[bool, typer.Option(help="Learn from WordNet's example sentences too.")] = True,
+    epochs: Annotated[int, typer.Option(min=1, help="Times each sentence is read.")] = 3,
+    steps: Annotated[int | None, typer.Option(min=1, help="Stop after this many batches (a quick build).")] = None,
+    seed: Annotated[int, typer.Option(help="Seeds the slips planted and the training.")] = 16,
+) -> None:
+    """Build the slip tagger TQ706 reads: MiniLM fine-tuned here to find slips planted in fluent
+    English (needs the lm extra; minutes to an hour on a CPU)."""
+    from tqcheck.backends.slip_tagger import tagger_folder
+    from tqcheck.backends.slip_training import build_tagger, wordnet_examples
+
+    lines = wordnet_examples() if wordnet else []
+    for path in text or []:
+        try:
+            lines += path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise fail(f"{path}: cannot read: {exc}") from None
+
+    def told(step: int, total: int, loss: float) -> None:
+        if step % 50 == 0 or step == total:
+            typer.echo(f"  step {step}/{total}  loss {loss:.3f}", err=True)
+
+    try:
+        tagger = build_tagger(lines, tagger_folder(), epochs=epochs, steps=steps, seed=seed, progress=told)
+    except TqcheckError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"built the slip tagger in {tagger_folder()} ({tagger.signature.version})")
 
 
 @models_app.command("where")

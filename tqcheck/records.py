@@ -124,6 +124,22 @@ class OrderReading:
 
 
 @dataclass(frozen=True)
+class TaggedWord:
+    """A word the slip tagger read: its span, and the share of held-out fluent sentences whose
+    likeliest slip the tagger finds as likely as this word (small: a slip)."""
+
+    span: Span
+    share: float
+
+
+@dataclass(frozen=True)
+class SlipReading:
+    """The slip tagger's reading of every word of a text."""
+
+    words: tuple[TaggedWord, ...] = ()
+
+
+@dataclass(frozen=True)
 class LangGuess:
     lang: str | None
     score: float

@@ -29,10 +29,12 @@ from tqcheck.checks.registry import build_checks
 from tqcheck.checks.runner import (
     CheckItem,
     CheckRunner,
+    DraftReaders,
     ModelProber,
     bilingual_capabilities,
     fluency_reader,
     order_reader,
+    slip_reader,
 )
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
@@ -110,12 +112,14 @@ class FileWork:
             caps = bilingual_capabilities(source, target, self.translate and self.translate.backend, missing)
             scores = self.translate is not None and caps.scores is None
             self.prober = ModelProber(self.translate.backend, source, target, shop.progress) if scores else None
-        self.reader, caps = fluency_reader(job.config.fluency_model, caps)
+        reader, caps = fluency_reader(job.config.fluency_model, caps)
         # the judge is loaded only for a file whose selected checks read it (not with --ignore TQ705),
         # on the check's cores when no translation workers run beside it
         judged = shop.runner.reads(Need.ORDER_JUDGE, job.path)
         threads = 1 if self.translate is not None else cores()
-        self.judge, self.caps = order_reader(caps, threads) if judged else (None, caps)
+        judge, caps = order_reader(caps, threads) if judged else (None, caps)
+        tagger, self.caps = slip_reader(caps) if shop.runner.reads(Need.SLIP_TAGGER, job.path) else (None, caps)
+        self.readers = DraftReaders(reader, judge, tagger)
 
     @property
     def signature(self) -> BackendSignature:
@@ -156,9 +160,8 @@ class FileWork:
 
     def run(self, items: list[CheckItem]) -> list[SegmentResult]:
         """Probes, the language model and the checks on prepared items: the rest of a chunk's work."""
-        models = [self.prober.backend.signature.key() if self.prober else None]
-        models += [reader and reader.signature.key() for reader in (self.reader, self.judge)]
-        return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.reader, self.judge)[0]
+        models = [self.prober.backend.signature.key() if self.prober else None, *self.readers.keys()]
+        return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.readers)[0]
 
 
 CHUNK_SEGMENTS = 125

@@ -42,8 +42,11 @@ def test_every_check_has_a_bad_and_a_good_example():
 @pytest.mark.parametrize(
     ("check", "example"), CASES, ids=[f"{c.code}-{'bad' if e.bad else 'good'}{i}" for i, (c, e) in enumerate(CASES)]
 )
-def test_documented_example_holds(check: type[Check], example: Example, tmp_path: Path):
-    # a check that reads a language model runs with the one tqcheck knows (the lm extra)
+def test_documented_example_holds(check: type[Check], example: Example, tmp_path: Path, request):
+    # a check that reads a language model runs with the one tqcheck knows (the lm extra), one that
+    # reads the slip tagger with a quick one built for the tests
+    if Need.SLIP_TAGGER in check.needs:
+        request.getfixturevalue("slip_tagger")
     config = Config(fluency_model="smollm2") if Need.LANGUAGE_MODEL in check.needs else Config()
     found = _findings(example, tmp_path, config)
     if example.bad:

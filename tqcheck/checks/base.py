@@ -16,7 +16,18 @@ from typing import ClassVar
 
 from tqcheck import lang
 from tqcheck.errors import ConfigError
-from tqcheck.records import Finding, LangGuess, OrderReading, Probe, ProbeKind, Scores, Severity, Span, Surprisal
+from tqcheck.records import (
+    Finding,
+    LangGuess,
+    OrderReading,
+    Probe,
+    ProbeKind,
+    Scores,
+    Severity,
+    SlipReading,
+    Span,
+    Surprisal,
+)
 from tqcheck.text.coverage import length_ratio
 
 
@@ -61,6 +72,7 @@ class Need(str, Enum):
     ENGLISH = "an English side"
     LANGUAGE_MODEL = "a language model"
     ORDER_JUDGE = "a judge of word order"
+    SLIP_TAGGER = "a tagger of slips"
     NO_SOURCE = "a draft checked without its source"
 
 
@@ -78,6 +90,8 @@ NO_LANGUAGE_MODEL = Missing(
 
 NO_ORDER_JUDGE = Missing("the word-order judge was not asked to read this file")
 
+NO_SLIP_TAGGER = Missing("the slip tagger was not asked to read this file")
+
 
 @dataclass(frozen=True)
 class Capabilities:
@@ -91,6 +105,7 @@ class Capabilities:
     legs: int = 1  # the most models a translation of this file went through (a chain: es→pt→en is 2)
     fluency: Missing | None = NO_LANGUAGE_MODEL  # None: a language model reads the draft's language
     order: Missing | None = NO_ORDER_JUDGE  # None: the word-order judge reads the draft's language
+    slips: Missing | None = NO_SLIP_TAGGER  # None: the slip tagger reads the draft's language
 
     def lacks(self, need: Need) -> Missing | None:
         langs = [code for code in (self.source_lang, self.target_lang) if code]
@@ -106,6 +121,8 @@ class Capabilities:
             return self.fluency
         if need is Need.ORDER_JUDGE:
             return self.order
+        if need is Need.SLIP_TAGGER:
+            return self.slips
         if need is Need.NO_SOURCE:  # given a source, the model's own choices are no guide to the draft's
             return Missing("it reads a draft checked without its source") if self.source_lang else None
         if need is Need.ENGLISH:
@@ -143,6 +160,7 @@ class CheckContext:
     preceding: str = ""  # the sentence before this one in its paragraph, when the draft was split into sentences
     surprisal: Surprisal | None = None  # a language model's reading of the draft, when one was asked for
     order: OrderReading | None = None  # the word-order judge's reading of the draft's sentences
+    slips: SlipReading | None = None  # the slip tagger's reading of the draft's words
 
     @property
     def bilingual(self) -> bool:

@@ -8,6 +8,7 @@ from tqcheck.checks.added_clause import AddedClause
 from tqcheck.checks.added_content import AddedContent
 from tqcheck.checks.added_sentence import AddedSentence
 from tqcheck.checks.antonym_swap import AntonymSwap
+from tqcheck.checks.awkward_phrasing import AwkwardPhrasing
 from tqcheck.checks.backtranslation_divergence import BacktranslationDivergence
 from tqcheck.checks.base import CODE_PATTERN, NAME_PATTERN, Check
 from tqcheck.checks.dropped_clause import DroppedClause
@@ -56,6 +57,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Garbled,
     WordOrder,
     Scrambled,
+    AwkwardPhrasing,
 )
 
 

