@@ -7,7 +7,7 @@ CED dev's English side, and WordNet's example sentences unless ``--no-wordnet``:
 out to calibrate, the rest learned from, ``--epochs`` times, each time once as written and once with
 a slip planted (``tqcheck.backends.slip_training``; seeded). The even lines are never read: measure
 there with ``python bench/slips.py``. Same data, same seed, same tagger on one machine. Needs the
-lm extra; about 25 minutes on two cores with WordNet, 15 without.
+lm extra; about 36 minutes on two cores with WordNet, 15 without.
 """
 
 from __future__ import annotations
