@@ -134,9 +134,11 @@ class TaggedWord:
 
 @dataclass(frozen=True)
 class SlipReading:
-    """The slip tagger's reading of every word of a text."""
+    """The slip tagger's reading of every word of a text, and where it offers one, a likelier
+    reading of its likeliest slip: the span it replaces and the words it puts there."""
 
     words: tuple[TaggedWord, ...] = ()
+    mended: tuple[Span, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,15 @@ def test_the_tagger_finds_the_swapped_words_and_not_the_fluent_ones(slip_tagger)
 
 
 @pytest.mark.slow
+def test_a_mending_is_offered_for_a_swap_and_a_repeat_not_for_a_fluent_sentence(slip_tagger):
+    repeated = "The minister said that the the plan would be ready by the end of the year."
+    slipped, doubled, fluent = slip_tagger.read([SLIPPED, repeated, FLUENT])
+    assert slipped.mended == ((28, 40), "new hospital")
+    assert doubled.mended is not None and repeated[slice(*doubled.mended[0])] == "the the"
+    assert doubled.mended[1] == "the" and fluent.mended is None
+
+
+@pytest.mark.slow
 def test_a_long_text_is_read_in_windows_word_by_word(slip_tagger):
     text = " ".join([FLUENT] * 12)  # 156 words, two windows
     [reading] = slip_tagger.read([text])
@@ -73,6 +82,7 @@ def test_the_check_flags_the_slipped_sentence_of_a_paragraph_only(slip_tagger, t
     [(sentence, finding)] = found
     assert sentence == SLIPPED and SLIPPED[slice(*finding.target_span)] in {"hospital", "new", "hospital new"}
     assert finding.severity is Severity.MINOR and finding.evidence["fluent_share"] <= 0.01
+    assert finding.message.endswith("it reads “new hospital” for “hospital new” as fluent")
     listing = CliRunner().invoke(app, ["models", "list"]).stdout
     assert f"TQ706 slip tagger  slip-tagger-en {slip_tagger.signature.version}  reads en" in listing
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from tqcheck.cache import cache_dir
 from tqcheck.errors import BackendError
-from tqcheck.records import BackendSignature, SlipReading, TaggedWord
+from tqcheck.records import BackendSignature, SlipReading, Span, TaggedWord
 
 NAME = "slip-tagger-en"
 LANGUAGES = frozenset({"en"})
@@ -33,6 +33,8 @@ EXTRA = "pip install 'tqcheck[lm]'"
 CALIBRATION = "calibration.json"
 BATCH = 32
 MAX_WORDS = 80  # a longer text is read in windows of this many words (the tagger learned from sentences)
+MEND_BELOW = 0.05  # a text whose likeliest slip is this rare among fluent sentences is offered a mending
+MENDED = 0.25  # a mending must read as fluent as a quarter of fluent sentences do, or more
 _WORD = re.compile(r"\S+")
 
 
@@ -105,7 +107,33 @@ class SlipTagger:
         read: list[list[TaggedWord]] = [[] for _ in texts]
         for (k, at), probabilities in zip(windows, self.probabilities(words)):
             read[k] += [TaggedWord(span, self.share(p)) for span, p in zip(spans[k][at:], probabilities)]
-        return [SlipReading(tuple(found)) for found in read]
+        mendings = self._mendings(texts, read)
+        return [SlipReading(tuple(found), mendings.get(k)) for k, found in enumerate(read)]
+
+    def _mendings(self, texts: Sequence[str], read: list[list[TaggedWord]]) -> dict[int, tuple[Span, str]]:
+        """For each text short enough to read whole whose likeliest slip is rare among fluent
+        sentences: the one edit at that word (swapping it with a neighbour, or leaving out a word
+        that repeats the one before) after which the text reads fluent, the most fluent if several
+        do. Leaving out any word was measured and not kept: it "mends" a wrong function word by
+        taking it out, never right (references/calibration.md)."""
+        offers: list[tuple[int, Span, str, list[str]]] = []
+        for k, found in enumerate(read):
+            if not found or len(found) > MAX_WORDS or min(w.share for w in found) > MEND_BELOW:
+                continue
+            words = [texts[k][slice(*w.span)] for w in found]
+            i = min(range(len(found)), key=lambda j: found[j].share)
+            for a, b in ((i - 1, i), (i, i + 1)):
+                if 0 <= a and b < len(words) and words[a] != words[b]:
+                    offers.append((k, (found[a].span[0], found[b].span[1]), f"{words[b]} {words[a]}",
+                                   words[:a] + [words[b], words[a]] + words[b + 1 :]))
+            if i > 0 and words[i - 1].casefold() == words[i].casefold():
+                offers.append((k, (found[i - 1].span[0], found[i].span[1]), words[i - 1], words[:i] + words[i + 1 :]))
+        best: dict[int, tuple[float, Span, str]] = {}
+        for (k, span, text, _), probabilities in zip(offers, self.probabilities([o[3] for o in offers])):
+            share = self.share(max(probabilities))
+            if share >= MENDED and share > best.get(k, (0.0,))[0]:
+                best[k] = (share, span, text)
+        return {k: (span, text) for k, (_, span, text) in best.items()}
 
 
 @cache

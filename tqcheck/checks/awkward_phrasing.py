@@ -12,8 +12,8 @@ class AwkwardPhrasing(Check):
     Reads the draft alone, in bilingual and monolingual checks, with the slip tagger built here
     (``tqcheck models build-tagger``; English; needs the ``lm`` extra). The tagger reads each word
     as the share of held-out fluent sentences whose likeliest slip it finds as likely; words at
-    ``max-share`` or below are a slip, neighbouring ones one span. Minor: a rare but right phrase
-    can read so. How it was learned and measured: references/calibration.md.
+    ``max-share`` or below are a slip, neighbouring ones one span; where two words swapped back or
+    one left out reads as fluent, the message says so. Minor: a rare but right phrase can read so. How it was learned and measured: references/calibration.md.
 
     Bad: "The government will build a hospital new in the north of the country."
     Good: "The government will build a new hospital in the north of the country."
@@ -35,6 +35,9 @@ class AwkwardPhrasing(Check):
                 f"“{ctx.target[slice(*span)]}” reads as a slip (words swapped, a wrong or a missing word): "
                 f"the slip tagger finds a slip here likelier than in all but {share:.1%} of fluent sentences"
             )
+            mended = ctx.slips.mended
+            if mended and mended[0][0] < span[1] and span[0] < mended[0][1]:
+                message += f"; it reads “{mended[1]}” for “{ctx.target[slice(*mended[0])]}” as fluent"
             yield self.finding(message, span, None, None, {"fluent_share": share})
 
 
