@@ -89,10 +89,17 @@ def build_tagger(
         raise BackendError(f"the slip tagger needs fluent sentences of {MIN_WORDS} to {MAX_WORDS} words to learn from")
     torch.manual_seed(seed)
     rng = random.Random(seed)
+    from transformers.utils import logging as transformers_logging
+
     base = _base_model()
-    with redirect_stderr(io.StringIO()):  # a report of the new tagging layer, and loading bars
-        tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
-        model = AutoModelForTokenClassification.from_pretrained(base, num_labels=2, local_files_only=True)
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_error()  # its report of the new tagging layer, which is expected
+    try:
+        with redirect_stderr(io.StringIO()):  # loading bars
+            tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+            model = AutoModelForTokenClassification.from_pretrained(base, num_labels=2, local_files_only=True)
+    finally:
+        transformers_logging.set_verbosity(verbosity)
     per_epoch = -(-2 * len(learn) // BATCH)
     total = min(steps or epochs * per_epoch, epochs * per_epoch)
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
