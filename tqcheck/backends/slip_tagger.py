@@ -60,12 +60,29 @@ def encode(tokenizer: Any, batch: Sequence[tuple[list[str], frozenset[int]]]) ->
     return inputs, labels
 
 
+def word_probabilities(model: Any, tokenizer: Any, sentences: Sequence[list[str]]) -> list[list[float]]:
+    """Each word's probability of being a slip under ``model``, in length-sorted batches put back in
+    order: the tagger's reading, and the build's calibration before the tagger is saved."""
+    import torch
+
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    found: dict[int, list[float]] = {}
+    for start in range(0, len(order), BATCH):
+        chunk = order[start : start + BATCH]
+        inputs, labels = encode(tokenizer, [(sentences[i], frozenset()) for i in chunk])
+        with torch.no_grad():
+            wrong = model(**inputs).logits.softmax(-1)[..., 1]
+        for row, i in enumerate(chunk):
+            found[i] = wrong[row][labels[row] >= 0].tolist()
+    return [found[i] for i in range(len(sentences))]
+
+
 class SlipTagger:
     """A built tagger, loaded from its folder."""
 
     def __init__(self, folder: Path) -> None:
         try:
-            import torch
+            import torch  # noqa: F401  (the tagger runs on it; without it, say which extra brings it)
             from transformers import AutoModelForTokenClassification, AutoTokenizer
         except ImportError:
             raise BackendError(f"the slip tagger needs torch: {EXTRA}") from None
@@ -78,7 +95,6 @@ class SlipTagger:
         except (OSError, ValueError, KeyError) as exc:
             raise BackendError(f"cannot load the slip tagger from {folder}: {exc}; build it again with "
                                "`tqcheck models build-tagger`") from None
-        self._torch = torch
         self.languages = LANGUAGES
         self.signature = BackendSignature("tagger", NAME, hashlib.sha256(calibration).hexdigest()[:16])
 
@@ -87,17 +103,8 @@ class SlipTagger:
         return (len(self._fluent) - bisect.bisect_left(self._fluent, probability)) / len(self._fluent)
 
     def probabilities(self, sentences: Sequence[list[str]]) -> list[list[float]]:
-        """Each word's probability of being a slip, in length-sorted batches put back in order."""
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-        found: dict[int, list[float]] = {}
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
-            inputs, labels = encode(self.tokenizer, [(sentences[i], frozenset()) for i in chunk])
-            with self._torch.no_grad():
-                wrong = self.model(**inputs).logits.softmax(-1)[..., 1]
-            for row, i in enumerate(chunk):
-                found[i] = wrong[row][labels[row] >= 0].tolist()
-        return [found[i] for i in range(len(sentences))]
+        """Each word's probability of being a slip."""
+        return word_probabilities(self.model, self.tokenizer, sentences)
 
     def read(self, texts: Sequence[str]) -> list[SlipReading]:
         """Each text's words with their readings; a long text in windows of ``MAX_WORDS`` words."""

@@ -22,7 +22,7 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 from tqcheck import lang
-from tqcheck.backends.slip_tagger import BATCH, CALIBRATION, EXTRA, MAX_WORDS, SlipTagger, encode
+from tqcheck.backends.slip_tagger import BATCH, CALIBRATION, EXTRA, MAX_WORDS, SlipTagger, encode, word_probabilities
 from tqcheck.backends.slips import SLIPS, Slip
 from tqcheck.errors import BackendError
 from tqcheck.text.antonyms import wordnet_dir
@@ -125,14 +125,13 @@ def build_tagger(
 
 
 def _save(model: object, tokenizer: object, calibrate: list[list[str]], folder: Path, built: dict) -> SlipTagger:
-    """The tagger written to a folder beside ``folder``, calibrated, then moved into place."""
+    """The tagger calibrated, written to a folder beside ``folder``, then moved into place."""
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     with redirect_stderr(io.StringIO()):
         model.save_pretrained(partial)  # type: ignore[attr-defined]
         tokenizer.save_pretrained(partial)  # type: ignore[attr-defined]
-    (partial / CALIBRATION).write_text(json.dumps({"fluent_maxima": [], **built}), encoding="utf-8")
-    maxima = sorted(max(p, default=0.0) for p in SlipTagger(partial).probabilities(calibrate))
+    maxima = sorted(max(p, default=0.0) for p in word_probabilities(model, tokenizer, calibrate))
     (partial / CALIBRATION).write_text(
         json.dumps({"fluent_maxima": [round(m, 6) for m in maxima], **built}), encoding="utf-8"
     )
