@@ -122,10 +122,12 @@ def _substitute(draft: str, lang: str, rng: random.Random) -> tuple[str, str] | 
         if antonyms is None:
             return None
         found = []
-        for m in re.finditer(r"[a-z]{3,}", draft):
+        # a whole word ("enter" inside "Center" is none), replaced by a one-word opposite: WordNet's
+        # "stay_in_place" or "keep_quiet" put for a word plant gibberish, not a fluent substitution
+        for m in re.finditer(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", draft):
             word = m.group()
             if word in antonyms.lemmas(word):  # a dictionary form: its antonym fits as it stands
-                opposite = sorted(antonyms.opposites(word))
+                opposite = sorted(o for o in antonyms.opposites(word) if o.isalpha())
                 if opposite:
                     found.append((m, rng.choice(opposite)))
     if not found:
