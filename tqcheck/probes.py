@@ -48,11 +48,11 @@ from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
 from tqcheck.records import Probe, ProbeKind, Span
-from tqcheck.text.antonyms import swaps
 from tqcheck.text.coverage import uncovered_words, word_count
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
+from tqcheck.text.swaps import swaps
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""

@@ -104,6 +104,19 @@ def test_an_antonym_put_back_gains_both_ways_in_either_direction():
     assert english[slice(*p.span)] == "approved" and p.gain > 6 and p.back_gain > 6
 
 
+def test_a_lowered_degree_against_a_comparative_is_probed_and_a_faithful_one_is_not():
+    backend = EmbeddedBackend.shared()
+    english = "The city centre was safer at night."
+    for draft, lowered in [("O centro da cidade estava menos seguro à noite.", True),
+                           ("O centro da cidade estava mais seguro à noite.", False)]:
+        [back] = backend.translate([draft], "pt", "en")
+        [found] = probe([ProbeInput(english, draft, back)], "en", "pt", backend)
+        assert bool(found) == lowered, back
+        for p in found:  # "less safe" put in the source's place reads far likelier, both ways
+            assert p.kind is ProbeKind.ANTONYM and english[slice(*p.span)] == "safer"
+            assert p.gain > 6 and p.back_gain > 6
+
+
 def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():
     [clause] = _probes(CLAUSED, "The voters of this country saw through the government's trick.")
     assert clause.kind is ProbeKind.CLAUSE and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"

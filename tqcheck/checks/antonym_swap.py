@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
-from tqcheck.text.antonyms import load_antonyms, swaps, wordnet_dir
+from tqcheck.text.antonyms import load_antonyms, wordnet_dir
 from tqcheck.text.coverage import uncovered_words
+from tqcheck.text.swaps import swaps
 
 
 class AntonymSwap(Check):
@@ -21,7 +22,9 @@ class AntonymSwap(Check):
     ``strong-gain`` as a translation and at least ``strong-min-back-gain`` the way back (reading
     back, a model gains little from a short word such as "more" or "fewer"). A word
     against its own negative form ("impossible", "possible") and a quantifier against its opposite
-    ("more than 80 %", "less than 80 %") are reported only when the model agrees. Needs WordNet
+    ("more than 80 %", "less than 80 %") are reported only when the model agrees, as is a lowered
+    degree against a comparative of the same pole ("less cold" for "cooler"; "less costly" for
+    "cheaper" says the same, as WordNet's adjective clusters tell). Needs WordNet
     (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
     inactive. How the defaults were measured: references/calibration.md.
 

@@ -48,6 +48,7 @@ class Antonymy:
     light_verbs: frozenset[str]
     negative_prefixes: tuple[str, ...]
     plain_negators: frozenset[str]
+    diminishers: frozenset[str]  # words that lower an adjective's degree: "less cold" is "warmer"
 
 
 @dataclass(frozen=True)

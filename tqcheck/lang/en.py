@@ -90,6 +90,7 @@ LANGUAGE = Language(
         light_verbs=frozenset("go come take give bring get put make do have".split()),
         negative_prefixes=("un", "non", "in", "im", "il", "ir", "dis", "n"),
         plain_negators=frozenset("not n't n’t no never cannot without".split()),
+        diminishers=frozenset({"less", "least"}),
     ),
     aliases={
         "US": ("U.S.", "USA", "U.S.A.", "America", "United States"),

@@ -9,11 +9,9 @@ reports itself inactive rather than silently passing.
 WordNet leaves out many polarity pairs of news language ("increase"/"cut", "approve"/"veto",
 "inspire"/"stifle"); the English module's short list of such general pairs is added to it.
 
-``swaps`` finds the pairs in two texts: a word of one whose antonym the other has in its place.
-It leaves out the light verbs ("given" for "taking into account", "comes from" for "went from"),
-and marks as ``model_only`` what paraphrase trades freely: quantifiers ("more"/"less") and a word
-against its own negative form ("unofficial" for "não-oficial", "hardly possible" for "quase
-impossível"); the antonym check reports those only when the translation model agrees.
+WordNet's adjective clusters tell which words lie at one pole of a scale ("costly" is filed under
+"expensive"), and its exception lists which word is a comparative ("worse" of "bad"):
+``text.swaps`` reads degrees through them.
 """
 
 from __future__ import annotations
@@ -24,14 +22,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from tqcheck import lang
 from tqcheck.lang import Antonymy
-from tqcheck.records import Span
-from tqcheck.text.coverage import content_words
-from tqcheck.text.negation import negations
-from tqcheck.text.strings import same_opening
 
 _SEARCH = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -56,6 +49,10 @@ def wordnet_dir() -> Path | None:
 
 _WITH_ANTONYM = re.compile(r"^\d{8} [^\n|]* ! [^\n]*$", re.M)
 """A line of a data file whose pointers (before the gloss, after "|") hold an antonym."""
+_PERTAINYM = re.compile(r"^\d{8} [^\n|]* \\ [^\n]*$", re.M)
+"""A line of data.adv that points to the adjective its adverb derives from."""
+_SATELLITE = re.compile(r"^\d{8} \d\d s [^\n]*$", re.M)
+"""A line of data.adj that is an adjective satellite, filed under a head by a "&" pointer."""
 
 
 def synset_fields(line: str) -> list[str]:
@@ -67,6 +64,16 @@ def synset_word(fields: list[str], number: int) -> str:
     """The ``number``-th word (from 1) of a data line's synset as written ("Kingdom_of_Denmark"),
     without its marker ("(a)")."""
     return fields[4 + 2 * (number - 1)].split("(")[0]
+
+
+def synset_at(text: str, offset: int) -> list[str]:
+    """The fields of the synset a pointer names: its line starts at that byte offset of its file."""
+    return synset_fields(text[offset : text.index("\n", offset)])
+
+
+def synset_words(fields: list[str]) -> set[str]:
+    """Every word of a data line's synset, lower-cased."""
+    return {synset_word(fields, n).lower() for n in range(1, int(fields[3], 16) + 1)}
 
 
 def synset_pointers(fields: list[str]) -> Iterator[tuple[str, int, str, int, int]]:
@@ -94,27 +101,47 @@ class Antonyms:
                     parts = line.split()
                     if len(parts) >= 2:
                         self._exceptions[pos][parts[0]] = parts[1]
-        self._read_pointers(folder)
-        for word, opposites in _english().polarity_pairs:
+        data = {pos: (folder / f"data.{name}").read_text(encoding="latin-1") for name, pos in _POS.items()}
+        self._read_pointers(data)
+        self._heads = self._read_clusters(data["a"], data["r"])
+        for word, opposites in english_antonymy().polarity_pairs:
             self._link({word}, set(opposites.split()))
         # every word of a pair meets every word of the other text: remember what each word may be
         self.lemmas = lru_cache(maxsize=65536)(self._readings)
 
-    def _read_pointers(self, folder: Path) -> None:
+    def _read_pointers(self, data: dict[str, str]) -> None:
         """The antonym pointers ("!") of the data files. Only the synsets that have one are parsed,
         and the synsets they point to are read at their offset, which WordNet gives in bytes."""
-        data = {pos: (folder / f"data.{name}").read_text(encoding="latin-1") for name, pos in _POS.items()}
         for pos, text in data.items():
             for found in _WITH_ANTONYM.finditer(text):
                 fields = synset_fields(found.group())
                 for symbol, target, tpos, source_word, target_word in synset_pointers(fields):
                     if symbol != "!":
                         continue
-                    line = data["a" if tpos == "s" else tpos]
-                    pointed = synset_fields(line[target : line.index("\n", target)])
+                    pointed = synset_at(data["a" if tpos == "s" else tpos], target)
                     left = synset_word(fields, source_word).lower()
                     right = synset_word(pointed, target_word).lower()
                     self._link({left}, {right})
+
+    @staticmethod
+    def _read_clusters(adjectives: str, adverbs: str) -> dict[str, frozenset[str]]:
+        """Each adjective satellite's heads: WordNet files "costly" under "expensive" ("&", similar
+        to), and only the heads carry the antonym ("expensive"/"cheap"). An adverb joins the cluster
+        of the adjective it derives from ("\\": "previously" from "previous", under "early")."""
+        heads: dict[str, set[str]] = defaultdict(set)
+        for found in _SATELLITE.finditer(adjectives):
+            fields = synset_fields(found.group())
+            for symbol, target, _, _, _ in synset_pointers(fields):
+                if symbol == "&":
+                    for word in synset_words(fields):
+                        heads[word] |= synset_words(synset_at(adjectives, target))
+        for found in _PERTAINYM.finditer(adverbs):
+            fields = synset_fields(found.group())
+            for symbol, target, _, source_word, target_word in synset_pointers(fields):
+                if symbol == "\\" and source_word and target_word:
+                    adjective = synset_word(synset_at(adjectives, target), target_word).lower()
+                    heads[synset_word(fields, source_word).lower()] |= {adjective} | heads.get(adjective, set())
+        return {word: frozenset(found) for word, found in heads.items()}
 
     def _link(self, left: set[str], right: set[str]) -> None:
         for a in left:
@@ -145,6 +172,27 @@ class Antonyms:
         right = self.lemmas(b)
         return any(self._pairs.get(x, set()) & right for x in self.lemmas(a))
 
+    def poles_apart(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` lie at opposite poles of WordNet's adjective clusters: "costly"
+        (under "expensive") and "cheap" are, so "less costly" is "cheaper", no opposite of it."""
+        return any(self._pairs.get(x, set()) & self._cluster(b) for x in self._cluster(a))
+
+    def _cluster(self, word: str) -> set[str]:
+        return {h for lemma in self.lemmas(word) for h in self._heads.get(lemma, frozenset()) | {lemma}}
+
+    def adjective(self, word: str) -> bool:
+        return bool(self.lemmas(word) & (self._lemmas["a"] | self._lemmas["r"]))
+
+    def comparative(self, word: str) -> str | None:
+        """The adjective ``word`` is the comparative of ("cooler": "cool", "worse": "bad"), or None."""
+        word = word.lower()
+        listed = self._exceptions["a"].get(word)
+        if listed is not None and not word.endswith("st"):
+            return listed
+        if word.endswith("er"):
+            return next((base for base in (word[:-2], word[:-1]) if base in self._lemmas["a"]), None)
+        return None
+
 
 @cache
 def load_antonyms() -> Antonyms | None:
@@ -152,59 +200,7 @@ def load_antonyms() -> Antonyms | None:
     return Antonyms(folder) if folder else None
 
 
-def _english() -> Antonymy:
+def english_antonymy() -> Antonymy:
     knowledge = lang.get("en").antonymy
     assert knowledge is not None, "the English module declares what antonymy paraphrase trades"
     return knowledge
-
-
-class Swap(NamedTuple):
-    """A word of one text whose antonym the other text has in its place."""
-
-    word: str
-    span: Span  # in the text
-    opposite: str
-    opposite_span: Span  # in the reference
-    # one word is the other with a negative prefix ("impossible", "possible"), or a quantifier
-    # ("more", "less"): paraphrase trades these, so only the model's agreement makes them a finding
-    model_only: bool = False
-
-
-def swaps(text: str, reference: str) -> Iterator[Swap]:
-    """Each English word of ``text`` whose antonym ``reference`` has instead. Nothing when the two
-    differ in plain negation ("unlikely" for "not likely" is a paraphrase)."""
-    antonyms = load_antonyms()
-    if antonyms is None or _plain_negations(text) != _plain_negations(reference):
-        return
-    english = _english()
-    ours, theirs = _words(text, english), _words(reference, english)
-    their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
-    our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
-    only_theirs = [(w, s) for w, s in theirs if not antonyms.lemmas(w) & our_lemmas]
-    for word, span in ours:
-        if antonyms.lemmas(word) & (their_lemmas | english.light_verbs):
-            continue
-        opposed = [o for o in only_theirs if antonyms.opposed(word, o[0])]
-        opposite = next((o for o in opposed if not _negative_form(word, o[0])), next(iter(opposed), None))
-        if opposite is not None and not antonyms.lemmas(opposite[0]) & english.light_verbs:
-            quantifiers = {word.lower(), opposite[0].lower()} & english.quantifiers
-            yield Swap(word, span, *opposite, bool(quantifiers) or _negative_form(word, opposite[0]))
-
-
-def _words(text: str, english: Antonymy) -> list[tuple[str, Span]]:
-    """The content words of ``text`` and its quantifiers ("more" is a function word), letters only."""
-    return [(w, s) for w, s in content_words(text, "en", english.quantifiers) if w.isalpha()]
-
-
-def _plain_negations(text: str) -> int:
-    return sum(1 for cue in negations(text, "en") if cue.text.lower() in _english().plain_negators)
-
-
-def _negative_form(a: str, b: str) -> bool:
-    """Whether one word is the other with a negative prefix: "unbalanced"/"balance", "never"/"ever"."""
-    for longer, shorter in ((a.lower(), b.lower()), (b.lower(), a.lower())):
-        for prefix in _english().negative_prefixes:
-            rest = longer[len(prefix) :].lstrip("-") if longer.startswith(prefix) else ""
-            if len(rest) >= 3 and same_opening(rest, shorter, at_least=3, all_but=2):
-                return True
-    return False

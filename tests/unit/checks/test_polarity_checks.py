@@ -8,6 +8,7 @@ from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.records import Probe, ProbeKind
 from tqcheck.text.antonyms import load_antonyms
+from tqcheck.text.swaps import swaps
 
 needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
 
@@ -83,16 +84,57 @@ def test_opposite_word_against_an_english_source():
 def test_before_against_after_counts_only_when_the_model_agrees():
     # prepositions have no WordNet antonyms; "X before Y" is also "Y after X", so the pair is
     # reported only when the model reads the pair far likelier with the source's word
-    source = "The attack occurred just before 7 a.m. near the beach."
-    target = "O ataque ocorreu pouco depois das 7 da manhã perto da praia."
-    back = "The attack occurred shortly after 7 a.m. near the beach."
+    _found_only_when_the_model_agrees(
+        "The attack occurred just before 7 a.m. near the beach.",
+        "O ataque ocorreu pouco depois das 7 da manhã perto da praia.",
+        "The attack occurred shortly after 7 a.m. near the beach.",
+        ("before", "after"),
+        (12.8, 13.3),
+    )
+
+
+def _found_only_when_the_model_agrees(
+    source: str, target: str, back: str, pair: tuple[str, str], gains: tuple[float, float]
+) -> None:
+    """No finding from the words alone; critical once the antonym probe on the source's word agrees."""
     ctx = make_ctx(target, source=source, back=back, source_lang="en", target_lang="pt")
     assert list(AntonymSwap().run(ctx)) == []
-    at = source.index("before")
-    agreed = (Probe(ProbeKind.ANTONYM, "before", (at, at + len("before")), 12.8, 13.3),)
+    word, said = pair
+    at = source.index(word)
+    agreed = (Probe(ProbeKind.ANTONYM, word, (at, at + len(word)), *gains),)
     [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
-    assert source[slice(*finding.source_span)] == "before" and "“after”" in finding.message
+    assert source[slice(*finding.source_span)] == word and f"“{said}”" in finding.message
     assert finding.severity.value == "critical"
+
+
+@needs_wordnet
+def test_a_lowered_degree_against_a_comparative_counts_only_when_the_model_agrees():
+    # "less cold" is the opposite of "colder" or "cooler", but which comparative answers it is a
+    # guess by position: only the model's agreement makes it a finding
+    _found_only_when_the_model_agrees(
+        "Winters in the north are getting colder every year.",
+        "Os invernos no norte estão a ficar menos frios a cada ano.",
+        "Winters in the north are getting less cold every year.",
+        ("colder", "less cold"),
+        (11.0, 7.5),
+    )
+    # in the other direction the draft's own phrase is the span
+    draft = "It was less warm in the city than forecast."
+    [swap] = swaps(draft, "It was hotter in the city than forecast.")
+    assert draft[slice(*swap.span)] == "less warm" and swap.opposite == "hotter" and swap.model_only
+    # warm and cool are poles of one scale: "less warm" is "cooler"
+    assert list(swaps(draft, "It was cooler in the city than forecast.")) == []
+
+
+@needs_wordnet
+def test_a_lowered_degree_that_says_the_same_is_no_swap():
+    # "costly" sits under "expensive" in WordNet's clusters, the pole opposite "cheap"
+    assert list(swaps("Flights are less costly this year.", "Flights are cheaper this year.")) == []
+    assert list(swaps("Flights were less expensive.", "Flights were less costly.")) == []
+    # "less strong" is "weaker": the plain antonyms strong/weak are no swap when one is lowered
+    assert list(swaps("The wind was less strong than feared.", "The wind was weaker than feared.")) == []
+    [swap] = swaps("The wind was less strong than feared.", "The wind was less weak than feared.")
+    assert (swap.word, swap.opposite, swap.model_only) == ("strong", "weak", False)
 
 
 @needs_wordnet

@@ -1,0 +1,130 @@
+"""Words of one text whose opposite another text has in their place, read in English.
+
+A word of one whose WordNet antonym the other has in its place is a swap, or a lowered degree
+against a comparative ("less cold" for "cooler"), read through WordNet's adjective clusters so
+that "less costly" for "cheaper" is no opposite. The light verbs are left out ("given" for
+"taking into account", "comes from" for "went from"), and ``model_only`` marks what paraphrase
+trades freely: quantifiers ("more"/"less"), a word against its own negative form ("unofficial" for
+"não-oficial", "hardly possible" for "quase impossível") and degrees; the antonym check reports
+those only when the translation model agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from tqcheck.lang import Antonymy
+from tqcheck.records import Span
+from tqcheck.text.antonyms import Antonyms, english_antonymy, load_antonyms
+from tqcheck.text.coverage import content_words
+from tqcheck.text.negation import negations
+from tqcheck.text.strings import same_opening
+
+_LETTERS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+class Swap(NamedTuple):
+    """A word of one text whose antonym the other text has in its place."""
+
+    word: str
+    span: Span  # in the text
+    opposite: str
+    opposite_span: Span  # in the reference
+    # one word is the other with a negative prefix ("impossible", "possible"), or a quantifier
+    # ("more", "less"): paraphrase trades these, so only the model's agreement makes them a finding
+    model_only: bool = False
+
+
+def swaps(text: str, reference: str) -> Iterator[Swap]:
+    """Each English word of ``text`` whose antonym ``reference`` has instead. Nothing when the two
+    differ in plain negation ("unlikely" for "not likely" is a paraphrase)."""
+    antonyms = load_antonyms()
+    if antonyms is None or _plain_negations(text) != _plain_negations(reference):
+        return
+    english = english_antonymy()
+    ours, theirs = _words(text, english), _words(reference, english)
+    our_lowered, their_lowered = _lowered(text, antonyms), _lowered(reference, antonyms)
+    their_lemmas = {lemma for word, _ in theirs for lemma in antonyms.lemmas(word)}
+    our_lemmas = {lemma for word, _ in ours for lemma in antonyms.lemmas(word)}
+    only_theirs = [(w, s) for w, s in theirs if not antonyms.lemmas(w) & our_lemmas]
+    for word, span in ours:
+        if antonyms.lemmas(word) & (their_lemmas | english.light_verbs):
+            continue
+        opposed = [o for o in only_theirs if antonyms.opposed(word, o[0])]
+        opposite = next((o for o in opposed if not _negative_form(word, o[0])), next(iter(opposed), None))
+        # "less strong" is "weaker": a lowered degree against the antonym says the same
+        if opposite is None or (span[0] in our_lowered) != (opposite[1][0] in their_lowered):
+            continue
+        if not antonyms.lemmas(opposite[0]) & english.light_verbs:
+            quantifiers = {word.lower(), opposite[0].lower()} & english.quantifiers
+            yield Swap(word, span, *opposite, bool(quantifiers) or _negative_form(word, opposite[0]))
+    yield from _degree_swaps(text, reference, antonyms)
+
+
+def _lowered(text: str, antonyms: Antonyms) -> dict[int, Span]:
+    """The adjectives and adverbs of ``text`` that a diminisher lowers ("less cold"), by where the
+    word starts, each with the span of the whole phrase."""
+    words = _word_spans(text)
+    return {
+        start: (words[i - 1][1][0], end)
+        for i, (word, (start, end)) in enumerate(words[1:], 1)
+        if words[i - 1][0].lower() in english_antonymy().diminishers
+        and word.lower() not in english_antonymy().quantifiers
+        and antonyms.adjective(word)
+    }
+
+
+def _degree_swaps(text: str, reference: str, antonyms: Antonyms) -> Iterator[Swap]:
+    """A lowered degree in one text against a comparative of the same pole in the other: "less
+    cold" for "colder" or "cooler". Model only: which comparative answers which phrase is a guess
+    by position, and "less costly" for "cheaper" (opposite poles of one scale) says the same."""
+    for lowering, other, flipped in ((text, reference, False), (reference, text, True)):
+        lowered = _lowered(lowering, antonyms)
+        if not lowered:
+            continue
+        other_lowered = {antonyms.lemmas(other[start:end]) for start, (_, end) in _lowered(other, antonyms).items()}
+        kept = {lemma for word, at in _word_spans(lowering) if at[0] not in lowered for lemma in antonyms.lemmas(word)}
+        comparatives = [
+            (word, span, base)
+            for word, span in _word_spans(other)
+            if (base := antonyms.comparative(word)) and not antonyms.lemmas(word) & kept
+        ]
+        for start, phrase in lowered.items():
+            word = lowering[start : phrase[1]]
+            if antonyms.lemmas(word) in other_lowered:
+                continue
+            where = start / max(len(lowering), 1)
+            fitting = [c for c in comparatives if not antonyms.poles_apart(word, c[2])]
+            nearest = min(fitting, key=lambda c: abs(c[1][0] / max(len(other), 1) - where), default=None)
+            if nearest is None:
+                continue
+            said = lowering[slice(*phrase)]
+            if flipped:
+                yield Swap(nearest[0], nearest[1], said, phrase, model_only=True)
+            else:
+                yield Swap(said, phrase, nearest[0], nearest[1], model_only=True)
+
+
+def _word_spans(text: str) -> list[tuple[str, Span]]:
+    return [(m.group(), m.span()) for m in _LETTERS.finditer(text)]
+
+
+def _words(text: str, english: Antonymy) -> list[tuple[str, Span]]:
+    """The content words of ``text`` and its quantifiers ("more" is a function word), letters only."""
+    return [(w, s) for w, s in content_words(text, "en", english.quantifiers) if w.isalpha()]
+
+
+def _plain_negations(text: str) -> int:
+    return sum(1 for cue in negations(text, "en") if cue.text.lower() in english_antonymy().plain_negators)
+
+
+def _negative_form(a: str, b: str) -> bool:
+    """Whether one word is the other with a negative prefix: "unbalanced"/"balance", "never"/"ever"."""
+    for longer, shorter in ((a.lower(), b.lower()), (b.lower(), a.lower())):
+        for prefix in english_antonymy().negative_prefixes:
+            rest = longer[len(prefix) :].lstrip("-") if longer.startswith(prefix) else ""
+            if len(rest) >= 3 and same_opening(rest, shorter, at_least=3, all_but=2):
+                return True
+    return False
