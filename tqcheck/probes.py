@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
 from tqcheck.records import Probe, ProbeKind, Span
-from tqcheck.text.coverage import uncovered_words, word_count
+from tqcheck.text.coverage import surplus_words, uncovered_words, word_count
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
@@ -224,6 +224,6 @@ def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
 
 def _uncovered(pieces: list[Span], text: str, other: str, code: str) -> list[Span]:
     """The ``pieces`` of ``text`` holding ``CLAUSE_MIN_UNCOVERED`` content words or more that
-    ``other``, the same text through a model, lacks."""
-    missing = [start for _, (start, _) in uncovered_words(text, other, code)]
+    ``other``, the same text through a model, lacks, or has fewer times than ``text`` says them."""
+    missing = [start for _, (start, _) in uncovered_words(text, other, code) + surplus_words(text, other, code)]
     return [(a, b) for a, b in pieces if sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED]

@@ -117,6 +117,18 @@ def test_a_lowered_degree_against_a_comparative_is_probed_and_a_faithful_one_is_
             assert p.gain > 6 and p.back_gain > 6
 
 
+def test_a_cut_clause_whose_word_the_draft_keeps_elsewhere_is_still_probed():
+    # "found" is said twice in the source; the cut draft keeps one, which covered the clause's
+    backend = EmbeddedBackend.shared()
+    english = "A police spokesman has confirmed the woman whose body was found is local to Birkenhead and she was found inside a property."
+    kept = "Um porta-voz da polícia confirmou que a mulher cujo corpo foi encontrado era residente em Birkenhead"
+    [forward] = backend.translate([english], "en", "pt")  # a last clause is probed in a draft shorter than this
+    for draft, cut in [(kept + ".", True), (kept + " e que foi encontrada dentro de uma propriedade.", False)]:
+        [back] = backend.translate([draft], "pt", "en")
+        [found] = probe([ProbeInput(english, draft, back, forward)], "en", "pt", backend)
+        assert [english[slice(*p.span)] for p in found] == (["and she was found inside a property"] if cut else []), back
+
+
 def test_a_dropped_inner_clause_gains_both_ways_and_a_rendered_one_is_not_probed():
     [clause] = _probes(CLAUSED, "The voters of this country saw through the government's trick.")
     assert clause.kind is ProbeKind.CLAUSE and CLAUSED[slice(*clause.span)] == "que estão bem informados pelos numerosos estudos"

@@ -1,6 +1,6 @@
 """Content-word coverage: the longest uncovered run and its seam."""
 
-from tqcheck.text.coverage import length_ratio, longest_uncovered
+from tqcheck.text.coverage import length_ratio, longest_uncovered, surplus_words
 
 SOURCE = "The central bank raised interest rates sharply yesterday despite fierce protests from exporters."
 
@@ -22,3 +22,13 @@ def test_reworded_run_has_the_new_words_in_its_seam():
 def test_stems_count_as_covered_and_full_coverage_gives_no_run():
     assert longest_uncovered("Exports recovered.", "The export recovery.", "en") is None
     assert length_ratio("one two", "one two three four") == 0.5
+
+
+def test_a_word_said_twice_and_kept_once_is_a_surplus_and_one_kept_twice_is_not():
+    source = "The spokesman confirmed the woman whose body was found is local to Birkenhead and she was found inside a property."
+    cut = "The spokesman confirmed that the woman whose body was found was resident in Birkenhead."
+    assert [(w, source[slice(*span)]) for w, span in surplus_words(source, cut, "en")] == [("found", "found")]
+    assert source.rindex("found") == surplus_words(source, cut, "en")[0][1][0]  # the later one
+    whole = "The spokesman said the body was found in Birkenhead and she was found inside a property."
+    assert surplus_words(source, whole, "en") == []
+    assert surplus_words(source, "Nothing here.", "en") == []  # a word never kept is uncovered, no surplus

@@ -81,6 +81,21 @@ def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[s
     return [(w, span) for w, span in _long_content_words(text, code) if not _covered(w, ref)]
 
 
+def surplus_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
+    """The content words ``text`` repeats more often than ``reference`` has them, the later
+    occurrences: a clause cut from a sentence that says "found" twice leaves one "found" behind."""
+    have: dict[str, int] = {}
+    for word in WORD.findall(reference):
+        have[fold(word)] = have.get(fold(word), 0) + 1
+    seen: dict[str, int] = {}
+    surplus = []
+    for word, span in _long_content_words(text, code):
+        seen[word] = seen.get(word, 0) + 1
+        if 0 < have.get(word, 0) < seen[word]:
+            surplus.append((word, span))
+    return surplus
+
+
 def longest_uncovered(text: str, reference: str, code: str | None) -> Run | None:
     """The longest run of ``text``'s content words that ``reference`` lacks, with its seam, or None."""
     ref = {fold(w) for w in WORD.findall(reference)}
