@@ -289,7 +289,7 @@ def main() -> int:
             "en→pt": planted(en_lines, pt_lines, Languages("en", "pt"), forward_clean),
             "pt→en": planted(pt_lines, en_lines, Languages("pt", "en"), backward_clean),
         }
-        # the families rules were read from seed 2026's misses for since stop 28: the figure to expect on new text
+        # families whose rules since stop 28 were read from seed 2026's misses: the figure to expect on new text
         for family in ("substitution", "dropped-item", "dropped-clause"):
             results["planted_errors"][f"en→pt {family}, unread seeds"] = unread_seeds(
                 en_lines, pt_lines, Languages("en", "pt"), forward_clean, family=family

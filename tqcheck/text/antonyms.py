@@ -175,13 +175,14 @@ class Antonyms:
     def poles_apart(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` lie at opposite poles of WordNet's adjective clusters: "costly"
         (under "expensive") and "cheap" are, so "less costly" is "cheaper", no opposite of it."""
-        return any(self._pairs.get(x, set()) & self._cluster(b) for x in self._cluster(a))
+        other = self._cluster(b)
+        return any(self._pairs.get(x, set()) & other for x in self._cluster(a))
 
     def _cluster(self, word: str) -> set[str]:
         return {h for lemma in self.lemmas(word) for h in self._heads.get(lemma, frozenset()) | {lemma}}
 
     def adjective(self, word: str) -> bool:
-        return bool(self.lemmas(word) & (self._lemmas["a"] | self._lemmas["r"]))
+        return any(lemma in self._lemmas["a"] or lemma in self._lemmas["r"] for lemma in self.lemmas(word))
 
     def comparative(self, word: str) -> str | None:
         """The adjective ``word`` is the comparative of ("cooler": "cool", "worse": "bad"), or None."""

@@ -13,6 +13,7 @@ there.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from tqcheck import lang
@@ -84,14 +85,11 @@ def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[s
 def surplus_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words ``text`` repeats more often than ``reference`` has them, the later
     occurrences: a clause cut from a sentence that says "found" twice leaves one "found" behind."""
-    have: dict[str, int] = {}
-    for word in WORD.findall(reference):
-        have[fold(word)] = have.get(fold(word), 0) + 1
-    seen: dict[str, int] = {}
+    have, seen = Counter(fold(w) for w in WORD.findall(reference)), Counter[str]()
     surplus = []
     for word, span in _long_content_words(text, code):
-        seen[word] = seen.get(word, 0) + 1
-        if 0 < have.get(word, 0) < seen[word]:
+        seen[word] += 1
+        if 0 < have[word] < seen[word]:
             surplus.append((word, span))
     return surplus
 

@@ -60,31 +60,33 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
         if not antonyms.lemmas(opposite[0]) & english.light_verbs:
             quantifiers = {word.lower(), opposite[0].lower()} & english.quantifiers
             yield Swap(word, span, *opposite, bool(quantifiers) or _negative_form(word, opposite[0]))
-    yield from _degree_swaps(text, reference, antonyms)
+    yield from _degree_swaps(text, reference, our_lowered, their_lowered, antonyms)
 
 
 def _lowered(text: str, antonyms: Antonyms) -> dict[int, Span]:
     """The adjectives and adverbs of ``text`` that a diminisher lowers ("less cold"), by where the
     word starts, each with the span of the whole phrase."""
-    words = _word_spans(text)
+    english, words = english_antonymy(), _word_spans(text)
     return {
         start: (words[i - 1][1][0], end)
         for i, (word, (start, end)) in enumerate(words[1:], 1)
-        if words[i - 1][0].lower() in english_antonymy().diminishers
-        and word.lower() not in english_antonymy().quantifiers
+        if words[i - 1][0].lower() in english.diminishers
+        and word.lower() not in english.quantifiers
         and antonyms.adjective(word)
     }
 
 
-def _degree_swaps(text: str, reference: str, antonyms: Antonyms) -> Iterator[Swap]:
+def _degree_swaps(
+    text: str, reference: str, our_lowered: dict[int, Span], their_lowered: dict[int, Span], antonyms: Antonyms
+) -> Iterator[Swap]:
     """A lowered degree in one text against a comparative of the same pole in the other: "less
     cold" for "colder" or "cooler". Model only: which comparative answers which phrase is a guess
     by position, and "less costly" for "cheaper" (opposite poles of one scale) says the same."""
-    for lowering, other, flipped in ((text, reference, False), (reference, text, True)):
-        lowered = _lowered(lowering, antonyms)
+    sides = ((text, reference, our_lowered, their_lowered, False), (reference, text, their_lowered, our_lowered, True))
+    for lowering, other, lowered, lowered_there, flipped in sides:
         if not lowered:
             continue
-        other_lowered = {antonyms.lemmas(other[start:end]) for start, (_, end) in _lowered(other, antonyms).items()}
+        other_lowered = {antonyms.lemmas(other[start:end]) for start, (_, end) in lowered_there.items()}
         kept = {lemma for word, at in _word_spans(lowering) if at[0] not in lowered for lemma in antonyms.lemmas(word)}
         comparatives = [
             (word, span, base)
