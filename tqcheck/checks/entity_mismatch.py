@@ -9,6 +9,7 @@ from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.bodies import invented_person, no_body_to_render, unaccounted_body
 from tqcheck.text.entities import Name, contraction, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_as_is, openers
+from tqcheck.text.place_pairs import new_demonym, places_only_in
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
 from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import replaced_names
@@ -32,7 +33,8 @@ class EntityMismatch(Check):
     "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city
     the source never mentions, not even by a demonym, or a person's name none of whose words it has;
     a news dateline ("PARIS –") whose place the translation never mentions; a name dropped from a
-    list whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft").
+    list whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"; an
+    acronym too, when the machine translation keeps it as it is: "Marks & Spencer and ITV").
     Major: another name dropped or added outright (often a translator's liberty: "Pyongyang" →
     "North Korea"), and a name replaced inside quotation marks (titles of works are translated
     freely). A place opening a sentence counts as a name ("Italy may be…"); a demonym the
@@ -173,8 +175,8 @@ class EntityMismatch(Check):
         langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
         taken_source = [f.source_span for f in reported if f.source_span]
         taken_target = [f.target_span for f in reported if f.target_span]
-        lost = _places_only_in(source, forward, (target, back), taken_source, langs)
-        new = _places_only_in(target, back, (source, forward), taken_target, langs)
+        lost = places_only_in(source, forward, (target, back), taken_source, langs)
+        new = places_only_in(target, back, (source, forward), taken_target, langs)
         for src_span, tgt_span in zip(lost, new):
             yield self.finding(
                 f"source mentions {source[slice(*src_span)]}, translation has {target[slice(*tgt_span)]} instead",
@@ -209,13 +211,15 @@ class EntityMismatch(Check):
         src_lang, tgt_lang = ctx.source_lang, ctx.target_lang
         in_source, in_target = names(source, src_lang), names(target, tgt_lang)
         missing = self._absent(in_source, back, target)  # source names the draft lost
+        # acronyms the machine translation keeps as they are: lost only from a list (translators spell them out)
+        acronyms = [n for n in self._absent(in_source, back, target, kept_in=forward) if n not in missing]
         added = self._absent(in_target, forward, source)  # draft names the source lacks
         missing_in_forward = bool(self._absent(names(forward, tgt_lang), target))
         if not missing_in_forward:  # the machine translation lost none either
             missing = []
         new_in_source_language = bool(self._absent(names(back, src_lang), source))
         if not new_in_source_language:  # a demonym is not capitalised in Portuguese: "Russians", "os russos"
-            added = [t for t in added if _new_demonym(t, langs, back, source)]
+            added = [t for t in added if new_demonym(t, langs, back, source)]
         for src in list(missing):  # one place under another of its names ("Birmânia", "Myanmar")
             tgt = next((t for t in added if same_place(src.bare, t.bare, langs)), None)
             if tgt is not None:
@@ -246,8 +250,11 @@ class EntityMismatch(Check):
                 src.span,
                 Severity.MAJOR if title or body else None,
             )
-        for src in missing:  # one of a list whose other names the draft keeps was cut, not rendered freely
-            listed = [n for n in in_source if n not in missing and listed_together(src.span, n.span, source, src_lang)]
+        lost = missing + acronyms
+        for src in lost:  # one of a list whose other names the draft keeps was cut, not rendered freely
+            listed = [n for n in in_source if n not in lost and listed_together(src.span, n.span, source, src_lang)]
+            if src in acronyms and not listed:
+                continue
             message = f"source names {src.text}; the translation does not"
             if listed:
                 other = listed[0].text
@@ -263,9 +270,10 @@ class EntityMismatch(Check):
                 said = f"translation names {tgt.text}, which the source does not"
                 yield self.finding(said, tgt.span, None, Severity.MAJOR)
 
-    def _absent(self, names: list[Name], *texts: str) -> list[Name]:
+    def _absent(self, names: list[Name], *texts: str, kept_in: str = "") -> list[Name]:
+        """The ``names`` none of ``texts`` has; acronyms only those ``kept_in`` writes as they are."""
         sim = self.opts["similarity"]
-        return [n for n in names if verifiable(n) and not any(name_in(n, t, sim) for t in texts)]
+        return [n for n in names if verifiable(n, kept_in) and not any(name_in(n, t, sim) for t in texts)]
 
 
 def _comparable(name: Name, taken: list[Span]) -> bool:
@@ -279,22 +287,3 @@ def _may_be_lost(name: Name, taken: list[Span], langs: tuple[str, ...]) -> bool:
     which Spanish keeps as it is) is a name lost."""
     acronym = name.bare.isupper() and len(name.bare) >= 3 and place_names(name.bare, langs) is None
     return _comparable(name, taken) or acronym and not overlaps(name.span, taken)
-
-
-def _new_demonym(name: Name, langs: tuple[str, ...], back: str, source: str) -> bool:
-    """A demonym of a place the back-translation mentions and the source does not."""
-    place = None if place_names(name.bare, langs) else place_of_word(name.bare, langs)
-    return place is not None and mentions_place(place, back) and not mentions_place(place, source)
-
-
-def _places_only_in(
-    text: str, vouched_by: str, absent_from: tuple[str, ...], taken: list[Span], langs: tuple[str, ...]
-) -> list[Span]:
-    """The spans of places ``text`` mentions, that the other language's text ``vouched_by`` also
-    mentions and the texts ``absent_from`` never do, outside spans already ``taken``."""
-    return [
-        span
-        for span, place in places_in(text, langs)
-        if not overlaps(span, taken) and mentions_place(place, vouched_by) and not mentions_place(place, *absent_from)
-    ]
-

@@ -31,11 +31,13 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{3})[A-Za-z]{2,6}$")
 
 
-def verifiable(name: Name) -> bool:
+def verifiable(name: Name, kept_in: str = "") -> bool:
     """Acronyms are localised ("IUWM" is "GIAU" in Portuguese, "AfD" is "ApA") and all-caps
-    datelines ("MUNICH –") come and go: only acronyms every language shares are evidence."""
+    datelines ("MUNICH –") come and go: only acronyms every language shares are evidence, and one
+    of three letters or more that ``kept_in``, a text in the other language, writes as it is ("ITV"
+    in a Portuguese translation: that language coined none of its own for it)."""
     core = _POSSESSIVE.sub("", name.text).replace(".", "")
-    if core in _known_acronyms():
+    if core in _known_acronyms() or len(core) >= 3 and re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])", kept_in):
         return True
     return not (core.isupper() or _MIXED_ACRONYM.match(core))
 

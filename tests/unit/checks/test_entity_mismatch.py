@@ -65,6 +65,25 @@ def test_a_name_dropped_from_a_list_whose_other_names_the_draft_keeps_is_critica
     assert run(source, forward, source, forward) == []
 
 
+def test_an_acronym_the_machine_translation_keeps_counts_only_when_cut_from_a_list():
+    source = "She will focus on her new contracts with Marks & Spencer and ITV."
+    forward = "Ela vai se concentrar em seus novos contratos com Marks & Spencer e ITV."
+    cut = "Ela vai concentrar-se nos seus novos contratos com a Marks & Spencer."
+    back = "She will focus on her new contracts with Marks & Spencer."
+    [finding] = run(source, cut, back, forward, source_lang="en", target_lang="pt")
+    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "ITV"
+    assert finding.message == "source lists ITV with Spencer; the translation keeps Spencer but not ITV"
+    assert run(source, forward, source, forward, source_lang="en", target_lang="pt") == []
+    # spelt out, or an acronym the target language coins for itself: no evidence of a cut
+    alone = "There is consternation among some AMs at the suggestion."
+    spelt = "Há consternação entre alguns deputados da assembleia galesa perante a sugestão."
+    spelt_back = "There is dismay among some members of the Welsh assembly at the suggestion."
+    alone_forward = "Há consternação entre alguns AMs com a sugestão."
+    assert run(alone, spelt, spelt_back, alone_forward, source_lang="en", target_lang="pt") == []
+    localised = "A NATO e a ONU reuniram-se."
+    assert run("NATO and the UN met.", localised, "NATO and the UN met.", localised, source_lang="en", target_lang="pt") == []
+
+
 def test_one_model_slip_is_not_evidence():
     # the back-translation lost the name, but the forward translation agrees with the draft
     source = "O ministro Linas Linkevicius ameaçou Kaliningrado."
