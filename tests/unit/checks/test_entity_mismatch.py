@@ -59,10 +59,15 @@ def test_a_name_dropped_from_a_list_whose_other_names_the_draft_keeps_is_critica
     forward = "In recent years, Facebook, Google and other technology companies have hired luminaries."
     cut = "In recent years, Facebook and other technology companies have hired luminaries."
     back = "Nos últimos anos, o Facebook e outras empresas de tecnologia contrataram luminárias."
-    [finding] = run(source, cut, back, forward)
-    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "Google"
-    assert finding.message == "source lists Google with Facebook; the translation keeps Facebook but not Google"
-    assert run(source, forward, source, forward) == []
+    _assert_cut_from_list(source, forward, cut, back, "Google", "Facebook")
+
+
+def _assert_cut_from_list(source, forward, cut, back, lost, kept, **langs):
+    """The cut draft has one critical finding, ``lost`` cut from beside ``kept``; the whole one none."""
+    [finding] = run(source, cut, back, forward, **langs)
+    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == lost
+    assert finding.message == f"source lists {lost} with {kept}; the translation keeps {kept} but not {lost}"
+    assert run(source, forward, source, forward, **langs) == []
 
 
 def test_an_acronym_the_machine_translation_keeps_counts_only_when_cut_from_a_list():
@@ -70,10 +75,7 @@ def test_an_acronym_the_machine_translation_keeps_counts_only_when_cut_from_a_li
     forward = "Ela vai se concentrar em seus novos contratos com Marks & Spencer e ITV."
     cut = "Ela vai concentrar-se nos seus novos contratos com a Marks & Spencer."
     back = "She will focus on her new contracts with Marks & Spencer."
-    [finding] = run(source, cut, back, forward, source_lang="en", target_lang="pt")
-    assert finding.severity.value == "critical" and source[slice(*finding.source_span)] == "ITV"
-    assert finding.message == "source lists ITV with Spencer; the translation keeps Spencer but not ITV"
-    assert run(source, forward, source, forward, source_lang="en", target_lang="pt") == []
+    _assert_cut_from_list(source, forward, cut, back, "ITV", "Spencer", source_lang="en", target_lang="pt")
     # spelt out, or an acronym the target language coins for itself: no evidence of a cut
     alone = "There is consternation among some AMs at the suggestion."
     spelt = "Há consternação entre alguns deputados da assembleia galesa perante a sugestão."
