@@ -20,7 +20,9 @@ class AntonymSwap(Check):
     model agrees both ways: the pair rescored with the other word in place gains at least
     ``min-gain`` nats as a translation and as a back-translation (the antonym probe), or gains
     ``strong-gain`` as a translation and at least ``strong-min-back-gain`` the way back (reading
-    back, a model gains little from a short word such as "more" or "fewer"). A word
+    back, a model gains little from a short word such as "more" or "fewer"), or gains
+    ``one-way-gain`` as a translation whatever the way back reads ("misused" for "used": the
+    model reading back barely tells the two apart, reading forward no paraphrase gains as much). A word
     against its own negative form ("impossible", "possible") and a quantifier against its opposite
     ("more than 80 %", "less than 80 %") are reported only when the model agrees, as is a lowered
     degree against a comparative of the same pole ("less cold" for "cooler"; "less costly" for
@@ -36,7 +38,7 @@ class AntonymSwap(Check):
     name = "antonym-swap"
     severity = Severity.MAJOR
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.ENGLISH)
-    options = {"min-gain": 6.0, "strong-gain": 10.5, "strong-min-back-gain": 1.5}
+    options = {"min-gain": 6.0, "strong-gain": 10.5, "strong-min-back-gain": 1.5, "one-way-gain": 15.0}
 
     def unavailable(self) -> str | None:
         # only look for the files here: parsing them (about a second) waits for the first segment
@@ -74,15 +76,17 @@ class AntonymSwap(Check):
         model_only: bool,
     ) -> Iterator[Finding]:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
-        ways. A word against its own negative form ("impossible", "possible") or a quantifier against
+        ways or by far as a translation. A word against its own negative form ("impossible", "possible") or a quantifier against
         its opposite ("more", "less") is reported only then: translators trade these freely around a
         negation or a paraphrase elsewhere."""
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
-        if agreed is not None and (
+        both = agreed is not None and (
             agreed.agrees(self.opts["min-gain"])
             or (agreed.gain >= self.opts["strong-gain"] and agreed.agrees(self.opts["strong-min-back-gain"]))
-        ):
-            message += f"; the model reads the pair far likelier with “{other}”, both ways"
+        )
+        if agreed is not None and (both or agreed.gain >= self.opts["one-way-gain"]):
+            how = "both ways" if both else "as a translation"
+            message += f"; the model reads the pair far likelier with “{other}”, {how}"
             yield self.finding(message, target, source, Severity.CRITICAL, agreed.evidence)
         elif not model_only:
             yield self.finding(message, target, source)

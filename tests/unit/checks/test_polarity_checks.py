@@ -69,6 +69,10 @@ def test_opposite_word_against_the_forward_translation():
     against = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 13.0, -3.0),)
     [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=against))
     assert finding.severity.value == "major"
+    # read forward far likelier still, the way back no longer matters
+    forward_only = (Probe(ProbeKind.ANTONYM, "falling", (19, 26), 18.6, -1.4),)
+    [finding] = AntonymSwap().run(make_ctx(target, source=source, forward=forward, probes=forward_only))
+    assert finding.severity.value == "critical" and finding.message.endswith("far likelier with “rising”, as a translation")
 
 
 @needs_wordnet
