@@ -17,16 +17,16 @@ class AntonymSwap(Check):
     translating from English. A word of one side whose WordNet antonym the other has in its place
     is the finding, unless the two also differ in negation ("unlikely" for "not likely"); light
     verbs are left out. Major, as one word pair is thin evidence; critical when the translation
-    model agrees both ways: the pair rescored with the other word in place gains at least
+    model agrees: the pair rescored with the other word in place gains at least
     ``min-gain`` nats as a translation and as a back-translation (the antonym probe), or gains
     ``strong-gain`` as a translation and at least ``strong-min-back-gain`` the way back (reading
     back, a model gains little from a short word such as "more" or "fewer"), or gains
-    ``one-way-gain`` as a translation whatever the way back reads ("misused" for "used": the
-    model reading back barely tells the two apart, reading forward no paraphrase gains as much). A word
-    against its own negative form ("impossible", "possible") and a quantifier against its opposite
-    ("more than 80 %", "less than 80 %") are reported only when the model agrees, as is a lowered
-    degree against a comparative of the same pole ("less cold" for "cooler"; "less costly" for
-    "cheaper" says the same, as WordNet's adjective clusters tell). Needs WordNet
+    ``one-way-gain`` as a translation whatever the way back reads ("misused" for "used": reading
+    back the model barely tells the two apart; reading forward no paraphrase gains as much). A
+    word against its own negative form ("impossible", "possible") and a quantifier against its
+    opposite ("more than 80 %", "less than 80 %") are reported only when the model agrees, as is a
+    lowered degree against a comparative of the same pole ("less cold" for "cooler"; "less costly"
+    for "cheaper" says the same, as WordNet's adjective clusters tell). Needs WordNet
     (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
     inactive. How the defaults were measured: references/calibration.md.
 
@@ -76,9 +76,9 @@ class AntonymSwap(Check):
         model_only: bool,
     ) -> Iterator[Finding]:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
-        ways or by far as a translation. A word against its own negative form ("impossible", "possible") or a quantifier against
-        its opposite ("more", "less") is reported only then: translators trade these freely around a
-        negation or a paraphrase elsewhere."""
+        ways, or by far as a translation. A word against its own negative form ("impossible",
+        "possible") or a quantifier against its opposite ("more", "less") is reported only then:
+        translators trade these freely around a negation or a paraphrase elsewhere."""
         agreed = ctx.probe(ProbeKind.ANTONYM, probed)
         both = agreed is not None and (
             agreed.agrees(self.opts["min-gain"])
