@@ -210,9 +210,10 @@ class EntityMismatch(Check):
             yield self.finding(message, None, opening[0])
         src_lang, tgt_lang = ctx.source_lang, ctx.target_lang
         in_source, in_target = names(source, src_lang), names(target, tgt_lang)
-        missing = self._absent(in_source, back, target)  # source names the draft lost
+        absent = self._absent(in_source, back, target, kept_in=forward)  # source names the draft lost
+        missing = [n for n in absent if verifiable(n)]
         # acronyms the machine translation keeps as they are: lost only from a list (translators spell them out)
-        acronyms = [n for n in self._absent(in_source, back, target, kept_in=forward) if n not in missing]
+        acronyms = [n for n in absent if not verifiable(n)]
         added = self._absent(in_target, forward, source)  # draft names the source lacks
         missing_in_forward = bool(self._absent(names(forward, tgt_lang), target))
         if not missing_in_forward:  # the machine translation lost none either

@@ -37,9 +37,9 @@ def verifiable(name: Name, kept_in: str = "") -> bool:
     of three letters or more that ``kept_in``, a text in the other language, writes as it is ("ITV"
     in a Portuguese translation: that language coined none of its own for it)."""
     core = _POSSESSIVE.sub("", name.text).replace(".", "")
-    if core in _known_acronyms() or len(core) >= 3 and re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])", kept_in):
+    if core in _known_acronyms() or not (core.isupper() or _MIXED_ACRONYM.match(core)):
         return True
-    return not (core.isupper() or _MIXED_ACRONYM.match(core))
+    return len(core) >= 3 and re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])", kept_in) is not None
 
 
 @dataclass(frozen=True)
