@@ -12,7 +12,7 @@ from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.place_pairs import new_demonym, places_only_in
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
 from tqcheck.text.segment import listed_together
-from tqcheck.text.sounds import replaced_names
+from tqcheck.text.sounds import invented_people, replaced_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
 _INVENTED_PLACE, _INVENTED_PERSON = "a place the source never mentions", "which the source has in no form"
@@ -45,7 +45,7 @@ class EntityMismatch(Check):
     in two languages of one script the names translators keep as they are ("Theresa May" put for
     "Pompeo", or a person the source never names); across scripts, where a language module reads
     its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
-    ``text.sounds``). How the rules were measured: references/calibration.md.
+    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -95,10 +95,13 @@ class EntityMismatch(Check):
         if len({lang.script(c) for c in langs}) == 1:
             found = list(self._kept_names(ctx, langs, taken))
         elif len(langs) == 2 and any(lang.get(code).romanise for code in langs):  # across scripts, by sound
-            for src, tgt in replaced_names(ctx.source, ctx.target, *langs):
+            replaced = replaced_names(ctx.source, ctx.target, *langs)
+            for src, tgt in replaced:
                 if not overlaps(src.span, taken[0]) and not overlaps(tgt.span, taken[1]):
                     said = f"source names {src.text}, translation has {tgt.text} instead"
                     found.append(self.finding(said, tgt.span, src.span))
+            for tgt in invented_people(ctx.source, ctx.target, *langs, [t.span for _, t in replaced] + taken[1]):
+                found.append(self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span))
         yield from found
         paired = [f.target_span for f in found if f.target_span]
         for tgt in [t for t, _ in new[len(lost) :] if not overlaps(t, paired)]:  # put for no name: invented

@@ -24,7 +24,9 @@ another script, each a name or borrowed: "Τζον Σνόου"; one of syllables
 "Κάι-Φου Λι", when no capitalised source word is alike in letters), a known place the source
 never mentions ("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
 over, it pairs with a word opening a source sentence that the draft does not sound
-(``text.openers``: "Trump said"). Places of the source are the place rule's.
+(``text.openers``: "Trump said"). A person's name left over is made up when none of its words
+is spelt like a capitalised source word either (``invented_people``). Places of the source are
+the place rule's.
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ import re
 from functools import lru_cache
 
 from tqcheck import lang
+from tqcheck.records import Span
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
 from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.openers import openers
 from tqcheck.text.places import mentions_place, place_names
-from tqcheck.text.strings import fold
+from tqcheck.text.strings import fold, overlaps
 
 SOUNDS_ALIKE = 0.8
 LETTERS_ALIKE = 0.6
@@ -178,7 +181,7 @@ def replaced_names(source: str, target: str, source_lang: str, target_lang: str)
     langs = (source_lang, target_lang)
     heard = _vouched(source, source_lang, target, target_lang)  # the source's words the draft sounds
     lost = _lost(source, source_lang, target, target_lang, langs, heard)
-    new = _new(target, target_lang, source, source_lang, langs)
+    new = [(name, telling) for name, telling, _ in _new(target, target_lang, source, source_lang, langs)]
     if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Trump said")?
         opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
@@ -211,8 +214,27 @@ def _lost(
     return found
 
 
-def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str, str]) -> list[tuple[Name, bool]]:
-    """The draft's names the source never sounds, each with whether it tells of a replacement on its own."""
+def invented_people(source: str, target: str, source_lang: str, target_lang: str, paired: list[Span]) -> list[Name]:
+    """The people the draft names and the source has in no form: a person's name in the draft's
+    script (see ``_new``) that no rule ``paired`` with a lost name, none of whose words sounds like
+    a word of the source or is spelt like a capitalised one ("Χόλλυ", too short to sound, is
+    "Holly"). No translator invents a person, whatever the name was put for; within one script
+    ``bodies.invented_person`` says the same."""
+    theirs = _capitalised(source, source_lang)
+    return [
+        name for name, _, person in _new(target, target_lang, source, source_lang, (source_lang, target_lang))
+        if person and not overlaps(name.span, paired) and not any(
+            _closeness(word, target_lang, other, source_lang) >= LETTERS_ALIKE
+            for word in _WORD.findall(name.bare) if len(word) > 1 for other in theirs
+        )
+    ]
+
+
+def _new(
+    target: str, code: str, source: str, source_code: str, langs: tuple[str, str]
+) -> list[tuple[Name, bool, bool]]:
+    """The draft's names the source never sounds, each with whether it tells of a replacement on
+    its own and whether it is a person's."""
     heard = _vouched(target, code, source, source_code)
     found = []
     for name in find_names(target, code):
@@ -222,7 +244,7 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
         )  # "Νοτιοδυτική Κίνα" is in China
         if place is not None:  # and not a name the source has, sounded ("Jordan", "Τζόρνταν")
             if not mentions_place(place, source) and not any(w in heard for w in every):
-                found.append((name, True))
+                found.append((name, True, False))
             continue
         words = [w for w in every if _sounded(w, code) and not w.isupper() and not _calendar(w, code)]
         foreign = [w for w in words if _foreign(w, code)]
@@ -239,5 +261,5 @@ def _new(target: str, code: str, source: str, source_code: str, langs: tuple[str
         # or a name in the source's letters, which the source does not have: new whatever it sounds like
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
         if borrowed or (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):
-            found.append((name, person or borrowed))
+            found.append((name, person or borrowed, person))
     return found

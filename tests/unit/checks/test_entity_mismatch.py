@@ -379,6 +379,18 @@ def test_without_a_model_names_are_compared_across_scripts_by_sound(source, fait
     _assert_only_the_replacement_is_critical(source, faithful, old, new, names, "el")
 
 
+def test_across_scripts_a_person_the_source_has_in_no_form_is_invented():
+    # no name of the source is lost, yet a person none of whose words the source sounds is made up
+    source = "The actor won an Emmy for the role on Sunday."
+    faithful = "Ο ηθοποιός κέρδισε ένα Emmy για τον ρόλο την Κυριακή."
+    said = "translation names Κόνορ Γκόλντσον, which the source has in no form"
+    _assert_only_critical(source, faithful, "Ο ηθοποιός", "Ο Κόνορ Γκόλντσον", said, "el")
+    # a surname added to a first name the source has is no invention: "Χόλλυ", too short to sound, is spelt "Holly"
+    source = "Truly was by far the top of Holly's priorities."
+    draft = "Η Truly ήταν μακράν η κορυφαία προτεραιότητα της Χόλλυ Ουίλομπι."
+    assert _direct(source, draft, target_lang="el") == []
+
+
 def test_across_scripts_a_name_whose_kept_words_are_heard_is_not_lost_for_its_title():
     # "Prime Minister" is translated ("πρωθυπουργός"); "Theresa", a word translators keep, is heard
     source = "Britain's Prime Minister Theresa May left for the Conservative Party Conference in Birmingham, Britain, on Monday."
