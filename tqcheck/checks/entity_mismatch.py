@@ -45,7 +45,8 @@ class EntityMismatch(Check):
     in two languages of one script the names translators keep as they are ("Theresa May" put for
     "Pompeo", or a person the source never names); across scripts, where a language module reads
     its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
-    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules were measured: references/calibration.md.
+    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules
+    were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
