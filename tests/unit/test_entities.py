@@ -30,6 +30,12 @@ def test_localised_acronyms_and_aliases():
     assert all(verifiable(Name(n, (0, len(n)))) for n in ("McCain", "LeBron", "Xi", "EUA"))
 
 
+def test_an_acronym_said_as_a_word_is_found_written_as_one():
+    # British style writes such acronyms as words; short ones and longer words are no match
+    assert name_in("AIDS", "citizens living with HIV and Aids.") and name_in("NATO's", "Nato said on Monday")
+    assert not name_in("CNN", "a Cnn report") and not name_in("US", "Us and them") and not name_in("NATO", "Natoli said")
+
+
 def test_headlines_and_possessive_openers():
     assert [n.text for n in find_names("Indonesia Tsunami Toll Soars Above 800", "en")] == []
     assert [n.text for n in find_names("China's emergence from isolation is a victory.", "en")] == ["China"]

@@ -233,7 +233,10 @@ def name_in(name: Name | str, text: str, threshold: float = 0.8) -> bool:
     if _is_acronym(surface):
         key = _acronym_key(surface)
         upper = re.findall(r"\b[A-Z][A-Z.]*[A-Z]\b\.?|\b[A-Z]{2,}s\b", text)
-        return _initials_in(surface, text) or any(_acronym_key(u) == key for u in upper)
+        # one said as a word, four letters or more, is written as a word in British style: "Nato", "Aids"
+        core = _POSSESSIVE.sub("", surface)
+        spoken = len(core) >= 4 and core.isalpha() and re.search(rf"\b{core.capitalize()}\b", text)
+        return bool(spoken) or _initials_in(surface, text) or any(_acronym_key(u) == key for u in upper)
     words = set(_words(text))
     # a function word is no rendering of a name, however alike: "Thatcher" is not "that"
     candidates = words - _function_words()
