@@ -12,7 +12,7 @@ from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.place_pairs import new_demonym, places_only_in
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
 from tqcheck.text.segment import listed_together
-from tqcheck.text.sounds import invented_people, replaced_names
+from tqcheck.text.sounds import compared_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
 _INVENTED_PLACE, _INVENTED_PERSON = "a place the source never mentions", "which the source has in no form"
@@ -96,12 +96,12 @@ class EntityMismatch(Check):
         if len({lang.script(c) for c in langs}) == 1:
             found = list(self._kept_names(ctx, langs, taken))
         elif len(langs) == 2 and any(lang.get(code).romanise for code in langs):  # across scripts, by sound
-            replaced = replaced_names(ctx.source, ctx.target, *langs)
+            replaced, people = compared_names(ctx.source, ctx.target, *langs)
             for src, tgt in replaced:
                 if not overlaps(src.span, taken[0]) and not overlaps(tgt.span, taken[1]):
                     said = f"source names {src.text}, translation has {tgt.text} instead"
                     found.append(self.finding(said, tgt.span, src.span))
-            for tgt in invented_people(ctx.source, ctx.target, *langs, [t.span for _, t in replaced] + taken[1]):
+            for tgt in [p for p in people if not overlaps(p.span, taken[1])]:
                 found.append(self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span))
         yield from found
         paired = [f.target_span for f in found if f.target_span]

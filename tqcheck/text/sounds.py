@@ -25,7 +25,7 @@ another script, each a name or borrowed: "Τζον Σνόου"; one of syllables
 never mentions ("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
 over, it pairs with a word opening a source sentence that the draft does not sound
 (``text.openers``: "Trump said"). A person's name left over is made up when none of its words
-is spelt like a capitalised source word either (``invented_people``). Places of the source are
+is spelt like a capitalised source word either (``compared_names``). Places of the source are
 the place rule's.
 """
 
@@ -36,12 +36,11 @@ import re
 from functools import lru_cache
 
 from tqcheck import lang
-from tqcheck.records import Span
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
 from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.openers import openers
 from tqcheck.text.places import mentions_place, place_names
-from tqcheck.text.strings import fold, overlaps
+from tqcheck.text.strings import fold
 
 SOUNDS_ALIKE = 0.8
 LETTERS_ALIKE = 0.6
@@ -176,18 +175,32 @@ def _acronym_in(acronym: str, text: str, code: str | None) -> bool:
     )
 
 
-def replaced_names(source: str, target: str, source_lang: str, target_lang: str) -> list[tuple[Name, Name]]:
-    """Pairs of a source name the draft lost and a draft name new to it (see the module's docstring)."""
+def compared_names(
+    source: str, target: str, source_lang: str, target_lang: str
+) -> tuple[list[tuple[Name, Name]], list[Name]]:
+    """Pairs of a source name the draft lost and a draft name new to it, and the people the draft
+    names that no pair took and the source has in no form: none of their words sounds like a word
+    of the source (``_new``) or is spelt like a capitalised one ("Χόλλυ", too short to sound, is
+    "Holly"). No translator invents a person, whatever the name was put for; within one script
+    ``bodies.invented_person`` says the same. See the module's docstring."""
     langs = (source_lang, target_lang)
     heard = _vouched(source, source_lang, target, target_lang)  # the source's words the draft sounds
     lost = _lost(source, source_lang, target, target_lang, langs, heard)
-    new = [(name, telling) for name, telling, _ in _new(target, target_lang, source, source_lang, langs)]
-    if len(new) > len(lost) and any(telling for _, telling in new):  # put for a word opening a sentence ("Trump said")?
+    new = _new(target, target_lang, source, source_lang, langs)
+    if len(new) > len(lost) and any(telling for _, telling, _ in new):  # put for a word opening a sentence ("Trump said")?
         opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
-    if not (any(kept for _, kept in lost) and new or lost and any(telling for _, telling in new)):
-        return []
-    return list(zip([n for n, _ in lost], [n for n, _ in new]))
+    replaced = any(kept for _, kept in lost) and new or lost and any(telling for _, telling, _ in new)
+    pairs = list(zip([n for n, _ in lost], [n for n, _, _ in new])) if replaced else []
+    theirs = _capitalised(source, source_lang)
+    people = [
+        name for name, _, person in new[len(pairs) :]
+        if person and not any(
+            _closeness(word, target_lang, other, source_lang) >= LETTERS_ALIKE
+            for word in _WORD.findall(name.bare) if len(word) > 1 for other in theirs
+        )
+    ]
+    return pairs, people
 
 
 def _lost(
@@ -212,22 +225,6 @@ def _lost(
             if not any(w in heard for w in kept) if kept else 2 * sum(w in heard for w in words) < len(words):
                 found.append((name, bool(kept)))
     return found
-
-
-def invented_people(source: str, target: str, source_lang: str, target_lang: str, paired: list[Span]) -> list[Name]:
-    """The people the draft names and the source has in no form: a person's name in the draft's
-    script (see ``_new``) that no rule ``paired`` with a lost name, none of whose words sounds like
-    a word of the source or is spelt like a capitalised one ("Χόλλυ", too short to sound, is
-    "Holly"). No translator invents a person, whatever the name was put for; within one script
-    ``bodies.invented_person`` says the same."""
-    theirs = _capitalised(source, source_lang)
-    return [
-        name for name, _, person in _new(target, target_lang, source, source_lang, (source_lang, target_lang))
-        if person and not overlaps(name.span, paired) and not any(
-            _closeness(word, target_lang, other, source_lang) >= LETTERS_ALIKE
-            for word in _WORD.findall(name.bare) if len(word) > 1 for other in theirs
-        )
-    ]
 
 
 def _new(
