@@ -13,15 +13,18 @@ SARIF_SCHEMA := .cache/sarif-schema-2.1.0.json
 
 # Optional Debian packages: WordNet feeds the antonym check (TQ403); Chromium renders the HTML
 # report in its test; Apertium (GPL-2, run as a subprocess) and its pairs translate es, fr and gl
-# (es→pt→en with the embedded model). Without root or sudo they are skipped with a note, and
+# (es→pt→en with the embedded model); FreeDict's dictionaries into English (Wiktionary's data,
+# CC-BY-SA, read where Debian puts them; Greek for now) tell a Greek body's name that renders nothing
+# in the source (TQ201, with no model). Without root or sudo they are skipped with a note, and
 # tqcheck still works: its reports say which checks did not run and why.
 APERTIUM_PAIRS := apertium-es-pt apertium-eng-spa apertium-fr-es apertium-es-gl
+DICTIONARIES := dict-freedict-ell-eng
 system-packages:
 	@missing=""; \
 	[ -f /usr/share/wordnet/data.adj ] || missing="$$missing wordnet-base"; \
 	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing="$$missing chromium"; \
 	command -v apertium >/dev/null || missing="$$missing apertium"; \
-	for pair in $(APERTIUM_PAIRS); do dpkg -s $$pair >/dev/null 2>&1 || missing="$$missing $$pair"; done; \
+	for pkg in $(APERTIUM_PAIRS) $(DICTIONARIES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then echo "note: no apt-get here; not installing$$missing (optional)"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then sudo=""; \

@@ -25,8 +25,12 @@ another script, each a name or borrowed: "Τζον Σνόου"; one of syllables
 never mentions ("Νοτιοδυτική Κίνα"), or a name in the source's letters that the source does not have; left
 over, it pairs with a word opening a source sentence that the draft does not sound
 (``text.openers``: "Trump said"). A person's name left over is made up when none of its words
-is spelt like a capitalised source word either (``compared_names``). Places of the source are
-the place rule's.
+is spelt like a capitalised source word either (``compared_names``). A body the draft names in
+its own words ("Κεντρική Τράπεζα") sounds like nothing; it pairs with a lost name translators
+keep when a dictionary glosses every one of its words and the English source says none of the
+glosses (``glossary.unrendered``: "Επιτροπή Δικαιοσύνης" renders "Judiciary Committee"), unless
+it spells out a lost acronym ("Παγκόσμιος Οργανισμός Υγείας", WHO). Places of the source are the
+place rule's.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from functools import lru_cache
 
 from tqcheck import lang
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
+from tqcheck.text.glossary import spells_out, unrendered
 from tqcheck.text.lexicon import proper_noun, unknown
 from tqcheck.text.openers import openers
 from tqcheck.text.places import mentions_place, place_names
@@ -186,10 +191,16 @@ def compared_names(
     langs = (source_lang, target_lang)
     heard = _vouched(source, source_lang, target, target_lang)  # the source's words the draft sounds
     lost = _lost(source, source_lang, target, target_lang, langs, heard)
-    new = _new(target, target_lang, source, source_lang, langs)
+    new, bodies = _new(target, target_lang, source, source_lang, langs)
     if len(new) > len(lost) and any(telling for _, telling, _ in new):  # put for a word opening a sentence ("Trump said")?
         opening = [n for n in openers(source, source_lang) if not any(w in heard for w in _WORD.findall(n.bare))]
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
+    if any(kept for _, kept in lost):  # a body the draft names in its own words, put for a kept name
+        acronyms = [w for name, _ in lost for w in _WORD.findall(name.bare) if w.isupper()]
+        new += [
+            (body, False, False) for body in bodies
+            if not any(spells_out(_WORD.findall(body.bare), a, target_lang) for a in acronyms)  # "Ευρωπαϊκή Ένωση", EU
+        ]
     replaced = any(kept for _, kept in lost) and new or lost and any(telling for _, telling, _ in new)
     pairs = list(zip([n for n, _ in lost], [n for n, _, _ in new])) if replaced else []
     theirs = _capitalised(source, source_lang)
@@ -229,11 +240,13 @@ def _lost(
 
 def _new(
     target: str, code: str, source: str, source_code: str, langs: tuple[str, str]
-) -> list[tuple[Name, bool, bool]]:
+) -> tuple[list[tuple[Name, bool, bool]], list[Name]]:
     """The draft's names the source never sounds, each with whether it tells of a replacement on
-    its own and whether it is a person's."""
+    its own and whether it is a person's; and the bodies it names in its own words that render no
+    word of the source (``glossary.unrendered``)."""
     heard = _vouched(target, code, source, source_code)
-    found = []
+    stop = lang.get(code).stopwords or frozenset()
+    found, bodies = [], []
     for name in find_names(target, code):
         every = _WORD.findall(name.bare)
         place = place_names(name.bare, langs) or next(
@@ -259,4 +272,9 @@ def _new(
         borrowed = lang.written_in(name.bare, frozenset({lang.script(source_code)})) and not name_in(name, source)
         if borrowed or (foreign or person) and not any(w in heard for w in (tokens if person else foreign)):
             found.append((name, person or borrowed, person))
-    return found
+        elif words and not foreign and not person and not name.bare.isascii() and not any(
+            w in heard or w.isupper() or _calendar(w, code) for w in tokens
+        ):  # a body in the draft's own words, no acronym ("ΗΠΑ") or month among them
+            if unrendered([w for w in tokens if fold(w) not in stop], code, source, source_code):
+                bodies.append(name)
+    return found, bodies

@@ -1,0 +1,71 @@
+"""English glosses from the FreeDict dictionaries Debian installs, read as they are on disk."""
+
+import pytest
+
+from tqcheck.text.glossary import Glossary, dictd_dir, english, glossary, spells_out, unrendered
+
+greek = pytest.mark.skipif(glossary("el") is None, reason="no FreeDict Greek-English dictionary (dict-freedict-ell-eng)")
+
+
+@greek
+def test_a_greek_word_is_glossed_as_written_and_by_its_lemma():
+    assert {"commission", "committee"} <= english("Επιτροπή", "el")
+    assert "justice" in english("Δικαιοσύνης", "el")  # genitive: found by its lemma, δικαιοσύνη
+    assert english("Ξψζωφ", "el") == frozenset()
+
+
+@greek
+def test_a_body_renders_the_source_when_a_gloss_of_one_of_its_words_is_said():
+    source = "The Judiciary Committee will vote on Thursday."
+    assert not unrendered(["Επιτροπή", "Δικαιοσύνης"], "el", source, "en")
+    assert unrendered(["Κεντρική", "Τράπεζα"], "el", source, "en")
+    # inflected in the source ("committees"), still said
+    assert not unrendered(["Επιτροπή"], "el", "Both committees met.", "en")
+    # a word the dictionary lacks is no evidence, and a source in another language neither
+    assert not unrendered(["Κεντρική", "Ξψζωφ"], "el", source, "en")
+    assert not unrendered(["Κεντρική", "Τράπεζα"], "el", "Die Kommission tagte.", "de")
+
+
+@greek
+def test_an_acronym_is_spelt_out_by_the_initials_of_the_glosses():
+    assert spells_out(["Ευρωπαϊκή", "Ένωση"], "EU", "el")
+    assert spells_out(["Παγκόσμιος", "Οργανισμός", "Υγείας"], "WHO", "el")
+    assert not spells_out(["Κεντρική", "Τράπεζα"], "WHO", "el")
+
+
+def test_no_dictionary_means_no_opinion(tmp_path, monkeypatch):
+    monkeypatch.setenv("TQCHECK_DICTD", str(tmp_path))
+    glossary.cache_clear()
+    try:
+        assert dictd_dir() == tmp_path
+        assert glossary("el") is None and english("Επιτροπή", "el") == frozenset()
+        assert not unrendered(["Κεντρική", "Τράπεζα"], "el", "The committee met.", "en")
+    finally:
+        glossary.cache_clear()
+
+
+def test_a_dictd_file_is_read_by_its_index(tmp_path):
+    # a two-entry dictionary written here in dictd's format: base-64 offsets and lengths, gzip data
+    import gzip
+
+    entries = ["κόσμος /ˈkozmos/ <n>\n1. world\nο πλανήτης\n2. people\n", "υγεία <n>\nhealth\n"]
+    data, index, offset = b"", [], 0
+    for text in entries:
+        raw = text.encode()
+        index.append(f"{text.split()[0]}\t{_b64(offset)}\t{_b64(len(raw))}")
+        data, offset = data + raw, offset + len(raw)
+    (tmp_path / "x.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (tmp_path / "x.dict.dz").write_bytes(gzip.compress(data))
+    book = Glossary(tmp_path / "x.index", tmp_path / "x.dict.dz")
+    assert book.glosses("Κόσμος") == {"world", "people"}  # numbering cut, the Greek definition left out
+    assert book.glosses("ΥΓΕΊΑ") == {"health"}
+
+
+def _b64(number: int) -> str:
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    digits = ""
+    while True:
+        number, digit = divmod(number, 64)
+        digits = alphabet[digit] + digits
+        if not number:
+            return digits

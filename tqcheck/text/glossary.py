@@ -1,0 +1,148 @@
+"""English glosses of a language's words, from the FreeDict bilingual dictionaries Debian packages
+(``dict-freedict-ell-eng`` and the like: Wiktionary's data through WikDict, CC-BY-SA; read where
+they are installed, never shipped with tqcheck).
+
+With no model for a pair, a name of the draft made of the language's own words ("Επιτροπή
+Δικαιοσύνης") may render a name of the source ("Judiciary Committee") or stand for another body
+altogether. Sound cannot tell (translated names do not sound alike); a dictionary can: a body
+none of whose words glosses into a word the source says was not put for anything in it. A word
+the dictionary lacks, a language with no dictionary installed, answers "don't know", and the
+rule stays silent.
+
+Files are looked for in ``$TQCHECK_DICTD``, else where Debian puts them (``/usr/share/dictd``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from tqcheck import lang
+from tqcheck.text.lexicon import lemma
+from tqcheck.text.strings import fold, same_opening
+
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_NUMBERED = re.compile(r"^\d+\.\s*")
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "dept": "department",
+                "univ": "university", "assn": "association", "corp": "corporation"}
+"""Abbreviations a source writes before or inside a name ("Sen. Warren"), and the word they are."""
+
+
+def _number(text: str) -> int:
+    """A dictd index number: base 64 in the alphabet of RFC 4648, most significant digit first."""
+    value = 0
+    for c in text:
+        value = value * 64 + _B64[c]
+    return value
+
+
+class Glossary:
+    """One dictd dictionary: its index read whole, entries decoded on demand. Headwords are looked
+    up folded (case and accents aside): a name's words are capitalised and accents vary."""
+
+    def __init__(self, index: Path, data: Path) -> None:
+        self._entries: dict[str, list[tuple[int, int]]] = {}
+        for line in index.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and not parts[0].startswith("00database"):
+                self._entries.setdefault(fold(parts[0]), []).append((_number(parts[1]), _number(parts[2])))
+        with gzip.open(data) as stream:  # dictzip is gzip with a random-access table we do not need
+            self._data = stream.read()
+        self._stop = lang.get("en").stopwords or frozenset()
+
+    def glosses(self, headword: str) -> frozenset[str]:
+        """The English content words of every entry for ``headword``: the entries' lines in Latin
+        letters ("commission, committee"), numbering cut; lines in the language's own script
+        define, they do not translate."""
+        words: set[str] = set()
+        for offset, length in self._entries.get(fold(headword), ()):
+            lines = self._data[offset : offset + length].decode("utf-8", "replace").splitlines()[1:]
+            for line in lines:
+                if line.isascii():
+                    text = _NUMBERED.sub("", line).lower()
+                    words.update(w for w in _ENGLISH_WORD.findall(text) if w not in self._stop and len(w) > 1)
+        return frozenset(words)
+
+
+def dictd_dir() -> Path | None:
+    """Where the dictd files are: ``$TQCHECK_DICTD``, else Debian's folder; None when neither is."""
+    for folder in (os.environ.get("TQCHECK_DICTD"), "/usr/share/dictd", "/usr/local/share/dictd"):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return None
+
+
+def _three_letter(code: str) -> list[str]:
+    """The ISO 639-3 (and -2) codes of a language, which FreeDict names its files by ("el": "ell",
+    "gre"), from the CLDR's aliases."""
+    from babel.core import get_global
+
+    return sorted(k for k, v in get_global("language_aliases").items() if len(k) == 3 and str(v).split("_")[0] == code)
+
+
+@cache
+def glossary(code: str | None) -> Glossary | None:
+    """The FreeDict dictionary from language ``code`` into English, or None when none is installed."""
+    language, folder = lang.base(code), dictd_dir()
+    if folder is None or language in ("", "en"):
+        return None
+    for three in _three_letter(language):
+        index, data = folder / f"freedict-{three}-eng.index", folder / f"freedict-{three}-eng.dict.dz"
+        if index.is_file() and data.is_file():
+            return Glossary(index, data)
+    return None
+
+
+def english(word: str, code: str | None) -> frozenset[str]:
+    """The English glosses of ``word`` of language ``code``, as written or by its lemma
+    ("Δικαιοσύνης" → "δικαιοσύνη" → justice); empty when the dictionary lacks both."""
+    book = glossary(code)
+    if book is None:
+        return frozenset()
+    found = book.glosses(word)
+    base = lemma(word, code)
+    return found | book.glosses(base) if base and fold(base) != fold(word) else found
+
+
+def _says(text_words: Sequence[str], gloss: str) -> bool:
+    """Whether a text of these (lower-case) words says ``gloss``: the word itself, an inflection
+    of it ("committees", "judicial" and "judiciary" do not count), or its abbreviation."""
+    return any(
+        w == gloss or _ABBREVIATED.get(w) == gloss or same_opening(w, gloss, at_least=4, all_but=1)
+        for w in text_words
+    )
+
+
+def unrendered(words: Iterable[str], code: str | None, source: str, source_code: str | None) -> bool:
+    """Whether a name of these ``words`` in language ``code`` renders nothing an English source
+    says: every word glossed, and no gloss of any of them in the source. False when the source is
+    not English or a word is not in the dictionary (no evidence either way)."""
+    if lang.base(source_code) != "en":
+        return False
+    glossed = [english(w, code) for w in words]
+    if not glossed or not all(glossed):
+        return False
+    said = _ENGLISH_WORD.findall(source.lower())
+    return not any(_says(said, g) for gloss in glossed for g in gloss)
+
+
+def spells_out(words: Sequence[str], acronym: str, code: str | None) -> bool:
+    """Whether a name of these ``words`` in language ``code`` spells out ``acronym``: each of its
+    letters opens an English gloss of a different word ("Ευρωπαϊκή Ένωση", European Union: EU)."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    options = [frozenset(g[0] for g in english(w, code)) for w in words]
+    return bool(letters) and _matched(letters, options, frozenset())
+
+
+def _matched(letters: list[str], options: list[frozenset[str]], used: frozenset[int]) -> bool:
+    if not letters:
+        return True
+    return any(
+        letters[0] in opening and _matched(letters[1:], options, used | {i})
+        for i, opening in enumerate(options) if i not in used
+    )
