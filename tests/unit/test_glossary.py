@@ -33,15 +33,25 @@ def test_an_acronym_is_spelt_out_by_the_initials_of_the_glosses():
     assert not spells_out(["Κεντρική", "Τράπεζα"], "WHO", "el")
 
 
-def test_no_dictionary_means_no_opinion(tmp_path, monkeypatch):
+@pytest.fixture
+def own_folder(tmp_path, monkeypatch):
+    """An empty folder as the dictionaries' place, the loaded ones forgotten before and after."""
     monkeypatch.setenv("TQCHECK_DICTD", str(tmp_path))
     glossary.cache_clear()
-    try:
-        assert dictd_dir() == tmp_path
-        assert glossary("el") is None and english("Επιτροπή", "el") == frozenset()
-        assert not unrendered(["Κεντρική", "Τράπεζα"], "el", "The committee met.", "en")
-    finally:
-        glossary.cache_clear()
+    yield tmp_path
+    glossary.cache_clear()
+
+
+def test_no_dictionary_means_no_opinion(own_folder):
+    assert dictd_dir() == own_folder
+    assert glossary("el") is None and english("Επιτροπή", "el") == frozenset()
+    assert not unrendered(["Κεντρική", "Τράπεζα"], "el", "The committee met.", "en")
+
+
+def test_an_unreadable_dictionary_is_as_good_as_none(own_folder):
+    (own_folder / "freedict-ell-eng.index").write_text("κόσμος\t!!\t?\n", encoding="utf-8")
+    (own_folder / "freedict-ell-eng.dict.dz").write_bytes(b"not gzip")
+    assert glossary("el") is None
 
 
 def test_a_dictd_file_is_read_by_its_index(tmp_path):

@@ -94,7 +94,10 @@ def glossary(code: str | None) -> Glossary | None:
     for three in _three_letter(language):
         index, data = folder / f"freedict-{three}-eng.index", folder / f"freedict-{three}-eng.dict.dz"
         if index.is_file() and data.is_file():
-            return Glossary(index, data)
+            try:
+                return Glossary(index, data)
+            except (OSError, ValueError, KeyError, EOFError):  # unreadable: as if not installed
+                return None
     return None
 
 
