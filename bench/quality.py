@@ -188,7 +188,7 @@ def ntrex(
 UNREAD_SEEDS = (2028, 2029, 2030, 2031)
 """Seeds of the planter no rule was read from (the bench's own is 2026; stop 21 read 2027): the
 names and opposites planted with them give the figure to expect on new text."""
-BLIND_SEEDS = (2032, 2033, 2034, 2035)
+BLIND_SEEDS = (2032, 2033, 2034, 2035, 2036, 2037, 2038, 2039)
 """Seeds whose misses nobody has read (stop 31 read 2028–2031's en→el names): en→el names."""
 
 

@@ -6,8 +6,8 @@ With no model for a pair, a name of the draft made of the language's own words (
 Δικαιοσύνης") may render a name of the source ("Judiciary Committee") or stand for another body
 altogether. Sound cannot tell (translated names do not sound alike); a dictionary can: a body
 none of whose words glosses into a word the source says was not put for anything in it. A word
-the dictionary lacks, a language with no dictionary installed, answers "don't know", and the
-rule stays silent.
+the dictionary lacks says nothing either way; a name none of whose words it has, or a language
+with no dictionary installed, answers "don't know", and the rule stays silent.
 
 Files are looked for in ``$TQCHECK_DICTD``, else where Debian puts them (``/usr/share/dictd``).
 """
@@ -123,12 +123,13 @@ def _says(text_words: Sequence[str], gloss: str) -> bool:
 
 def unrendered(words: Iterable[str], code: str | None, source: str, source_code: str | None) -> bool:
     """Whether a name of these ``words`` in language ``code`` renders nothing an English source
-    says: every word glossed, and no gloss of any of them in the source. False when the source is
-    not English or a word is not in the dictionary (no evidence either way)."""
+    says: no gloss of any of its words in the source. A word the dictionary lacks is no evidence
+    either way, so one glossed word at least must speak; False when none is, or when the source is
+    not English."""
     if lang.base(source_code) != "en":
         return False
-    glossed = [english(w, code) for w in words]
-    if not glossed or not all(glossed):
+    glossed = [gloss for w in words if (gloss := english(w, code))]
+    if not glossed:
         return False
     said = _ENGLISH_WORD.findall(source.lower())
     return not any(_says(said, g) for gloss in glossed for g in gloss)

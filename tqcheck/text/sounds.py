@@ -27,8 +27,8 @@ over, it pairs with a word opening a source sentence that the draft does not sou
 (``text.openers``: "Trump said"). A person's name left over is made up when none of its words
 is spelt like a capitalised source word either (``compared_names``). A body the draft names in
 its own words ("Κεντρική Τράπεζα") sounds like nothing; it pairs with a lost name translators
-keep when a dictionary glosses every one of its words and the English source says none of the
-glosses (``glossary.unrendered``: "Επιτροπή Δικαιοσύνης" renders "Judiciary Committee"), unless
+keep when a dictionary glosses its words and the English source says none of the glosses
+(``glossary.unrendered``: "Επιτροπή Δικαιοσύνης" renders "Judiciary Committee"), unless
 it spells out a lost acronym ("Παγκόσμιος Οργανισμός Υγείας", WHO). Places of the source are the
 place rule's.
 """
