@@ -39,9 +39,14 @@ def test_an_acronym_is_spelt_out_by_the_initials_of_the_glosses():
 def own_folder(tmp_path, monkeypatch):
     """An empty folder as the dictionaries' place, the loaded ones forgotten before and after."""
     monkeypatch.setenv("TQCHECK_DICTD", str(tmp_path))
-    glossary.cache_clear()
+    _forget()
     yield tmp_path
+    _forget()
+
+
+def _forget() -> None:
     glossary.cache_clear()
+    english.cache_clear()
 
 
 def test_no_dictionary_means_no_opinion(own_folder):

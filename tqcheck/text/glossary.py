@@ -18,7 +18,7 @@ import gzip
 import os
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tqcheck import lang
@@ -101,6 +101,7 @@ def glossary(code: str | None) -> Glossary | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def english(word: str, code: str | None) -> frozenset[str]:
     """The English glosses of ``word`` of language ``code``, as written or by its lemma
     ("Δικαιοσύνης" → "δικαιοσύνη" → justice); empty when the dictionary lacks both."""
@@ -114,7 +115,7 @@ def english(word: str, code: str | None) -> frozenset[str]:
 
 def _says(text_words: Sequence[str], gloss: str) -> bool:
     """Whether a text of these (lower-case) words says ``gloss``: the word itself, an inflection
-    of it ("committees", "judicial" and "judiciary" do not count), or its abbreviation."""
+    of it ("committees" says committee; "judiciary" does not say justice), or its abbreviation."""
     return any(
         w == gloss or _ABBREVIATED.get(w) == gloss or same_opening(w, gloss, at_least=4, all_but=1)
         for w in text_words
