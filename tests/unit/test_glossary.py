@@ -86,3 +86,12 @@ def _b64(number: int) -> str:
         digits = alphabet[digit] + digits
         if not number:
             return digits
+
+
+@greek
+def test_spelling_out_is_a_matching_fast_on_a_hostile_all_capitals_text():
+    # twelve words, each glossed with the same initials, and a long word in capitals none of them spells:
+    # trying every assignment would take 12! steps
+    words = ["Ευρωπαϊκή"] * 12
+    assert not spells_out(words, "EEEEEEEEEEEX", "el")
+    assert spells_out(words, "EEEEEEEEEEEE", "el")

@@ -141,13 +141,22 @@ def spells_out(words: Sequence[str], acronym: str, code: str | None) -> bool:
     letters opens an English gloss of a different word ("Ευρωπαϊκή Ένωση", European Union: EU)."""
     letters = [c.lower() for c in acronym if c.isalpha()]
     options = [frozenset(g[0] for g in english(w, code)) for w in words]
-    return bool(letters) and _matched(letters, options, frozenset())
+    if not letters or len(letters) > len(options):
+        return False
+    taken: dict[int, int] = {}  # word → the letter it opens
+    return all(_augment(i, letters, options, taken, set()) for i in range(len(letters)))
 
 
-def _matched(letters: list[str], options: list[frozenset[str]], used: frozenset[int]) -> bool:
-    if not letters:
-        return True
-    return any(
-        letters[0] in opening and _matched(letters[1:], options, used | {i})
-        for i, opening in enumerate(options) if i not in used
-    )
+def _augment(
+    letter: int, letters: list[str], options: list[frozenset[str]], taken: dict[int, int], seen: set[int]
+) -> bool:
+    """Kuhn's augmenting path: give ``letter`` a word, moving letters already given one when that
+    frees a word. Polynomial, where trying every assignment is factorial in a hostile all-capitals
+    text."""
+    for word, opening in enumerate(options):
+        if letters[letter] in opening and word not in seen:
+            seen.add(word)
+            if word not in taken or _augment(taken[word], letters, options, taken, seen):
+                taken[word] = letter
+                return True
+    return False
