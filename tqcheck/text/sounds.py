@@ -197,9 +197,12 @@ def compared_names(
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
     if any(kept for _, kept in lost):  # a body the draft names in its own words, put for a kept name
         acronyms = [w for name, _ in lost for w in _WORD.findall(name.bare) if w.isupper()]
+        stop = lang.get(target_lang).stopwords or frozenset()
         new += [
             (body, False, False) for body in bodies
-            if not any(spells_out(_WORD.findall(body.bare), a, target_lang) for a in acronyms)  # "Ευρωπαϊκή Ένωση", EU
+            if unrendered([w for w in _WORD.findall(body.bare) if len(w) > 1 and fold(w) not in stop],
+                          target_lang, source, source_lang)
+            and not any(spells_out(_WORD.findall(body.bare), a, target_lang) for a in acronyms)  # "Ευρωπαϊκή Ένωση", EU
         ]
     replaced = any(kept for _, kept in lost) and new or lost and any(telling for _, telling, _ in new)
     pairs = list(zip([n for n, _ in lost], [n for n, _, _ in new])) if replaced else []
@@ -242,10 +245,9 @@ def _new(
     target: str, code: str, source: str, source_code: str, langs: tuple[str, str]
 ) -> tuple[list[tuple[Name, bool, bool]], list[Name]]:
     """The draft's names the source never sounds, each with whether it tells of a replacement on
-    its own and whether it is a person's; and the bodies it names in its own words that render no
-    word of the source (``glossary.unrendered``)."""
+    its own and whether it is a person's; and the bodies it names in its own words, none heard
+    (whether they render a word of the source is asked only when a kept name is lost)."""
     heard = _vouched(target, code, source, source_code)
-    stop = lang.get(code).stopwords or frozenset()
     found, bodies = [], []
     for name in find_names(target, code):
         every = _WORD.findall(name.bare)
@@ -275,6 +277,5 @@ def _new(
         elif words and not foreign and not person and not name.bare.isascii() and not any(
             w in heard or w.isupper() or _calendar(w, code) for w in tokens
         ):  # a body in the draft's own words, no acronym ("ΗΠΑ") or month among them
-            if unrendered([w for w in tokens if fold(w) not in stop], code, source, source_code):
-                bodies.append(name)
+            bodies.append(name)
     return found, bodies
