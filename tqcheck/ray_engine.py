@@ -74,12 +74,24 @@ def _start(config: Config) -> Any:
             ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
             # Ray's own exit hook waits half a second for stray messages of a script before it stops
             # the instance; this one runs first (atexit is last in, first out) and stops it at once
-            atexit.register(ray.shutdown)
+            atexit.register(_stop, ray)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # its failures come back as a one-line error
     return ray
+
+
+def _stop(ray: Any) -> None:
+    """Stop the instance this process started, its autoscaler monitor first. ``ray.shutdown``
+    stops the GCS before the monitor, whose exit handler then waits to report to the GCS until Ray
+    kills it a second later (the order ``ray stop`` put right in ray-project/ray#30672): 1.4 s to
+    stop the instance, 0.4 s this way. Ray's private node API, so only where it is there."""
+    node = getattr(getattr(ray, "_private", None), "worker", None)
+    kill_monitor = getattr(getattr(node, "_global_node", None), "kill_monitor", None)
+    if kill_monitor is not None:
+        kill_monitor(check_alive=False)
+    ray.shutdown()
 
 
 REACH_SECONDS = 5.0

@@ -63,6 +63,25 @@ def test_an_actor_that_fails_is_one_line_error_not_a_hang_or_a_traceback():
     assert "\n" not in str(failed.value)
 
 
+_STOP_ALL = """
+import ray
+from tqcheck import ray_engine
+from tqcheck.config import Config
+ray_engine._start(Config(engine="ray"))
+processes = [info.process for infos in ray._private.worker._global_node.all_processes.values() for info in infos]
+ray_engine._stop(ray)
+print(len(processes), sum(p.poll() is None for p in processes))
+"""
+
+
+def test_stopping_the_instance_a_run_started_stops_every_process_of_it():
+    """The monitor goes first, then the rest as ``ray.shutdown`` stops them: nothing is left."""
+    run = subprocess.run([sys.executable, "-c", _STOP_ALL], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    started, alive = map(int, run.stdout.split())
+    assert started >= 4 and alive == 0  # GCS, raylet, monitor, log monitor and more
+
+
 def test_an_actor_works_with_the_cpus_ray_assigned_it():
     """Ray sets an actor's numerical threads to the CPUs it asked for; its translation workers follow."""
     from tqcheck.backends.base import cores
