@@ -17,7 +17,8 @@
   TMX translation memory of 50,000 and 200,000 units (en→el, model-free, JSON Lines);
 * the Ray engine against the local one: the same whole check (fresh processes, no cache) with
   ``--engine ray`` on a local Ray instance, alternated three rounds: segments/s of each, Ray's
-  overhead over the local run of each round, and its median;
+  overhead over the local run of each round, and its median; and Ray's fixed cost alone (import,
+  start, an idle actor pool, stop), the medians of three fresh processes;
 * transformers vs CTranslate2 on the same model, and tqcheck's overhead over a plain
   tokenizer + ``generate()`` loop on the same inputs. With no ``--model`` (no hub here) this builds a
   random-weight Marian model with the Opus-MT shape (512 wide, 6+6 layers, 8 heads, FFN 2048, 58,101
@@ -219,6 +220,46 @@ def ray_against_local(ntrex: Path, rounds: int = 3) -> dict[str, Any]:
     }
 
 
+_RAY_FIXED = """
+import json, time
+started = time.perf_counter()
+import ray, ray.data
+from tqcheck import ray_engine
+from tqcheck.config import Config
+imported = time.perf_counter()
+config = Config(engine="ray")
+actors, each = ray_engine.pool(config)
+up = time.perf_counter()
+
+class Idle:
+    def __call__(self, batch):
+        return batch
+
+rows = ray.data.from_items([{"index": i} for i in range(4)])
+done = rows.map_batches(Idle, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=each,
+                        max_restarts=0)  # as the engine asks
+assert sorted(row["index"] for row in done.iter_rows()) == [0, 1, 2, 3]
+pooled = time.perf_counter()
+ray_engine._stop(ray)
+stopped = time.perf_counter()
+print(json.dumps({"import": imported - started, "start": up - imported, "actor_pool": pooled - up,
+                  "stop": stopped - pooled}))
+"""
+
+
+def ray_fixed_cost(rounds: int = 3) -> dict[str, Any]:
+    """What the Ray engine costs whatever the file: importing Ray, starting a local instance as
+    tqcheck starts it, an actor pool doing nothing, and stopping the instance, each the median of
+    ``rounds`` fresh processes, and the whole process from outside. Against a file's local run time
+    it says the overhead to expect, which the alternated whole runs only bracket on a loaded machine."""
+    runs = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _RAY_FIXED], capture_output=True, text=True, check=True)
+        runs.append({**json.loads(done.stdout), "process": time.perf_counter() - started})
+    return {stage: round(sorted(run[stage] for run in runs)[rounds // 2], 2) for stage in runs[0]}
+
+
 def pool_crossover(ntrex: Path, sizes: tuple[int, ...] = (8, 16, 32, 64)) -> dict[str, Any]:
     """Seconds for a fresh process's first batch, in one process and with the worker pool."""
     source = str(ntrex / "newstest2019-src.eng.txt")
@@ -324,6 +365,7 @@ def main() -> int:
             results["worker_pool_first_batch"] = pool_crossover(ntrex)
             results["whole_check_against_its_floor"] = floor_ratio(ntrex)
             results["ray_against_local"] = ray_against_local(ntrex)
+            results["ray_fixed_cost_seconds"] = ray_fixed_cost()
             results["streaming_memory"] = streaming_memory(ntrex, work)
             lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
         else:
