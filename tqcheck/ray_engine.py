@@ -83,12 +83,13 @@ def _start(config: Config) -> Any:
 
 
 def _stop(ray: Any) -> None:
-    """Stop the instance this process started, its autoscaler monitor first. ``ray.shutdown``
-    stops the GCS before the monitor, whose exit handler then waits to report to the GCS until Ray
-    kills it a second later (the order ``ray stop`` put right in ray-project/ray#30672): 1.4 s to
-    stop the instance, 0.4 s this way. Ray's private node API, so only where it is there."""
-    node = getattr(getattr(ray, "_private", None), "worker", None)
-    kill_monitor = getattr(getattr(node, "_global_node", None), "kill_monitor", None)
+    """Stop the instance this process started, its autoscaler monitor first (killed: it keeps no
+    state). ``ray.shutdown`` stops the GCS before the monitor, whose exit handler then waits to
+    report to the GCS until Ray kills it a second later (the order ``ray stop`` put right in
+    ray-project/ray#30672): 1.4 s to stop the instance, 0.4 s this way. Ray's private node API, so
+    only where it is there."""
+    worker = getattr(getattr(ray, "_private", None), "worker", None)
+    kill_monitor = getattr(getattr(worker, "_global_node", None), "kill_monitor", None)
     if kill_monitor is not None:
         kill_monitor(check_alive=False)
     ray.shutdown()
