@@ -9,7 +9,8 @@ none of whose words glosses into a word the source says was not put for anything
 the dictionary lacks says nothing either way; a name none of whose words it has, or a language
 with no dictionary installed, answers "don't know", and the rule stays silent.
 
-Files are looked for in ``$TQCHECK_DICTD``, else where Debian puts them (``/usr/share/dictd``).
+Files are looked for in ``$TQCHECK_DICTD``, else where Debian puts them (``/usr/share/dictd``), else
+``/usr/local/share/dictd``.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class Glossary:
 
 
 def dictd_dir() -> Path | None:
-    """Where the dictd files are: ``$TQCHECK_DICTD``, else Debian's folder; None when neither is."""
+    """Where the dictd files are: ``$TQCHECK_DICTD``, else Debian's folder, else the local one; None
+    when none is."""
     for folder in (os.environ.get("TQCHECK_DICTD"), "/usr/share/dictd", "/usr/local/share/dictd"):
         if folder and Path(folder).is_dir():
             return Path(folder)

@@ -40,6 +40,7 @@ import re
 from functools import lru_cache
 
 from tqcheck import lang
+from tqcheck.text.coverage import content_words
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
 from tqcheck.text.glossary import spells_out, unrendered
 from tqcheck.text.lexicon import proper_noun, unknown
@@ -197,10 +198,9 @@ def compared_names(
         lost += [(n, False) for n in opening[: len(new) - len(lost)]]
     if any(kept for _, kept in lost):  # a body the draft names in its own words, put for a kept name
         acronyms = [w for name, _ in lost for w in _WORD.findall(name.bare) if w.isupper()]
-        stop = lang.get(target_lang).stopwords or frozenset()
         new += [
             (body, False, False) for body in bodies
-            if unrendered([w for w in _WORD.findall(body.bare) if len(w) > 1 and fold(w) not in stop],
+            if unrendered([w for w, _ in content_words(body.bare, target_lang) if len(w) > 1],
                           target_lang, source, source_lang)
             and not any(spells_out(_WORD.findall(body.bare), a, target_lang) for a in acronyms)  # "Ευρωπαϊκή Ένωση", EU
         ]
