@@ -223,7 +223,7 @@ def ray_against_local(ntrex: Path, rounds: int = 3) -> dict[str, Any]:
 _RAY_FIXED = """
 import json, time
 started = time.perf_counter()
-import ray, ray.data
+import ray
 from tqcheck import ray_engine
 from tqcheck.config import Config
 imported = time.perf_counter()
@@ -235,9 +235,7 @@ class Idle:
     def __call__(self, batch):
         return batch
 
-rows = ray.data.from_items([{"index": i} for i in range(4)])
-done = rows.map_batches(Idle, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=each,
-                        max_restarts=0)  # as the engine asks
+done = ray_engine._pooled(ray, [{"index": i} for i in range(4)], Idle, {}, actors, each, 0)
 assert sorted(row["index"] for row in done.iter_rows()) == [0, 1, 2, 3]
 pooled = time.perf_counter()
 ray_engine._stop(ray)

@@ -168,24 +168,7 @@ def _window(
         {"index": i, "chunk": json.dumps([[encode(s) for s in segments], before], ensure_ascii=False)}
         for i, segments, before in chunks
     ]
-    with warnings.catch_warnings():
-        # Ray Data takes actor options it has no parameter for as extra keywords, deprecated without
-        # a replacement until Ray 2.64 (the extra stays below it)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        dataset = ray.data.from_items(rows).map_batches(
-            _Checker,
-            batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=min(len(rows), actors)),
-            fn_constructor_kwargs={"job": job},
-            num_gpus=config.gpus_per_worker or None,
-            num_cpus=each,
-            batch_format="default",
-            # An actor that dies is not restarted: the file fails with a one-line error (below;
-            # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,
-            # would hang on a segment that kills its actor each time, and prints an error-level
-            # line at every start about restarts (ray-project/ray#57733).
-            max_restarts=0,
-        )
+    dataset = _pooled(ray, rows, _Checker, {"job": job}, min(len(rows), actors), each, config.gpus_per_worker)
     del rows  # Ray holds them now
     found: dict[int, str] = {}
     ready = chunks[0][0]
@@ -194,6 +177,32 @@ def _window(
         while ready in found:
             yield [decode(SegmentResult, r) for r in json.loads(found.pop(ready))]
             ready += 1
+
+
+def _pooled(
+    ray: Any, rows: list[dict[str, Any]], actor: type, kwargs: dict[str, Any], actors: int, each: int, gpus: float
+) -> Any:
+    """``rows`` handed one at a time to a pool of ``actors`` instances of ``actor``, each asking for
+    ``each`` CPUs (and ``gpus``), as every run asks Ray Data for them."""
+    with warnings.catch_warnings():
+        # Ray Data takes actor options it has no parameter for as extra keywords, deprecated without
+        # a replacement until Ray 2.64 (the extra stays below it)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset = ray.data.from_items(rows).map_batches(
+            actor,
+            batch_size=1,
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            fn_constructor_kwargs=kwargs,
+            num_gpus=gpus or None,
+            num_cpus=each,
+            batch_format="default",
+            # An actor that dies is not restarted: the file fails with a one-line error (``run_on_ray``;
+            # ``--resume`` carries on from the cache). Ray Data's default, restarts and retries without end,
+            # would hang on a segment that kills its actor each time, and prints an error-level
+            # line at every start about restarts (ray-project/ray#57733).
+            max_restarts=0,
+        )
+    return dataset
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
