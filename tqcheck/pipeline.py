@@ -16,7 +16,7 @@ from tqcheck.readers.lines import open_document
 from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
 from tqcheck.text.align import pair_documents
 from tqcheck.text.segment import bounded, sentences_of
-from tqcheck.work import FileJob, FileWork, Workshop
+from tqcheck.work import FileJob, FileWork, SourcesBefore, Workshop
 
 PIVOT_FOR_ENGLISH = "pt"
 """Round trips go through English, and English text through Portuguese (the embedded pair)."""
@@ -111,7 +111,7 @@ class _Run:
         source_lang = _language(languages.source or given, lambda: detect(sample_text(source_texts)), source_path)
         work = FileWork(FileJob(self.config, doc.path, source_lang, target_lang), self.shop)
         segments = pair_documents(doc, source_doc, source_lang, target_lang, work.to_target if work.forward_ok else None)
-        return self._file(work, source_path, doc_guess, segments, [""] * len(segments))
+        return self._file(work, source_path, doc_guess, segments, SourcesBefore(segments))
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
         """No source: every sentence goes through a pivot language and back, and is compared with itself."""

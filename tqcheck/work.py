@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from threadpoolctl import threadpool_limits
 
@@ -134,7 +135,8 @@ class FileWork:
         return self.translate(texts, self.source, self.target, stage)
 
     def prepare(self, segments: Sequence[Segment], before: Sequence[str]) -> list[CheckItem]:
-        """The segments translated as their checks need them: the translation work of a chunk."""
+        """The segments translated as their checks need them: the translation work of a chunk.
+        ``before``: each segment's sentence before (no source) or its file's source before it."""
         job, path = self.job, self.job.path
         blank = [""] * len(segments)
         if self.source is None:
@@ -153,8 +155,8 @@ class FileWork:
             if self.forward_ok:
                 forward = list(self.to_target([s for _, s in checked], f"{path}: translating the source"))
             items = [
-                CheckItem(s, b, f, s.source or "", self.source, self.target)
-                for s, b, f in zip(segments, back, forward)
+                CheckItem(s, b, f, s.source or "", self.source, self.target, source_before=p)
+                for s, b, f, p in zip(segments, back, forward, before)
             ]
         return items
 
@@ -162,6 +164,32 @@ class FileWork:
         """Probes, the language model and the checks on prepared items: the rest of a chunk's work."""
         models = [self.prober.backend.signature.key() if self.prober else None, *self.readers.keys()]
         return self.shop.runner.file(items, self.job.path, self.caps, self.prober, json.dumps(models), self.readers)[0]
+
+
+SOURCE_BEFORE = 10
+"""Segments of a bilingual file whose source a check may read as what the translator had read
+before a segment (a news paragraph or two): "the two countries" rendered as the two the article
+named just before. Fixed when written, not tuned (references/calibration.md 0.23)."""
+
+
+class SourcesBefore(Sequence[str]):
+    """Each segment's ``SOURCE_BEFORE`` segments before it, their sources joined: made when asked
+    for, a chunk at a time, so a long file's context is never held whole."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def __getitem__(self, k: int | slice) -> Any:
+        if isinstance(k, int):
+            at = range(len(self))[k]
+            return self[at : at + 1][0]
+        start, end, _ = k.indices(len(self))
+        first = max(0, start - SOURCE_BEFORE)
+        sources = [s.source or "" for s in self.segments[first:end]]
+        return [" ".join(sources[max(0, i - SOURCE_BEFORE) : i]) for i in range(start - first, len(sources))]
 
 
 CHUNK_SEGMENTS = 125

@@ -82,6 +82,28 @@ def test_bilingual_line_pairs_find_planted_errors_and_pass_the_clean_twin():
     assert clean.exit_code == 0 and clean_report["summary"]["flagged"] == 0
 
 
+def test_a_place_the_source_named_before_is_no_invention(tmp_path):
+    """The translator names "the two countries"; the segment before names them: major, not critical."""
+    source = [
+        "Bolivia has asked the court to force Chile to negotiate access to the sea.",
+        "The two countries have not exchanged ambassadors since 1962.",
+    ]
+    draft = [
+        "A Bolívia pediu ao tribunal que obrigue o Chile a negociar o acesso ao mar.",
+        "Desde 1962, não existem embaixadores chilenos na Bolívia e vice-versa.",
+    ]
+
+    def places(lines: slice) -> list[tuple[str, str]]:
+        (tmp_path / "en.txt").write_text("\n".join(source[lines]) + "\n", encoding="utf-8")
+        (tmp_path / "pt.txt").write_text("\n".join(draft[lines]) + "\n", encoding="utf-8")
+        _, report = run_json("-s", str(tmp_path / "en.txt"), str(tmp_path / "pt.txt"), "--target-lang", "pt-BR")
+        segments = report["files"][0]["segments"]
+        return [(f["severity"], f["message"]) for f in segments[-1]["findings"] if f["code"] == "TQ201"]
+
+    assert places(slice(1, 2)) == [("critical", "translation names Bolívia, a place the source never mentions")]
+    assert places(slice(0, 2)) == [("major", "translation names Bolívia, which only the text before it does")]
+
+
 def test_regional_language_codes_are_checked_as_their_languages():
     """A translator's "pt-BR" or "en-GB" is served by the models and the knowledge of "pt" and "en":
     the same findings, and the codes as given in the report."""

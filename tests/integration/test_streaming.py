@@ -11,7 +11,7 @@ import tqcheck.engines as engines
 from tests.conftest import SEED
 from tqcheck.cli import app
 from tqcheck.config import Config
-from tqcheck.pipeline import check_files
+from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import SegmentResult
 
 runner = CliRunner()
@@ -32,6 +32,28 @@ def test_chunks_give_the_same_results_and_a_sink_gets_them_in_order(monkeypatch)
     assert _findings([s for c in chunks for s in c]) == _findings(whole.files[0].segments)
     # streamed results are not kept: memory stays bounded however long the file
     assert streamed.files[0].segments == () and streamed.files[0].coverage == whole.files[0].coverage
+
+
+def test_a_chunk_sees_the_source_before_it_in_the_chunk_before(monkeypatch, tmp_path):
+    source, draft = tmp_path / "en.txt", tmp_path / "pt.txt"
+    source.write_text(
+        "Bolivia has asked the court to force Chile to negotiate access to the sea.\n"
+        "The two countries have not exchanged ambassadors since 1962.\n", encoding="utf-8"
+    )
+    draft.write_text(
+        "A Bolívia pediu ao tribunal que obrigue o Chile a negociar o acesso ao mar.\n"
+        "Desde 1962, não existem embaixadores chilenos na Bolívia e vice-versa.\n", encoding="utf-8"
+    )
+    args = [str(draft)], str(source), Languages("en", "pt-BR")
+    whole = check_files(*args, config=Config(cache=False))
+    monkeypatch.setattr(engines, "CHUNK_SEGMENTS", 1)  # each segment a chunk of its own
+    chunks: list[list[SegmentResult]] = []
+    check_files(*args, config=Config(cache=False), sink=lambda path, found: chunks.append(found))
+    assert [len(c) for c in chunks] == [1, 1]
+    assert _findings([s for c in chunks for s in c]) == _findings(whole.files[0].segments)
+    assert ("TQ201", "major", "translation names Bolívia, which only the text before it does") in _findings(
+        chunks[1]
+    )[0][2]
 
 
 def _lines(path: Path) -> list[dict]:

@@ -2,8 +2,10 @@ import pytest
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit
+from tqcheck.records import Segment
 from tqcheck.text.align import align_sentences, pair_lines
 from tqcheck.text.segment import Sentence, sentences_of
+from tqcheck.work import SOURCE_BEFORE, SourcesBefore
 
 
 def _lines(*texts: str) -> list[Unit]:
@@ -75,3 +77,14 @@ def test_files_too_far_apart_in_sentences_are_aligned_by_their_lines(tmp_path, m
     monkeypatch.setattr(align, "MAX_LINE_BAND", 0)  # too far apart even in lines: refused, naming the file
     with pytest.raises(ReadError, match="differ too much to align"):
         pair_documents(draft_doc, source_doc, "en", "pt", None)
+
+
+def test_the_source_before_each_segment_is_its_files_last_few_sources():
+    segments = [Segment(i, i + 1, f"draft {i}.", f"source {i}.") for i in range(SOURCE_BEFORE + 4)]
+    before = SourcesBefore(segments)
+    assert len(before) == len(segments) and before[0] == "" and before[1] == "source 0."
+    last = " ".join(f"source {i}." for i in range(3, SOURCE_BEFORE + 3))
+    assert before[-1] == before[SOURCE_BEFORE + 3] == last  # no more than SOURCE_BEFORE segments back
+    # a chunk reads the segments it needs once, and sees past its own start
+    assert before[2:5] == [before[2], before[3], before[4]] == ["source 0. source 1.", *before[3:5]]
+    assert before[5:5] == []

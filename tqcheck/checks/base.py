@@ -158,6 +158,7 @@ class CheckContext:
     legs: int = 1  # models chained in the translations (two legs translate more loosely than one)
     unchecked: str | None = None  # why the segment is out of bounds and not checked (text.segment)
     preceding: str = ""  # the sentence before this one in its paragraph, when the draft was split into sentences
+    source_before: str = ""  # the source of the segments before this one in its file, which its translator had read
     surprisal: Surprisal | None = None  # a language model's reading of the draft, when one was asked for
     order: OrderReading | None = None  # the word-order judge's reading of the draft's sentences
     slips: SlipReading | None = None  # the slip tagger's reading of the draft's words

@@ -28,25 +28,25 @@ class EntityMismatch(Check):
     agree, which filters out each model's own slips; acronyms each language coins for itself
     ("AfD"/"ApA") are no evidence.
 
-    Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major
-    when each model translates its name rather than keeps it, as for bodies: "Treasury" →
-    "Ministério das Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city
-    the source never mentions, not even by a demonym, or a person's name none of whose words it has;
-    a news dateline ("PARIS –") whose place the translation never mentions; a name dropped from a
-    list whose other names the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"; an
-    acronym too, when the machine translation keeps it as it is: "Marks & Spencer and ITV").
-    Major: another name dropped or added outright (often a translator's liberty: "Pyongyang" →
-    "North Korea"), and a name replaced inside quotation marks (titles of works are translated
-    freely). A place opening a sentence counts as a name ("Italy may be…"); a demonym the
-    back-translation vouches for counts too ("Russians" where it says "os russos"); so does a word
-    opening a sentence that the other language's text keeps as it is ("Trump said", "Trump dijo"),
-    though only as one side of a replacement. In languages whose capitals mark no names (German
-    nouns, Japanese, Chinese) places alone are compared. Without a model, places are compared, and
-    in two languages of one script the names translators keep as they are ("Theresa May" put for
-    "Pompeo", or a person the source never names); across scripts, where a language module reads
-    its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
-    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules
-    were measured: references/calibration.md.
+    Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major when
+    each model translates its name rather than keeps it, as for bodies: "Treasury" → "Ministério das
+    Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city the source never
+    mentions, not even by a demonym, or a person's name none of whose words it has; a news dateline
+    ("PARIS –") whose place the translation never mentions; a name dropped from a list whose other names
+    the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"; an acronym too, when the
+    machine translation keeps it as it is: "Marks & Spencer and ITV"). Major: another name dropped or
+    added outright (a translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside
+    quotation marks (titles of works are translated freely), a place only the source before the segment
+    names ("the two countries" as the two just named). A place opening a sentence counts as a name
+    ("Italy may be…"); a demonym the back-translation vouches for counts too ("Russians" where it says
+    "os russos"); so does a word opening a sentence that the other language's text keeps as it is
+    ("Trump said", "Trump dijo"), though only as one side of a replacement. In languages whose capitals
+    mark no names (German nouns, Japanese, Chinese) places alone are compared. Without a model, places
+    are compared, and in two languages of one script the names translators keep as they are ("Theresa
+    May" put for "Pompeo", or a person the source never names); across scripts, where a language module
+    reads its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
+    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules were
+    measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -105,8 +105,8 @@ class EntityMismatch(Check):
                 found.append(self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span))
         yield from found
         paired = [f.target_span for f in found if f.target_span]
-        for tgt in [t for t, _ in new[len(lost) :] if not overlaps(t, paired)]:  # put for no name: invented
-            yield self.finding(f"translation names {ctx.target[slice(*tgt)]}, {_INVENTED_PLACE}", tgt)
+        for tgt, place in [(t, p) for t, p in new[len(lost) :] if not overlaps(t, paired)]:  # put for no name
+            yield self._invented_place(ctx, ctx.target[slice(*tgt)], tgt, place)
 
     def _kept_names(
         self, ctx: CheckContext, langs: tuple[str, ...], taken: tuple[list[Span], list[Span]]
@@ -268,12 +268,18 @@ class EntityMismatch(Check):
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
-                yield self.finding(f"translation names {tgt.text}, {_INVENTED_PLACE}", tgt.span)
+                yield self._invented_place(ctx, tgt.text, tgt.span, place)
             elif invented_person(tgt, target, f"{source} {forward}", ctx.target_lang, langs, self.opts["similarity"]):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
             else:
                 said = f"translation names {tgt.text}, which the source does not"
                 yield self.finding(said, tgt.span, None, Severity.MAJOR)
+
+    def _invented_place(self, ctx: CheckContext, name: str, span: Span, place: frozenset[str]) -> Finding:
+        """Invented, unless the source before the segment names it (a reference made explicit): major."""
+        before = bool(ctx.source_before) and mentions_place(place, ctx.source_before)
+        said = "which only the text before it does" if before else _INVENTED_PLACE
+        return self.finding(f"translation names {name}, {said}", span, None, Severity.MAJOR if before else None)
 
     def _absent(self, names: list[Name], *texts: str, kept_in: str = "") -> list[Name]:
         """The ``names`` none of ``texts`` has; acronyms only those ``kept_in`` writes as they are."""

@@ -46,13 +46,14 @@ class CheckItem:
     target_lang: str
     preceding: str = ""  # the sentence before, when a paragraph was split into sentences
     pivot: str = ""  # without a source: the draft translated into the pivot language of its round trip
+    source_before: str = ""  # the source of the segments before, in its file (``work.SourcesBefore``)
 
     def inputs(self) -> list[object]:
         """What a result follows from, besides the checks, their options and the probing model."""
         seg = self.segment
         return [
             seg.source, seg.target, self.back, self.forward, self.reference, self.source_lang, self.target_lang,
-            self.preceding, self.pivot,
+            self.preceding, self.pivot, self.source_before,
         ]
 
 
@@ -229,6 +230,7 @@ class CheckRunner:
             probes=probes,
             legs=legs,
             preceding=item.preceding,
+            source_before=item.source_before,
             surprisal=surprisal,
             order=order,
             slips=slips,

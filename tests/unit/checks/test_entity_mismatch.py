@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from tests.conftest import make_ctx
@@ -193,6 +195,32 @@ def test_one_place_put_for_another_in_lower_case_is_critical():
 def _direct(source, target, source_lang="en", target_lang="es"):
     ctx = make_ctx(target, source=source, back="", forward=None, source_lang=source_lang, target_lang=target_lang)
     return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
+
+
+def test_a_place_only_the_source_before_names_is_a_reference_made_explicit_not_invented():
+    # NTREX line 622 (en→pt-BR): the article named Chile and Bolivia in the lines before
+    source = "The two countries have not exchanged ambassadors since 1962."
+    target = "Desde 1962, não existem embaixadores chilenos na Bolívia e vice-versa."
+    back = "Since 1962, there have been no Chilean ambassadors in Bolivia and vice versa."
+    forward = "Os dois países não trocaram embaixadores desde 1962."
+    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+    [invented] = EntityMismatch().run(ctx)
+    assert (invented.severity.value, invented.message) == (
+        "critical", "translation names Bolívia, a place the source never mentions"
+    )
+    before = "Bolivia took Chile to the International Court of Justice. Chile lost its coastline in a war."
+    [explicit] = EntityMismatch().run(replace(ctx, source_before=before))
+    assert (explicit.severity.value, explicit.message) == (
+        "major", "translation names Bolívia, which only the text before it does"
+    )
+    assert target[slice(*explicit.target_span)] == "Bolívia"
+    # text before that names other places vouches for nothing
+    [still] = EntityMismatch().run(replace(ctx, source_before="Peru and Ecuador signed a treaty."))
+    assert still.severity.value == "critical"
+    # with no model, where places are compared across languages, the text before vouches the same
+    direct = replace(ctx, back_translation="", forward_translation=None)
+    assert [f.severity.value for f in EntityMismatch().run(direct)] == ["critical"]
+    assert [f.severity.value for f in EntityMismatch().run(replace(direct, source_before=before))] == ["major"]
 
 
 def test_without_a_model_places_are_compared_across_languages_and_other_names_left_alone():
