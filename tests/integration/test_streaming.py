@@ -51,9 +51,8 @@ def test_a_chunk_sees_the_source_before_it_in_the_chunk_before(monkeypatch, tmp_
     check_files(*args, config=Config(cache=False), sink=lambda path, found: chunks.append(found))
     assert [len(c) for c in chunks] == [1, 1]
     assert _findings([s for c in chunks for s in c]) == _findings(whole.files[0].segments)
-    assert ("TQ201", "major", "translation names Bolívia, which only the text before it does") in _findings(
-        chunks[1]
-    )[0][2]
+    explicit = "translation names Bolívia, which the source names only before this segment"
+    assert ("TQ201", "major", explicit) in _findings(chunks[1])[0][2]
 
 
 def _lines(path: Path) -> list[dict]:

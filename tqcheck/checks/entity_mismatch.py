@@ -278,7 +278,7 @@ class EntityMismatch(Check):
     def _invented_place(self, ctx: CheckContext, name: str, span: Span, place: frozenset[str]) -> Finding:
         """Invented, unless the source before the segment names it (a reference made explicit): major."""
         before = bool(ctx.source_before) and mentions_place(place, ctx.source_before)
-        said = "which only the text before it does" if before else _INVENTED_PLACE
+        said = "which the source names only before this segment" if before else _INVENTED_PLACE
         return self.finding(f"translation names {name}, {said}", span, None, Severity.MAJOR if before else None)
 
     def _absent(self, names: list[Name], *texts: str, kept_in: str = "") -> list[Name]:

@@ -211,7 +211,7 @@ def test_a_place_only_the_source_before_names_is_a_reference_made_explicit_not_i
     before = "Bolivia took Chile to the International Court of Justice. Chile lost its coastline in a war."
     [explicit] = EntityMismatch().run(replace(ctx, source_before=before))
     assert (explicit.severity.value, explicit.message) == (
-        "major", "translation names Bolívia, which only the text before it does"
+        "major", "translation names Bolívia, which the source names only before this segment"
     )
     assert target[slice(*explicit.target_span)] == "Bolívia"
     # text before that names other places vouches for nothing
