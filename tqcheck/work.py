@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import overload
 
 from threadpoolctl import threadpool_limits
 
@@ -182,7 +182,11 @@ class SourcesBefore(Sequence[str]):
     def __len__(self) -> int:
         return len(self.segments)
 
-    def __getitem__(self, k: int | slice) -> Any:
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+    def __getitem__(self, k: int | slice) -> str | list[str]:
         if isinstance(k, int):
             at = range(len(self))[k]
             return self[at : at + 1][0]
