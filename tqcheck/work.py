@@ -17,7 +17,6 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
-from typing import overload
 
 from threadpoolctl import threadpool_limits
 
@@ -40,6 +39,7 @@ from tqcheck.checks.runner import (
 from tqcheck.config import Config
 from tqcheck.errors import BackendError
 from tqcheck.lang import base as base_language
+from tqcheck.readers.base import ReadWhenAsked
 from tqcheck.records import BackendSignature, CheckStatus, InactiveCheck, Segment, SegmentResult
 from tqcheck.selection import Selector
 from tqcheck.text.langid import detector
@@ -172,7 +172,7 @@ before a segment (a news paragraph or two): "the two countries" rendered as the 
 named just before. Fixed when written, not tuned (references/calibration.md 0.23)."""
 
 
-class SourcesBefore(Sequence[str]):
+class SourcesBefore(ReadWhenAsked[str]):
     """Each segment's ``SOURCE_BEFORE`` segments before it, their sources joined: made when asked
     for, a chunk at a time, so a long file's context is never held whole."""
 
@@ -182,18 +182,10 @@ class SourcesBefore(Sequence[str]):
     def __len__(self) -> int:
         return len(self.segments)
 
-    @overload
-    def __getitem__(self, k: int) -> str: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[str]: ...
-    def __getitem__(self, k: int | slice) -> str | list[str]:
-        if isinstance(k, int):
-            at = range(len(self))[k]
-            return self[at : at + 1][0]
-        start, end, _ = k.indices(len(self))
-        first = max(0, start - SOURCE_BEFORE)
-        sources = [s.source or "" for s in self.segments[first:end]]
-        return [" ".join(sources[max(0, i - SOURCE_BEFORE) : i]) for i in range(start - first, len(sources))]
+    def _run(self, first: int, count: int) -> list[str]:
+        start = max(0, first - SOURCE_BEFORE)
+        sources = [s.source or "" for s in self.segments[start : first + count]]
+        return [" ".join(sources[max(0, i - SOURCE_BEFORE) : i]) for i in range(first - start, len(sources))]
 
 
 CHUNK_SEGMENTS = 125
