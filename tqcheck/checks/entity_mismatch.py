@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
-from tqcheck.text.bodies import invented_person, no_body_to_render, unaccounted_body
+from tqcheck.text.bodies import no_body_to_render, person_in_no_form, unaccounted_body
 from tqcheck.text.entities import Name, contraction, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.place_pairs import new_demonym, places_only_in
@@ -31,22 +31,22 @@ class EntityMismatch(Check):
     Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major when
     each model translates its name rather than keeps it, as for bodies: "Treasury" → "Ministério das
     Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city the source never
-    mentions, not even by a demonym, or a person's name none of whose words it has; a news dateline
-    ("PARIS –") whose place the translation never mentions; a name dropped from a list whose other names
-    the draft keeps ("Google, Microsoft and Apple" → "Google, Microsoft"; an acronym too, when the
-    machine translation keeps it as it is: "Marks & Spencer and ITV"). Major: another name dropped or
-    added outright (a translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside
-    quotation marks (titles of works are translated freely), a place only the source before the segment
-    names ("the two countries" as the two just named). A place opening a sentence counts as a name
-    ("Italy may be…"); a demonym the back-translation vouches for counts too ("Russians" where it says
-    "os russos"); so does a word opening a sentence that the other language's text keeps as it is
-    ("Trump said", "Trump dijo"), though only as one side of a replacement. In languages whose capitals
-    mark no names (German nouns, Japanese, Chinese) places alone are compared. Without a model, places
-    are compared, and in two languages of one script the names translators keep as they are ("Theresa
-    May" put for "Pompeo", or a person the source never names); across scripts, where a language module
-    reads its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is Willoughby;
-    ``text.sounds``), and a person none of whose words the source sounds is made up. How the rules were
-    measured: references/calibration.md.
+    mentions, not even by a demonym; a person's full name ("Glenn Middleton") one text has and the other
+    has no word of (a surname alone may go for "he"); a news dateline ("PARIS –") whose place the
+    translation never mentions; a name dropped from a list whose other names the draft keeps ("Google,
+    Microsoft and Apple" → "Google, Microsoft"; an acronym too, when the machine translation keeps it:
+    "Marks & Spencer and ITV"). Major: another name dropped or added outright (a translator's liberty:
+    "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles of works are translated
+    freely), a place only the source before the segment names ("the two countries" as the two just named).
+    A place opening a sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches
+    for counts too ("Russians" where it says "os russos"); so does a word opening a sentence that the
+    other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one side of a
+    replacement. In languages whose capitals mark no names (German nouns, Japanese, Chinese) places alone
+    are compared. Without a model, places are compared, and in two languages of one script the names
+    translators keep as they are ("Theresa May" put for "Pompeo", or a person the source never names);
+    across scripts, where a language module reads its script in Latin letters (Greek), names are compared
+    by sound ("Ουίλομπι" is Willoughby; ``text.sounds``), and a person none of whose words the source
+    sounds is made up. How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -119,7 +119,7 @@ class EntityMismatch(Check):
         only when the source names no body to render (``text.bodies``); a name in each language's
         form is a cognate when its kept words match ("Catalonia", "Catalunha"; "Blair Macpherson"
         is no "Macedonia"). A new name left over pairs with a word opening a source sentence ("Trump
-        said", ``text.openers``); a person's name still left over is made up (``bodies.invented_person``)."""
+        said", ``text.openers``); a person's name still left over is made up (``bodies.person_in_no_form``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -166,7 +166,7 @@ class EntityMismatch(Check):
                 Severity.MAJOR if title else None,
             )
         for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
-            if invented_person(tgt, target, source, codes[1], langs, sim):
+            if person_in_no_form(tgt, target, source, codes[1], langs, sim):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
@@ -192,15 +192,15 @@ class EntityMismatch(Check):
         assert ctx.source is not None and ctx.forward_translation is not None
         source, target, back, forward = ctx.source, ctx.target, ctx.back_translation, ctx.forward_translation
         langs = tuple(lang for lang in (ctx.source_lang, ctx.target_lang) if lang)
+        sim = self.opts["similarity"]
 
         def names(text: str, code: str | None) -> list[Name]:  # a place opening a sentence is a name too
             return find_names(text, code, lambda word: place_names(word, langs) is not None)
 
         def kept(text: str, code: str | None, found: list[Name], other: str, other_code: str | None) -> list[Name]:
-            """Names of ``text`` beyond ``found``: words opening a sentence that the text in the other
-            language keeps as they are, a word that language does not have ("Trump said", "Trump
-            dijo"). A model also keeps words it cannot translate ("Aftershocks"), so these only
-            pair with a name found otherwise, never stand alone."""
+            """Names of ``text`` beyond ``found``: words opening a sentence that the other language's text
+            keeps as they are ("Trump said", "Trump dijo"). A model also keeps words it cannot translate
+            ("Aftershocks"), so these only pair with a name found otherwise, never stand alone."""
             lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
             vouched = find_names(
                 text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code)
@@ -244,7 +244,6 @@ class EntityMismatch(Check):
             title = in_title(source, src.span) or in_title(target, tgt.span)  # a title of a work, translated freely
             # names each model translates rather than keeps ("Treasury" → "Tesouro", "Liga Inglesa" →
             # "English League") name bodies, which translators render freely; places are compared as places
-            sim = self.opts["similarity"]
             body = not (name_in(src, forward, sim) or name_in(tgt, back, sim)) and not any(
                 place_names(n.bare, langs) for n in (src, tgt)
             )
@@ -260,16 +259,17 @@ class EntityMismatch(Check):
             listed = [n for n in in_source if n not in lost and listed_together(src.span, n.span, source, src_lang)]
             if src in acronyms and not listed:
                 continue
-            message = f"source names {src.text}; the translation does not"
+            person = person_in_no_form(src, source, f"{target} {back}", src_lang, langs, sim)  # nor any word of it
+            message = f"source names {src.text}; the translation " + ("has no word of that name" if person else "does not")
             if listed:
                 other = listed[0].text
                 message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
-            yield self.finding(message, None, src.span, None if listed else Severity.MAJOR)
+            yield self.finding(message, None, src.span, None if listed or person else Severity.MAJOR)
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
                 yield self._invented_place(ctx, tgt.text, tgt.span, place)
-            elif invented_person(tgt, target, f"{source} {forward}", ctx.target_lang, langs, self.opts["similarity"]):
+            elif person_in_no_form(tgt, target, f"{source} {forward}", ctx.target_lang, langs, sim):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
             else:
                 said = f"translation names {tgt.text}, which the source does not"

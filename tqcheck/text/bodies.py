@@ -57,13 +57,15 @@ def unaccounted_body(
     )
 
 
-def invented_person(
-    name: Name, draft: str, source: str, code: str | None, langs: tuple[str, ...], similarity: float
+def person_in_no_form(
+    name: Name, text: str, other: str, code: str | None, langs: tuple[str, ...], similarity: float
 ) -> bool:
-    """Whether a name of ``draft`` is a person's (``entities.name_words``: "Mike Trudell"), no
-    place and not in a quoted title (titles are translated freely), none of whose words the source
-    has in any form ("Donald Trump" for "Trump" is no invention)."""
+    """Whether a name of ``text`` is a person's (``entities.name_words``: "Mike Trudell"), no
+    place and not in a quoted title (titles are translated freely), none of whose words ``other``
+    has in any form ("Donald Trump" for "Trump" is neither invented nor lost). A translator may
+    leave out a surname already given or put a title for it; no good one invents a person, or
+    drops every word of one."""
     words = name_words(name, code)
-    if not words or place_names(name.bare, langs) is not None or in_title(draft, name.span):
+    if not words or place_names(name.bare, langs) is not None or in_title(text, name.span):
         return False
-    return not any(name_in(w, source, similarity) for w in words)
+    return not any(name_in(w, other, similarity) for w in words)

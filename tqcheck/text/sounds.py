@@ -188,7 +188,7 @@ def compared_names(
     names that no pair took and the source has in no form: none of their words sounds like a word
     of the source (``_new``) or is spelt like a capitalised one ("Χόλλυ", too short to sound, is
     "Holly"). No translator invents a person, whatever the name was put for; within one script
-    ``bodies.invented_person`` says the same. See the module's docstring."""
+    ``bodies.person_in_no_form`` says the same. See the module's docstring."""
     langs = (source_lang, target_lang)
     heard = _vouched(source, source_lang, target, target_lang)  # the source's words the draft sounds
     lost = _lost(source, source_lang, target, target_lang, langs, heard)

@@ -40,6 +40,26 @@ def test_dropped_name():
     assert finding.message == "source names Linas Linkevicius; the translation does not"
 
 
+def test_a_person_whose_every_word_both_languages_drop_is_critical_and_a_surname_alone_major():
+    source = "Rangers substitute Glenn Middleton claimed a late penalty."
+    forward = "O suplente do Rangers, Glenn Middleton, reclamou um penálti tardio."
+    cut = "O suplente do Rangers reclamou um penálti tardio."
+    back = "The Rangers substitute claimed a late penalty."
+    [finding] = run(source, cut, back, forward, source_lang="en", target_lang="pt")
+    assert (finding.severity.value, finding.message) == (
+        "critical", "source names Glenn Middleton; the translation has no word of that name"
+    )
+    assert source[slice(*finding.source_span)] == "Glenn Middleton"
+    # the surname kept is the person kept; a surname alone may give way to "he"
+    kept = "O suplente Middleton reclamou um penálti tardio."
+    assert run(source, kept, "Substitute Middleton claimed a late penalty.", forward, source_lang="en", target_lang="pt") == []
+    [alone] = run(
+        "Middleton claimed a late penalty.", "Ele reclamou um penálti tardio.", "He claimed a late penalty.",
+        "Middleton reclamou um penálti tardio.", source_lang="en", target_lang="pt",
+    )
+    assert (alone.severity.value, alone.message) == ("major", "source names Middleton; the translation does not")
+
+
 def test_a_person_both_languages_add_is_made_up_and_a_name_otherwise_added_is_major():
     source = "O partido prometeu uma semana de quatro dias."
     target = "Connor Goldson pledged a four-day week."
