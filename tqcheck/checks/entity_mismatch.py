@@ -7,7 +7,7 @@ from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.bodies import no_body_to_render, person_in_no_form, unaccounted_body
-from tqcheck.text.entities import Name, contraction, find_names, kept_words, name_in, name_words, verifiable
+from tqcheck.text.entities import Name, comparable, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_as_is, openers
 from tqcheck.text.place_pairs import new_demonym, places_only_in
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
@@ -16,6 +16,7 @@ from tqcheck.text.sounds import compared_names
 from tqcheck.text.strings import cognate, in_title, overlaps
 
 _INVENTED_PLACE, _INVENTED_PERSON = "a place the source never mentions", "which the source has in no form"
+_LOST_PERSON = "the translation has no word of that name"
 
 
 class EntityMismatch(Check):
@@ -43,10 +44,10 @@ class EntityMismatch(Check):
     other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one side of a
     replacement. In languages whose capitals mark no names (German nouns, Japanese, Chinese) places alone
     are compared. Without a model, places are compared, and in two languages of one script the names
-    translators keep as they are ("Theresa May" put for "Pompeo", or a person the source never names);
-    across scripts, where a language module reads its script in Latin letters (Greek), names are compared
-    by sound ("Ουίλομπι" is Willoughby; ``text.sounds``), and a person none of whose words the source
-    sounds is made up. How the rules were measured: references/calibration.md.
+    translators keep as they are ("Theresa May" put for "Pompeo", a person the source never names or the
+    draft has no word of); across scripts, where a language module reads its script in Latin letters
+    (Greek), names are compared by sound ("Ουίλομπι" is Willoughby; ``text.sounds``), and a person none of
+    whose words the source sounds is made up. How the rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -119,7 +120,7 @@ class EntityMismatch(Check):
         only when the source names no body to render (``text.bodies``); a name in each language's
         form is a cognate when its kept words match ("Catalonia", "Catalunha"; "Blair Macpherson"
         is no "Macedonia"). A new name left over pairs with a word opening a source sentence ("Trump
-        said", ``text.openers``); a person's name still left over is made up (``bodies.person_in_no_form``)."""
+        said", ``text.openers``); a person left over is made up, or lost (``bodies.person_in_no_form``)."""
         assert ctx.source is not None
         sim = self.opts["similarity"]
         source, target, codes = ctx.source, ctx.target, (ctx.source_lang, ctx.target_lang)
@@ -144,9 +145,9 @@ class EntityMismatch(Check):
 
         in_source, in_target = find_names(source, ctx.source_lang), find_names(target, ctx.target_lang)
         missing = [n for n in in_source if _may_be_lost(n, taken[0], langs) and lost(n)]
-        added = [n for n in in_target if _comparable(n, taken[1]) and new(n)]
+        added = [n for n in in_target if comparable(n, taken[1]) and new(n)]
         if no_body_to_render(in_source, in_target, codes, langs):
-            bodies = [n for n in in_target if n not in added and _comparable(n, taken[1])]
+            bodies = [n for n in in_target if n not in added and comparable(n, taken[1])]
             added += [n for n in bodies if unaccounted_body(n, source, codes, langs, sim)]
         for src in list(missing):  # one name in each language's form ("Korea", "Coreia")
             tgt = next((t for t in added if one_name(src, t)), None)
@@ -154,7 +155,7 @@ class EntityMismatch(Check):
                 missing.remove(src)
                 added.remove(tgt)
         if len(added) > len(missing):  # a name left over: was it put for a word opening a sentence?
-            opening = [n for n in openers(source, ctx.source_lang) if _comparable(n, taken[0]) and lost(n)]
+            opening = [n for n in openers(source, ctx.source_lang) if comparable(n, taken[0]) and lost(n)]
             missing += opening[: len(added) - len(missing)]
         for src, tgt in zip(missing, added):
             title = in_title(source, src.span) or in_title(target, tgt.span)
@@ -168,6 +169,9 @@ class EntityMismatch(Check):
         for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
             if person_in_no_form(tgt, target, source, codes[1], langs, sim):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
+        for src in missing[len(added) :]:  # and a person's lost with every word of it
+            if person_in_no_form(src, source, target, codes[0], langs, sim):
+                yield self.finding(f"source names {src.text}; {_LOST_PERSON}", None, src.span)
 
     def _replaced_places(self, ctx: CheckContext, reported: list[Finding]) -> Iterator[Finding]:
         """A place the source mentions and the translation lost, while the translation mentions
@@ -260,7 +264,7 @@ class EntityMismatch(Check):
             if src in acronyms and not listed:
                 continue
             person = person_in_no_form(src, source, f"{target} {back}", src_lang, langs, sim)  # nor any word of it
-            message = f"source names {src.text}; the translation " + ("has no word of that name" if person else "does not")
+            message = f"source names {src.text}; " + (_LOST_PERSON if person else "the translation does not")
             if listed:
                 other = listed[0].text
                 message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
@@ -287,14 +291,10 @@ class EntityMismatch(Check):
         return [n for n in names if verifiable(n, kept_in) and not any(name_in(n, t, sim) for t in texts)]
 
 
-def _comparable(name: Name, taken: list[Span]) -> bool:
-    return verifiable(name) and not contraction(name) and not overlaps(name.span, taken)
-
-
 def _may_be_lost(name: Name, taken: list[Span], langs: tuple[str, ...]) -> bool:
     """A source name whose loss counts with no model: a comparable one, or an acronym of three
     letters or more that is no place (datelines, "PARIS –", come and go). Acronyms are localised,
     so none is a new name or a word translators keep; but one the draft has in no form ("FBI",
     which Spanish keeps as it is) is a name lost."""
     acronym = name.bare.isupper() and len(name.bare) >= 3 and place_names(name.bare, langs) is None
-    return _comparable(name, taken) or acronym and not overlaps(name.span, taken)
+    return comparable(name, taken) or acronym and not overlaps(name.span, taken)

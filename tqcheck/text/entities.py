@@ -19,7 +19,7 @@ from functools import lru_cache
 from tqcheck import lang
 from tqcheck.records import Span
 from tqcheck.text.lexicon import proper_noun, unknown
-from tqcheck.text.strings import fold, same_opening
+from tqcheck.text.strings import fold, overlaps, same_opening
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d+|[^\w\s]", re.UNICODE)
 _ENDERS = frozenset(".!?:;—–-•*")
@@ -256,6 +256,12 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$|n['’]t$", re.IGNORECASE)
 def contraction(name: Name) -> bool:
     """A capitalised contraction opening a sentence ("I'm", "They've") is no name."""
     return _CONTRACTION.search(name.text) is not None
+
+
+def comparable(name: Name, taken: list[Span]) -> bool:
+    """Whether ``name`` is one to compare across the texts: evidence (``verifiable``), no contraction,
+    and not part of a name a rule has already paired (``taken``)."""
+    return verifiable(name) and not contraction(name) and not overlaps(name.span, taken)
 
 
 def name_words(name: Name, code: str | None) -> list[str]:

@@ -217,6 +217,16 @@ def _direct(source, target, source_lang="en", target_lang="es"):
     return [(f.severity.value, f.message) for f in EntityMismatch().run(ctx)]
 
 
+def test_without_a_model_a_person_the_draft_has_no_word_of_is_lost_and_a_surname_alone_is_left_alone():
+    source = "Rangers substitute Glenn Middleton claimed a late penalty."
+    assert _direct(source, "El suplente del Rangers reclamó un penalti tardío.") == [
+        ("critical", "source names Glenn Middleton; the translation has no word of that name")
+    ]
+    assert _direct(source, "El suplente del Rangers, Glenn Middleton, reclamó un penalti tardío.") == []
+    assert _direct(source, "El suplente Middleton reclamó un penalti tardío.") == []
+    assert _direct("Middleton claimed a late penalty.", "Él reclamó un penalti tardío.") == []
+
+
 def test_a_place_only_the_source_before_names_is_a_reference_made_explicit_not_invented():
     # NTREX line 622 (en→pt-BR): the article named Chile and Bolivia in the lines before
     source = "The two countries have not exchanged ambassadors since 1962."
