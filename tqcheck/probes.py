@@ -18,8 +18,8 @@ cancels all of that but the piece itself:
   Probed for every clause but the first (which translators move, or the segment before carries),
   and for what follows and what precedes each "and" of a clause (``clause_pieces``: a list's
   last item, a second verb; a list's middle item), with at least ``CLAUSE_MIN_UNCOVERED`` content
-  words the back-translation lacks; the last only in a draft shorter than the machine translation
-  of its source (``LAST_CLAUSE_RATIO``).
+  words the back-translation lacks, or fewer but none it has (a one-word list item); the last only
+  in a draft shorter than the machine translation of its source (``LAST_CLAUSE_RATIO``).
 - a **piece added** to the draft: when the draft becomes far likelier as a translation of the
   source without one of its pieces (``clause_pieces`` of the draft), and the source likelier given
   the draft without it, nothing in the source asks for the piece. Asked of pieces with at least
@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.backends.base import Backend
 from tqcheck.records import Probe, ProbeKind, Span
-from tqcheck.text.coverage import surplus_words, uncovered_words, word_count
+from tqcheck.text.coverage import surplus_words, telling_words, uncovered_words, word_count
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
@@ -208,7 +208,7 @@ def _probed_clauses(item: ProbeInput, source_lang: str) -> list[Span]:
     # the last clause only of a draft shorter than the source's translation
     last_too = word_count(item.draft) < LAST_CLAUSE_RATIO * word_count(item.forward_translation)
     asked = [(a, b) for a, b in pieces if last_too or b != end]
-    return _uncovered(asked, item.source, item.back_translation, source_lang)
+    return _uncovered(asked, item.source, item.back_translation, source_lang, whole_short=True)
 
 
 def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
@@ -222,8 +222,15 @@ def _added_pieces(item: ProbeInput, target_lang: str) -> list[Span]:
     return _uncovered(asked, item.draft, item.forward_translation, target_lang)
 
 
-def _uncovered(pieces: list[Span], text: str, other: str, code: str) -> list[Span]:
+def _uncovered(pieces: list[Span], text: str, other: str, code: str, whole_short: bool = False) -> list[Span]:
     """The ``pieces`` of ``text`` holding ``CLAUSE_MIN_UNCOVERED`` content words or more that
-    ``other``, the same text through a model, lacks, or has fewer times than ``text`` says them."""
+    ``other``, the same text through a model, lacks, or has fewer times than ``text`` says them;
+    with ``whole_short``, also the shorter pieces it lacks every content word of (a list item:
+    "determined" of "resolute, determined, unequivocal")."""
     missing = [start for _, (start, _) in uncovered_words(text, other, code) + surplus_words(text, other, code)]
-    return [(a, b) for a, b in pieces if sum(a <= at < b for at in missing) >= CLAUSE_MIN_UNCOVERED]
+    found = []
+    for a, b in pieces:
+        lacked = sum(a <= at < b for at in missing)
+        if lacked >= CLAUSE_MIN_UNCOVERED or (whole_short and 0 < lacked == telling_words(text[a:b], code)):
+            found.append((a, b))
+    return found

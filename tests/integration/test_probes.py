@@ -251,15 +251,15 @@ def test_a_negative_form_or_a_quantifier_counts_only_when_the_model_agrees(tmp_p
     assert "“impossible”" in swapped[0][0].message and "“fewer”" in swapped[2][0].message
 
 
-def _dropped(tmp_path, sentence, cut, whole):
+def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en")):
     """TQ105's findings on a draft that leaves a piece of ``sentence`` out, and on its faithful twin."""
     from tqcheck.config import Config
     from tqcheck.pipeline import Languages, check_files
 
-    source, draft = tmp_path / "source.pt.txt", tmp_path / "draft.en.txt"
+    source, draft = tmp_path / "source.txt", tmp_path / "draft.txt"
     source.write_text(sentence + "\n" + sentence + "\n", encoding="utf-8")
     draft.write_text(cut + "\n" + whole + "\n", encoding="utf-8")
-    segments = check_files([str(draft)], str(source), Languages("pt", "en"), Config(cache=False)).files[0].segments
+    segments = check_files([str(draft)], str(source), Languages(*langs), Config(cache=False)).files[0].segments
     return [[f for f in segment.findings if f.code == "TQ105"] for segment in segments]
 
 
@@ -315,4 +315,34 @@ def test_a_piece_left_out_is_critical_and_its_faithful_twin_clean(tmp_path, sent
     [dropped], faithful = _dropped(tmp_path, sentence, cut, whole)
     assert dropped.severity is Severity.CRITICAL and f"“{piece}”" in dropped.message
     assert bars[0] <= dropped.evidence["back_gain_per_word"] < bars[1]
+    assert faithful == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "whole", "item"),
+    [
+        (
+            "Officials said the storm would bring heavy rain, hail and strong winds to the region on Sunday.",
+            "As autoridades disseram que a tempestade traria chuva forte e ventos fortes para a região no domingo.",
+            "As autoridades disseram que a tempestade traria chuva forte, granizo e ventos fortes para a região no "
+            "domingo.",
+            "hail",
+        ),
+        (
+            "Residents were asked to bring water, blankets, medicine and food to the shelter.",
+            "Os moradores foram convidados a levar água, cobertores e comida para o abrigo.",
+            "Os moradores foram convidados a levar água, cobertores, remédios e comida para o abrigo.",
+            "medicine",
+        ),
+    ],
+)
+def test_a_one_word_list_item_left_out_is_probed_and_critical_past_its_own_bar(tmp_path, sentence, cut, whole, item):
+    """Under three content words a piece is probed only when the back-translation has none of them,
+    and its cost a word must clear ``item-min-back-gain``."""
+    from tqcheck.checks.dropped_clause import DroppedClause
+    from tqcheck.records import Severity
+
+    [dropped], faithful = _dropped(tmp_path, sentence, cut, whole, ("en", "pt"))
+    assert dropped.severity is Severity.CRITICAL and f"“{item}”" in dropped.message
+    assert dropped.evidence["back_gain_per_word"] >= DroppedClause.options["item-min-back-gain"]
     assert faithful == []

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tqcheck.checks.base import Check, CheckContext, Need
+from tqcheck.probes import CLAUSE_MIN_UNCOVERED
 from tqcheck.records import Finding, ProbeKind, Severity
-from tqcheck.text.coverage import word_count
+from tqcheck.text.coverage import telling_words, word_count
 from tqcheck.text.segment import clauses
 
 SHORT_SHARE = 0.5
@@ -22,7 +23,8 @@ class DroppedClause(Check):
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. A draft that is also short of the piece's words (against the machine
     translation of the source: a cut leaves the draft that much shorter, a free rendering does not)
-    needs only ``short-min-back-gain``, on either route. Clauses with three or more content words
+    needs only ``short-min-back-gain``, on either route. A piece of one or two content words (a list
+    item), whose cost a word is the noisier for it, needs ``item-min-back-gain`` wherever it stands. Clauses with three or more content words
     the back-translation lacks are probed, never the first (translators move it), and so is what
     follows or precedes an "and" of the source ("… a codeína e o suplemento de fibra Metamucil": a
     list's last item; "vai contratar duzentos enfermeiros e …": a middle one). Sees what word counts
@@ -46,6 +48,7 @@ class DroppedClause(Check):
         "chain-min-back-gain": 6.0,
         "chain-last-min-back-gain": 7.0,
         "short-min-back-gain": 4.5,
+        "item-min-back-gain": 12.0,
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -56,6 +59,8 @@ class DroppedClause(Check):
             least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
             if lacking >= SHORT_SHARE * word_count(probe.text):
                 least = min(least, self.opt("short-min-back-gain", ctx))
+            if telling_words(probe.text, ctx.source_lang) < CLAUSE_MIN_UNCOVERED:
+                least = self.opt("item-min-back-gain", ctx)
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             yield self.finding(

@@ -76,6 +76,11 @@ def _long_content_words(text: str, code: str | None) -> list[tuple[str, Span]]:
     return [(fold(w), span) for w, span in content_words(text, code) if len(w) >= 3]
 
 
+def telling_words(text: str, code: str | None) -> int:
+    """How many content words of three letters or more ``text`` has: those coverage reads."""
+    return len(_long_content_words(text, code))
+
+
 def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words of ``text`` that ``reference`` lacks, with their spans."""
     ref = {fold(w) for w in WORD.findall(reference)}
