@@ -68,6 +68,22 @@ def test_a_negation_the_spanish_source_never_gives_is_found_through_the_chain(tm
     assert [f for f in faithful["findings"] if f["severity"] != "minor"] == []
 
 
+def test_a_list_item_left_out_through_the_chain_is_major_at_most(tmp_path: Path):
+    """The chain reads loosely: the item TQ105 finds on it is reported, never as critical."""
+    source, draft = tmp_path / "s.es.txt", tmp_path / "d.en.txt"
+    source.write_text("El presidente elogió a los médicos, enfermeras y bomberos que trabajaron durante la crisis.\n"
+                      * 2, encoding="utf-8")
+    draft.write_text("The president praised the doctors and firefighters who worked during the crisis.\n"
+                     "The president praised the doctors, nurses and firefighters who worked during the crisis.\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--source-lang", "es", "--target-lang", "en",
+                                 "-s", str(source), str(draft)])
+    cut, faithful = json.loads(result.stdout)["files"][0]["segments"]
+    [found] = [f for f in cut["findings"] if f["code"] == "TQ105"]
+    assert found["severity"] == "major" and "“enfermeras”" in found["message"] and "chain of 2 models" in found["message"]
+    assert [f for f in faithful["findings"] if f["code"] == "TQ105"] == []
+
+
 def test_models_list_shows_the_routes_here():
     listing = runner.invoke(app, ["models", "list"]).stdout
     assert "es→en   apertium+embedded es→pt apertium + pt→en embedded\n" in listing  # a chain that scores

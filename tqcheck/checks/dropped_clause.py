@@ -23,14 +23,16 @@ class DroppedClause(Check):
     clause, which translators fold into the sentence or leave for the next more often, must cost
     ``last-min-back-gain``. A draft that is also short of the piece's words (against the machine
     translation of the source: a cut leaves the draft that much shorter, a free rendering does not)
-    needs only ``short-min-back-gain``, on either route. A piece of one or two content words (a list
-    item), whose cost a word is the noisier for it, needs ``item-min-back-gain`` wherever it stands. Clauses with three or more content words
+    needs only ``short-min-back-gain``, on either route. Clauses with three or more content words
     the back-translation lacks are probed, never the first (translators move it), and so is what
     follows or precedes an "and" of the source ("… a codeína e o suplemento de fibra Metamucil": a
-    list's last item; "vai contratar duzentos enfermeiros e …": a middle one). Sees what word counts
-    miss in a paraphrase-rich draft (complements TQ103). Critical, with the clause's span in the
-    source. Through a route of two models the bars are the ``chain-`` ones, chosen on that route's
-    own data. Needs a backend that scores. How the defaults were measured: references/calibration.md.
+    list's last item; "vai contratar duzentos enfermeiros e …": a middle one). A piece of one or two
+    content words (a list item) is probed when the back-translation has none of them; its cost a
+    word is the noisier for being short, so it needs ``item-min-back-gain`` wherever it stands. Sees
+    what word counts miss in a paraphrase-rich draft (complements TQ103). Critical, with the
+    clause's span in the source. Through a route of two models the bars are the ``chain-`` ones,
+    chosen on that route's own data, and a list item, read more loosely there, is major at most.
+    Needs a backend that scores. How the defaults were measured: references/calibration.md.
 
     Bad: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country saw through the government's trick."
     Good: source "Os eleitores deste país, que estão bem informados pelos numerosos estudos, perceberam o truque do governo." — translation "The voters of this country, who are well informed by the many studies, saw through the government's trick."
@@ -59,14 +61,18 @@ class DroppedClause(Check):
             least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
             if lacking >= SHORT_SHARE * word_count(probe.text):
                 least = min(least, self.opt("short-min-back-gain", ctx))
-            if telling_words(probe.text, ctx.source_lang) < CLAUSE_MIN_UNCOVERED:
+            item = telling_words(probe.text, ctx.source_lang) < CLAUSE_MIN_UNCOVERED
+            if item:
                 least = self.opt("item-min-back-gain", ctx)
             if probe.back_gain is None or probe.back_gain < least:
                 continue
+            chained = item and ctx.legs > 1
             yield self.finding(
                 f"the translation leaves out “{probe.text}”: the model finds the translation far likelier "
-                "as a translation of the source without that clause, and nothing in it gives the clause back",
+                "as a translation of the source without that clause, and nothing in it gives the clause back"
+                + (f" (through a chain of {ctx.legs} models a piece this short is major at most)" if chained else ""),
                 None,
                 probe.span,
-                evidence=probe.evidence,
+                Severity.MAJOR if chained else None,
+                probe.evidence,
             )
