@@ -53,16 +53,23 @@ def test_an_english_spanish_file_is_checked_through_the_chain_and_says_what_did_
     assert all(statuses[code]["ran"] for code in ("TQ103", "TQ105", "TQ402", "TQ403", "TQ404", "TQ501"))
 
 
-def test_a_negation_the_spanish_source_never_gives_is_found_through_the_chain(tmp_path: Path):
+def _spanish_pair(tmp_path: Path, sentence: str, wrong: str, faithful: str) -> list[dict]:
+    """The JSON segments of a check, es→en through the chain, of a wrong draft of ``sentence`` and a faithful one."""
     source, draft = tmp_path / "s.es.txt", tmp_path / "d.en.txt"
-    source.write_text("El presidente del club confirmó que el entrenador seguirá en el cargo hasta el final de la temporada.\n"
-                      * 2, encoding="utf-8")
-    draft.write_text("The club president confirmed that the coach will not remain in charge until the end of the season.\n"
-                     "The club president confirmed that the coach will remain in charge until the end of the season.\n",
-                     encoding="utf-8")
+    source.write_text(f"{sentence}\n" * 2, encoding="utf-8")
+    draft.write_text(f"{wrong}\n{faithful}\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--source-lang", "es", "--target-lang", "en",
                                  "-s", str(source), str(draft)])
-    negated, faithful = json.loads(result.stdout)["files"][0]["segments"]
+    return json.loads(result.stdout)["files"][0]["segments"]
+
+
+def test_a_negation_the_spanish_source_never_gives_is_found_through_the_chain(tmp_path: Path):
+    negated, faithful = _spanish_pair(
+        tmp_path,
+        "El presidente del club confirmó que el entrenador seguirá en el cargo hasta el final de la temporada.",
+        "The club president confirmed that the coach will not remain in charge until the end of the season.",
+        "The club president confirmed that the coach will remain in charge until the end of the season.",
+    )
     [found] = [f for f in negated["findings"] if f["severity"] == "critical"]
     assert found["code"] == "TQ404" and negated["target"][slice(*found["target_span"])] == "not"
     assert [f for f in faithful["findings"] if f["severity"] != "minor"] == []
@@ -70,15 +77,12 @@ def test_a_negation_the_spanish_source_never_gives_is_found_through_the_chain(tm
 
 def test_a_list_item_left_out_through_the_chain_is_major_at_most(tmp_path: Path):
     """The chain reads loosely: the item TQ105 finds on it is reported, never as critical."""
-    source, draft = tmp_path / "s.es.txt", tmp_path / "d.en.txt"
-    source.write_text("El presidente elogió a los médicos, enfermeras y bomberos que trabajaron durante la crisis.\n"
-                      * 2, encoding="utf-8")
-    draft.write_text("The president praised the doctors and firefighters who worked during the crisis.\n"
-                     "The president praised the doctors, nurses and firefighters who worked during the crisis.\n",
-                     encoding="utf-8")
-    result = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--source-lang", "es", "--target-lang", "en",
-                                 "-s", str(source), str(draft)])
-    cut, faithful = json.loads(result.stdout)["files"][0]["segments"]
+    cut, faithful = _spanish_pair(
+        tmp_path,
+        "El presidente elogió a los médicos, enfermeras y bomberos que trabajaron durante la crisis.",
+        "The president praised the doctors and firefighters who worked during the crisis.",
+        "The president praised the doctors, nurses and firefighters who worked during the crisis.",
+    )
     [found] = [f for f in cut["findings"] if f["code"] == "TQ105"]
     assert found["severity"] == "major" and "“enfermeras”" in found["message"] and "chain of 2 models" in found["message"]
     assert [f for f in faithful["findings"] if f["code"] == "TQ105"] == []
