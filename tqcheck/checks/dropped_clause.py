@@ -58,12 +58,13 @@ class DroppedClause(Check):
         end = clauses(ctx.source, min_words=1)[-1][1] if probed and ctx.source else None
         lacking = word_count(ctx.forward_translation) - word_count(ctx.target) if ctx.forward_translation else 0
         for probe in probed:
-            least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
-            if lacking >= SHORT_SHARE * word_count(probe.text):
-                least = min(least, self.opt("short-min-back-gain", ctx))
             item = telling_words(probe.text, ctx.source_lang) < CLAUSE_MIN_UNCOVERED
-            if item:
+            if item:  # one bar wherever it stands
                 least = self.opt("item-min-back-gain", ctx)
+            else:
+                least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
+                if lacking >= SHORT_SHARE * word_count(probe.text):
+                    least = min(least, self.opt("short-min-back-gain", ctx))
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             chained = item and ctx.legs > 1
