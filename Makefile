@@ -13,12 +13,14 @@ SARIF_SCHEMA := .cache/sarif-schema-2.1.0.json
 
 # Optional Debian packages: WordNet feeds the antonym check (TQ403); Chromium renders the HTML
 # report in its test; Apertium (GPL-2, run as a subprocess) and its pairs translate es, fr and gl
-# (es→pt→en with the embedded model); FreeDict's dictionaries into English (Wiktionary's data,
-# CC-BY-SA, read where Debian puts them; Greek for now) tell a Greek body's name that renders nothing
-# in the source (TQ201, with no model). Without root or sudo they are skipped with a note, and
+# (es→pt→en with the embedded model); FreeDict's dictionaries (read where Debian puts them) tell a
+# Greek body's name that renders nothing in the source (TQ201, with no model: Wiktionary's data,
+# CC-BY-SA) and a Portuguese word's English senses, so a draft's opposite of a word of the machine
+# translation of its source is read in Portuguese (TQ403: Ergane's data, GPL-2, both ways between
+# Portuguese and English). Without root or sudo they are skipped with a note, and
 # tqcheck still works: its reports say which checks did not run and why.
 APERTIUM_PAIRS := apertium-es-pt apertium-eng-spa apertium-fr-es apertium-es-gl
-DICTIONARIES := dict-freedict-ell-eng
+DICTIONARIES := dict-freedict-ell-eng dict-freedict-por-eng dict-freedict-eng-por
 system-packages:
 	@missing=""; \
 	[ -f /usr/share/wordnet/data.adj ] || missing="$$missing wordnet-base"; \

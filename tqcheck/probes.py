@@ -35,6 +35,9 @@ cancels all of that but the piece itself:
   other English text says ("allow" in the draft, "ban" in the machine translation of the source;
   or "ban" in the English source, "allow" in the back-translation), the pair rescored with the
   other word in its place. A synonym in the draft gains nothing both ways; a reversed meaning does.
+  A draft in another language is also read against the machine translation of its source through
+  a dictionary's English senses ("depois", after, where that translation has "antes", before),
+  and rescored with the translation's word in place (``glossed-antonym``).
 
 Those conditions are where the answer can be read this way; they also keep the cost to about a
 tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ106, TQ403).
@@ -52,7 +55,7 @@ from tqcheck.text.coverage import surplus_words, telling_words, uncovered_words,
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
-from tqcheck.text.swaps import swaps
+from tqcheck.text.swaps import glossed_swaps, swaps
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
@@ -67,7 +70,7 @@ translation of its source by at least this share of the piece's words (chosen on
 with TQ106's bars: references/calibration.md)."""
 BACK_MIN_GAIN = {
     ProbeKind.CLAUSE: 0.0, ProbeKind.ADDED: 40.0, ProbeKind.NEGATOR: 4.0, ProbeKind.SOURCE_NEGATOR: 0.0,
-    ProbeKind.ANTONYM: 0.0, ProbeKind.ORDER: math.inf,
+    ProbeKind.ANTONYM: 0.0, ProbeKind.GLOSSED_ANTONYM: 0.0, ProbeKind.ORDER: math.inf,
 }
 """The way back is asked only of pieces the draft is this much likelier without (nats): below it
 no check reads the answer, and the negators above 4 are a few in a thousand segments. A human
@@ -145,6 +148,10 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
             yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft
+    if target_lang != "en" and item.forward_translation:
+        for swap in glossed_swaps(item.draft, item.forward_translation, target_lang):
+            turned = _put(item.draft, swap.span, swap.opposite)
+            yield Probe(ProbeKind.GLOSSED_ANTONYM, swap.word, swap.span, 0.0), item.source, turned
 
 
 def _questions(text: str, code: str) -> list[Span]:

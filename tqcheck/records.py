@@ -58,6 +58,7 @@ class ProbeKind(str, Enum):
     CLAUSE = "clause"
     ADDED = "added"
     ANTONYM = "antonym"
+    GLOSSED_ANTONYM = "glossed-antonym"
     ORDER = "order"
 
 
@@ -74,7 +75,10 @@ class Probe:
     removed from the draft; ``gain`` is the change of the draft without it as a translation of the
     source, ``back_gain`` that of the source given the draft without it. ``antonym``: an English
     word (in the draft, or in an English source) replaced by the antonym the other English text
-    has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``order``: two
+    has; ``gain`` and ``back_gain`` are the changes of the pair both ways. ``glossed-antonym``: a
+    word of a draft in another language replaced by the word of the machine translation of the
+    source whose English sense is its antonym (``text.swaps.glossed_swaps``); gains as for
+    ``antonym``. ``order``: two
     neighbouring words of a draft checked without its source exchanged, as its round trip has them;
     ``gain`` is the change in log-likelihood of the draft given its translation into the pivot
     language. ``back_gain`` is asked only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.

@@ -11,6 +11,7 @@ from tqcheck.cache import CachedBackend, TranslationCache
 from tqcheck.errors import BackendError
 from tqcheck.probes import ProbeInput, probe
 from tqcheck.records import ProbeKind
+from tqcheck.text.glossary import glossary, senses
 
 SOURCE = "Foram realizados progressos, mas estes benefícios devem ser mantidos."
 
@@ -249,6 +250,38 @@ def test_a_negative_form_or_a_quantifier_counts_only_when_the_model_agrees(tmp_p
     assert [len(found) for found in swapped] == [1, 0, 1, 0]
     assert all(found[0].severity is Severity.CRITICAL for found in swapped if found)
     assert "“impossible”" in swapped[0][0].message and "“fewer”" in swapped[2][0].message
+
+
+@pytest.mark.skipif(
+    glossary("pt") is None or not senses("mais", "pt"),
+    reason="FreeDict Portuguese dictionaries (Debian dict-freedict-por-eng, dict-freedict-eng-por) not installed",
+)
+def test_an_opposite_the_back_translation_words_differently_is_read_in_the_drafts_own_language(tmp_path):
+    """The back-translation says "later" or "at the end of" where the source says "previously" or
+    "earlier": no English antonyms. The draft's "depois" and "fim" are the antonyms of the
+    "antes" and "início" of the machine translation of the source, read through the dictionary;
+    the model confirms each, and the faithful twins stay clean."""
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+    from tqcheck.records import Severity
+
+    pairs = [
+        ("Earlier this week, the council approved the new budget for schools.",
+         "No {} desta semana, o conselho aprovou o novo orçamento para as escolas.", "fim", "início"),
+        ("More and more people are learning foreign languages online.",
+         "Cada vez {} pessoas aprendem línguas estrangeiras online.", "menos", "mais"),
+        ("Ten years previously, a pig pinned a Welsh farmer to his tractor.",
+         "Dez anos {}, um porco prendeu um agricultor galês ao seu trator.", "depois", "antes"),
+    ]
+    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
+    source.write_text("".join(f"{s}\n{s}\n" for s, *_ in pairs), encoding="utf-8")
+    draft.write_text("".join(f"{d.format(wrong)}\n{d.format(right)}\n" for _, d, wrong, right in pairs), encoding="utf-8")
+    segments = check_files([str(draft)], str(source), Languages("en", "pt"), Config(cache=False)).files[0].segments
+    for (_, _, wrong, right), swapped, faithful in zip(pairs, segments[0::2], segments[1::2]):
+        [finding] = [f for f in swapped.findings if f.code == "TQ403"]
+        assert finding.severity is Severity.CRITICAL and f"“{wrong}”" in finding.message and f"“{right}”" in finding.message
+        assert swapped.segment.target[slice(*finding.target_span)] == wrong
+        assert not [f for f in faithful.findings if f.code == "TQ403"]
 
 
 def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en")):

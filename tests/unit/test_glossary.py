@@ -2,7 +2,7 @@
 
 import pytest
 
-from tqcheck.text.glossary import Glossary, dictd_dir, english, glossary, spells_out, unrendered
+from tqcheck.text.glossary import Glossary, _renderings, dictd_dir, english, glossary, senses, spells_out, unrendered
 
 greek = pytest.mark.skipif(glossary("el") is None, reason="no FreeDict Greek-English dictionary (dict-freedict-ell-eng)")
 
@@ -45,13 +45,14 @@ def own_folder(tmp_path, monkeypatch):
 
 
 def _forget() -> None:
-    glossary.cache_clear()
-    english.cache_clear()
+    for cached in (glossary, english, _renderings, senses):
+        cached.cache_clear()
 
 
 def test_no_dictionary_means_no_opinion(own_folder):
     assert dictd_dir() == own_folder
     assert glossary("el") is None and english("Επιτροπή", "el") == frozenset()
+    assert senses("mais", "pt") == frozenset()
     assert not unrendered(["Κεντρική", "Τράπεζα"], "el", "The committee met.", "en")
 
 
@@ -62,20 +63,35 @@ def test_an_unreadable_dictionary_is_as_good_as_none(own_folder):
 
 
 def test_a_dictd_file_is_read_by_its_index(tmp_path):
-    # a two-entry dictionary written here in dictd's format: base-64 offsets and lengths, gzip data
+    book = _written(tmp_path, ["κόσμος /ˈkozmos/ <n>\n1. world\nο πλανήτης\n2. people\n", "υγεία <n>\nhealth\n"])
+    assert book.glosses("Κόσμος") == {"world", "people"}  # numbering cut, the Greek definition left out
+    assert book.glosses("ΥΓΕΊΑ") == {"health"}
+
+
+def test_a_dictionary_from_english_is_read_the_other_way_round(tmp_path):
+    book = _written(tmp_path, [
+        "before /bɪˈfɔːr/\n1. antes de, antes que\n2. diante de, em frente de\n",
+        "more /mɔːr/\nmais\n",
+        "rise /raɪz/\n1. de súbito pôr-se de pé\n2. levantar-se\n",
+    ])
+    found = book.renderings(frozenset({"de", "que", "em", "se"}))
+    # a word alone, or with a function word beside it, renders the headword; a longer phrase explains
+    assert found["antes"] == {"before"} and found["diante"] == {"before"} and found["mais"] == {"more"}
+    assert found["levantar"] == {"rise"} and "frente" not in found and "súbito" not in found
+
+
+def _written(folder, entries):
+    """A dictionary written here in dictd's format: base-64 offsets and lengths, gzip data."""
     import gzip
 
-    entries = ["κόσμος /ˈkozmos/ <n>\n1. world\nο πλανήτης\n2. people\n", "υγεία <n>\nhealth\n"]
     data, index, offset = b"", [], 0
     for text in entries:
         raw = text.encode()
         index.append(f"{text.split()[0]}\t{_b64(offset)}\t{_b64(len(raw))}")
         data, offset = data + raw, offset + len(raw)
-    (tmp_path / "x.index").write_text("\n".join(index) + "\n", encoding="utf-8")
-    (tmp_path / "x.dict.dz").write_bytes(gzip.compress(data))
-    book = Glossary(tmp_path / "x.index", tmp_path / "x.dict.dz")
-    assert book.glosses("Κόσμος") == {"world", "people"}  # numbering cut, the Greek definition left out
-    assert book.glosses("ΥΓΕΊΑ") == {"health"}
+    (folder / "x.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (folder / "x.dict.dz").write_bytes(gzip.compress(data))
+    return Glossary(folder / "x.index", folder / "x.dict.dz")
 
 
 def _b64(number: int) -> str:

@@ -6,7 +6,7 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, wordnet_dir
 from tqcheck.text.coverage import uncovered_words
-from tqcheck.text.swaps import swaps
+from tqcheck.text.swaps import glossed_swaps, swaps
 
 
 class AntonymSwap(Check):
@@ -26,7 +26,11 @@ class AntonymSwap(Check):
     word against its own negative form ("impossible", "possible") and a quantifier against its
     opposite ("more than 80 %", "less than 80 %") are reported only when the model agrees, as is a
     lowered degree against a comparative of the same pole ("less cold" for "cooler"; "less costly"
-    for "cheaper" says the same, as WordNet's adjective clusters tell). Needs WordNet
+    for "cheaper" says the same, as WordNet's adjective clusters tell). A draft in another language
+    is also read against the machine translation of its source through the English senses a
+    dictionary gives their words ("depois", after, where that translation has "antes", before;
+    FreeDict, Debian ``dict-freedict-por-eng`` and ``dict-freedict-eng-por``), and reported only
+    when the model agrees, with that translation's word in place, by the same bars. Needs WordNet
     (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
     inactive. How the defaults were measured: references/calibration.md.
 
@@ -54,16 +58,32 @@ class AntonymSwap(Check):
                     f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
                 yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.model_only)
-        elif ctx.source_lang == "en":
+            return
+        found: list[Finding] = []
+        if ctx.source_lang == "en":
             for swap in swaps(ctx.back_translation, ctx.source):
                 message = (
                     f"the translation means “{swap.word}” (back-translation) "
                     f"where the source says “{swap.opposite}”"
                 )
                 target_span = _draft_word(ctx, swap.span)
-                yield from self._finding(
+                found += self._finding(
                     ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span, swap.model_only
                 )
+        yield from _merged(found, list(self._glossed(ctx)))
+
+    def _glossed(self, ctx: CheckContext) -> Iterator[Finding]:
+        """The draft against the machine translation of its source, in the draft's language."""
+        if not ctx.forward_translation or not ctx.target_lang:
+            return
+        for swap in glossed_swaps(ctx.target, ctx.forward_translation, ctx.target_lang):
+            mine, theirs = swap.senses
+            message = (
+                f"translation says “{swap.word}” ({mine}) where a translation of the source says "
+                f"“{swap.opposite}” ({theirs})"
+            )
+            kind = ProbeKind.GLOSSED_ANTONYM
+            yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, True, kind)
 
     def _finding(
         self,
@@ -74,12 +94,13 @@ class AntonymSwap(Check):
         target: Span | None,
         source: Span | None,
         model_only: bool,
+        kind: ProbeKind = ProbeKind.ANTONYM,
     ) -> Iterator[Finding]:
         """Critical when the model finds the pair far likelier with ``other`` in ``probed``, both
         ways, or by far as a translation. A word against its own negative form ("impossible",
         "possible") or a quantifier against its opposite ("more", "less") is reported only then:
         translators trade these freely around a negation or a paraphrase elsewhere."""
-        agreed = ctx.probe(ProbeKind.ANTONYM, probed)
+        agreed = ctx.probe(kind, probed)
         both = agreed is not None and (
             agreed.agrees(self.opts["min-gain"])
             or (agreed.gain >= self.opts["strong-gain"] and agreed.agrees(self.opts["strong-min-back-gain"]))
@@ -101,3 +122,12 @@ def _draft_word(ctx: CheckContext, back_span: Span) -> Span | None:
     where = back_span[0] / max(len(ctx.back_translation), 1)
     best = min(candidates, key=lambda c: abs(c[1][0] / max(len(ctx.target), 1) - where), default=None)
     return best[1] if best else None
+
+
+def _merged(english: list[Finding], glossed: list[Finding]) -> list[Finding]:
+    """One finding a draft word: read in English, unless only the draft's own language had the
+    model's agreement (every glossed finding is critical)."""
+    sure = {f.target_span for f in english if f.severity is Severity.CRITICAL}
+    glossed = [f for f in glossed if f.target_span not in sure]
+    replaced = {f.target_span for f in glossed}
+    return [f for f in english if f.target_span not in replaced] + glossed

@@ -87,6 +87,17 @@ def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[s
     return [(w, span) for w, span in _long_content_words(text, code) if not _covered(w, ref)]
 
 
+def unmatched_words(text: str, reference: str) -> list[tuple[str, Span]]:
+    """Every word of three letters or more of ``text`` that ``reference`` lacks, function words too
+    ("mais", "antes"), as written: the words a dictionary may tell an opposite of."""
+    ref = {fold(w) for w in WORD.findall(reference)}
+    return [
+        (m.group(), m.span())
+        for m in WORD.finditer(text)
+        if len(m.group()) >= 3 and not m.group()[0].isdigit() and not _covered(fold(m.group()), ref)
+    ]
+
+
 def surplus_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words ``text`` repeats more often than ``reference`` has them, the later
     occurrences: a clause cut from a sentence that says "found" twice leaves one "found" behind."""

@@ -9,6 +9,11 @@ none of whose words glosses into a word the source says was not put for anything
 the dictionary lacks says nothing either way; a name none of whose words it has, or a language
 with no dictionary installed, answers "don't know", and the rule stays silent.
 
+The same senses tell an opposite in the draft's own language: "depois" (after) where a machine
+translation of the source has "antes" (before). The dictionaries into English leave out many
+function words' senses ("mais"), so the dictionary from English is read the other way round too
+(``dict-freedict-eng-por``: Ergane's data, GPL-2, read as a file like Apertium's pairs).
+
 Files are looked for in ``$TQCHECK_DICTD``, else where Debian puts them (``/usr/share/dictd``), else
 ``/usr/local/share/dictd``.
 """
@@ -29,6 +34,7 @@ from tqcheck.text.strings import fold, same_opening
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERED = re.compile(r"^\d+\.\s*")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"\w+")
 _ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "dept": "department",
                 "univ": "university", "assn": "association", "corp": "corporation"}
 """Abbreviations a source writes before or inside a name ("Sen. Warren"), and the word they are."""
@@ -55,6 +61,23 @@ class Glossary:
         with gzip.open(data) as stream:  # dictzip is gzip with a random-access table we do not need
             self._data = stream.read()
         self._stop = lang.get("en").stopwords or frozenset()
+
+    def renderings(self, stop: frozenset[str]) -> dict[str, frozenset[str]]:
+        """Read the other way round (a dictionary from English): each word that renders a headword
+        on its own ("more": "mais"; "before": "antes de", its function word aside), with the
+        headwords it renders. A phrase of more words explains; it does not translate word for word."""
+        found: dict[str, set[str]] = {}
+        for headword, places in self._entries.items():
+            if not headword.isalpha():
+                continue
+            for offset, length in places:
+                for line in self._data[offset : offset + length].decode("utf-8", "replace").splitlines()[1:]:
+                    for phrase in _NUMBERED.sub("", line).lower().split(","):
+                        words = _WORD.findall(phrase)
+                        telling = words if len(words) == 1 else [w for w in words if w not in stop]
+                        if len(words) <= 2 and len(telling) == 1:
+                            found.setdefault(fold(telling[0]), set()).add(headword)
+        return {word: frozenset(heads) for word, heads in found.items()}
 
     def glosses(self, headword: str) -> frozenset[str]:
         """The English content words of every entry for ``headword``: the entries' lines in Latin
@@ -87,20 +110,33 @@ def _three_letter(code: str) -> list[str]:
     return sorted(k for k, v in get_global("language_aliases").items() if len(k) == 3 and str(v).split("_")[0] == code)
 
 
-@cache
-def glossary(code: str | None) -> Glossary | None:
-    """The FreeDict dictionary from language ``code`` into English, or None when none is installed."""
+def _dictionary(code: str | None, into_english: bool) -> Glossary | None:
+    """The FreeDict dictionary from language ``code`` into English (or from English into it), or
+    None when none is installed."""
     language, folder = lang.base(code), dictd_dir()
     if folder is None or language in ("", "en"):
         return None
     for three in _three_letter(language):
-        index, data = folder / f"freedict-{three}-eng.index", folder / f"freedict-{three}-eng.dict.dz"
+        name = f"freedict-{three}-eng" if into_english else f"freedict-eng-{three}"
+        index, data = folder / f"{name}.index", folder / f"{name}.dict.dz"
         if index.is_file() and data.is_file():
             try:
                 return Glossary(index, data)
             except (OSError, ValueError, KeyError, EOFError):  # unreadable: as if not installed
                 return None
     return None
+
+
+@cache
+def glossary(code: str | None) -> Glossary | None:
+    """The FreeDict dictionary from language ``code`` into English, or None when none is installed."""
+    return _dictionary(code, into_english=True)
+
+
+@cache
+def _renderings(code: str | None) -> dict[str, frozenset[str]]:
+    book = _dictionary(code, into_english=False)
+    return book.renderings(lang.get(code).stopwords or frozenset()) if book else {}
 
 
 @lru_cache(maxsize=65536)
@@ -113,6 +149,17 @@ def english(word: str, code: str | None) -> frozenset[str]:
     found = book.glosses(word)
     base = lemma(word, code)
     return found | book.glosses(base) if base and fold(base) != fold(word) else found
+
+
+@lru_cache(maxsize=65536)
+def senses(word: str, code: str | None) -> frozenset[str]:
+    """The English words ``word`` of language ``code`` may mean: its glosses, and the headwords it
+    renders in the dictionary from English ("mais": more, a sense the dictionary into English
+    leaves out), as written or by its lemma."""
+    rendered = _renderings(code)
+    base = lemma(word, code)
+    found = english(word, code) | rendered.get(fold(word), frozenset())
+    return found | rendered.get(fold(base), frozenset()) if base else found
 
 
 def _says(text_words: Sequence[str], gloss: str) -> bool:

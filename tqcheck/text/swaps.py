@@ -7,18 +7,24 @@ that "less costly" for "cheaper" is no opposite. The light verbs are left out ("
 trades freely: quantifiers ("more"/"less"), a word against its own negative form ("unofficial" for
 "não-oficial", "hardly possible" for "quase impossível") and degrees; the antonym check reports
 those only when the translation model agrees.
+
+A text in another language is read through a dictionary's English senses of its words
+(``glossed_swaps``), against another text in the same language.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from tqcheck import lang
 from tqcheck.lang import Antonymy
 from tqcheck.records import Span
 from tqcheck.text.antonyms import Antonyms, english_antonymy, load_antonyms
-from tqcheck.text.coverage import content_words
+from tqcheck.text.coverage import content_words, unmatched_words
+from tqcheck.text.glossary import senses
 from tqcheck.text.negation import negations
 from tqcheck.text.strings import same_opening
 
@@ -35,6 +41,7 @@ class Swap(NamedTuple):
     # one word is the other with a negative prefix ("impossible", "possible"), or a quantifier
     # ("more", "less"): paraphrase trades these, so only the model's agreement makes them a finding
     model_only: bool = False
+    senses: tuple[str, str] = ()  # read through a dictionary: the English senses that are antonyms
 
 
 def swaps(text: str, reference: str) -> Iterator[Swap]:
@@ -61,6 +68,43 @@ def swaps(text: str, reference: str) -> Iterator[Swap]:
             quantifiers = {word.lower(), opposite[0].lower()} & english.quantifiers
             yield Swap(word, span, *opposite, bool(quantifiers) or _negative_form(word, opposite[0]))
     yield from _degree_swaps(text, reference, our_lowered, their_lowered, antonyms)
+
+
+def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
+    """Each word of ``text``, in language ``code``, with an English sense that is the antonym of a
+    sense of a word ``reference`` has and ``text`` lacks ("depois", after, where the reference has
+    "antes", before), read through the FreeDict dictionaries between the language and English.
+    Two words that share a sense are no opposites; light verbs and function words other than
+    quantifiers are no evidence (the dictionary renders both "deu" and "tomou" as give and take).
+    The nearest such word of ``reference`` is the opposite. Model only: a word has many senses,
+    and only the model can tell which one the sentence means."""
+    antonyms = load_antonyms()
+    if antonyms is None or lang.base(code) == "en":
+        return
+    english = english_antonymy()
+    idle = english.light_verbs | ((lang.get("en").stopwords or frozenset()) - english.quantifiers)
+    # each dictionary form of a telling sense of a word of the reference, with that word: looked up
+    # by the antonyms of the text's senses, so a long text costs no more than its words' senses
+    theirs: dict[str, list[tuple[str, Span, str, frozenset[str]]]] = defaultdict(list)
+    for word, span in unmatched_words(reference, text):
+        meant = senses(word, code)
+        for sense in sorted(meant - idle):
+            for form in antonyms.lemmas(sense):
+                theirs[form].append((word, span, sense, meant))
+    if not theirs:
+        return
+    for word, span in unmatched_words(text, reference):
+        ours = senses(word, code)
+        opposed: dict[Span, tuple[str, Span, tuple[str, str]]] = {}
+        for sense in sorted(ours - idle):
+            for opposite in sorted(antonyms.opposites(sense)):
+                for other, at, their_sense, meant in theirs.get(opposite, ()):
+                    if not ours & meant:
+                        opposed.setdefault(at, (other, at, (sense, their_sense)))
+        where = span[0] / max(len(text), 1)
+        nearest = min(opposed.values(), key=lambda o: abs(o[1][0] / max(len(reference), 1) - where), default=None)
+        if nearest is not None:
+            yield Swap(word, span, nearest[0], nearest[1], model_only=True, senses=nearest[2])
 
 
 def _lowered(text: str, antonyms: Antonyms) -> dict[int, Span]:

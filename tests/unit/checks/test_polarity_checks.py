@@ -8,9 +8,14 @@ from tqcheck.checks.negation_mismatch import NegationMismatch
 from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.records import Probe, ProbeKind
 from tqcheck.text.antonyms import load_antonyms
-from tqcheck.text.swaps import swaps
+from tqcheck.text.glossary import glossary, senses
+from tqcheck.text.swaps import glossed_swaps, swaps
 
 needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
+needs_portuguese_glosses = pytest.mark.skipif(
+    glossary("pt") is None or not senses("mais", "pt"),
+    reason="FreeDict Portuguese dictionaries (Debian dict-freedict-por-eng, dict-freedict-eng-por) not installed",
+)
 
 
 def test_added_negation_in_both_languages():
@@ -109,6 +114,51 @@ def _found_only_when_the_model_agrees(
     [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
     assert source[slice(*finding.source_span)] == word and f"“{said}”" in finding.message
     assert finding.severity.value == "critical"
+
+
+@needs_wordnet
+@needs_portuguese_glosses
+def test_an_opposite_in_the_drafts_own_language_is_read_through_a_dictionary_when_the_model_agrees():
+    # "previously" and "later" are no WordNet antonyms; "antes" (before) and "depois" (after) are
+    source = "Ten years previously, a pig pinned a Welsh farmer to his tractor."
+    target = "Dez anos depois, um porco prendeu um agricultor galês ao seu trator."
+    forward = "Dez anos antes, um porco prendeu um agricultor galês ao seu trator."
+    back = "Ten years later, a pig pinned a Welsh farmer to his tractor."
+    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+    assert list(AntonymSwap().run(ctx)) == []  # a dictionary's senses alone are no finding
+    at = target.index("depois")
+    agreed = (Probe(ProbeKind.GLOSSED_ANTONYM, "depois", (at, at + 6), 10.8, 16.1),)
+    [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
+    assert target[slice(*finding.target_span)] == "depois" and finding.severity.value == "critical"
+    assert "“depois” (after)" in finding.message and "“antes” (before)" in finding.message
+    # an English-side probe at the same place says nothing about the draft's word
+    elsewhere = (Probe(ProbeKind.ANTONYM, "depois", (at, at + 6), 10.8, 16.1),)
+    assert list(AntonymSwap().run(replace(ctx, probes=elsewhere))) == []
+
+
+@needs_wordnet
+@needs_portuguese_glosses
+def test_a_word_read_both_in_english_and_in_the_drafts_language_is_one_finding():
+    source = "Earlier this week, the council approved the budget."
+    target = "No fim desta semana, o conselho aprovou o orçamento."
+    forward = "No início desta semana, o conselho aprovou o orçamento."
+    back = "Later this week, the council approved the budget."
+    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+    [english] = AntonymSwap().run(ctx)  # "later" for "earlier", the model not asked: major
+    assert english.severity.value == "major" and target[slice(*english.target_span)] == "fim"
+    at = target.index("fim")
+    agreed = (Probe(ProbeKind.GLOSSED_ANTONYM, "fim", (at, at + 3), 17.5, 2.9),)
+    [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
+    assert finding.severity.value == "critical" and "“início” (beginning)" in finding.message
+
+
+@needs_wordnet
+@needs_portuguese_glosses
+def test_words_that_share_a_sense_or_only_a_light_verbs_are_no_opposites():
+    assert list(glossed_swaps("No fim deste ano, o centro abriu.", "No início deste ano, o centro abriu.", "pt"))
+    assert list(glossed_swaps("Os preços subiram muito.", "Os preços aumentaram muito.", "pt")) == []
+    assert list(glossed_swaps("Ele deu uma decisão.", "Ele tomou uma decisão.", "pt")) == []  # give, take
+    assert list(glossed_swaps("Prices fell.", "Prices rose.", "en")) == []  # English is read by swaps()
 
 
 @needs_wordnet
