@@ -1,6 +1,6 @@
 """Content-word coverage: the longest uncovered run and its seam."""
 
-from tqcheck.text.coverage import length_ratio, longest_uncovered, surplus_words
+from tqcheck.text.coverage import length_ratio, longest_uncovered, surplus_words, unmatched_words
 
 SOURCE = "The central bank raised interest rates sharply yesterday despite fierce protests from exporters."
 
@@ -32,3 +32,16 @@ def test_a_word_said_twice_and_kept_once_is_a_surplus_and_one_kept_twice_is_not(
     whole = "The spokesman said the body was found in Birkenhead and she was found inside a property."
     assert surplus_words(source, whole, "en") == []
     assert surplus_words(source, "Nothing here.", "en") == []  # a word never kept is uncovered, no surplus
+
+
+def test_every_word_the_other_text_lacks_or_has_fewer_times_is_unmatched_function_words_too():
+    forward = "A prisão tem mais de 500 reclusos, incluindo alguns dos mais perigosos do país."
+    draft = "A prisão tem mais de 500 reclusos, incluindo alguns dos menos perigosos do país."
+    # the second "mais", which the draft has once: the word a dictionary may oppose to "menos"
+    [(word, span)] = unmatched_words(forward, draft)
+    assert word == "mais" and span[0] == forward.rindex("mais")
+    assert [w for w, _ in unmatched_words(draft, forward)] == ["menos"]
+    assert unmatched_words(draft, draft) == []
+    # an inflection is matched by its stem-like opening, as content words are; "of" is too short to read
+    assert unmatched_words("The recovered goods.", "The recovery of goods.") == []
+    assert unmatched_words("The recovery of goods.", "The recovered goods.") == []

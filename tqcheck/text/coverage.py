@@ -89,13 +89,20 @@ def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[s
 
 def unmatched_words(text: str, reference: str) -> list[tuple[str, Span]]:
     """Every word of three letters or more of ``text`` that ``reference`` lacks, function words too
-    ("mais", "antes"), as written: the words a dictionary may tell an opposite of."""
-    ref = {fold(w) for w in WORD.findall(reference)}
-    return [
-        (m.group(), m.span())
-        for m in WORD.finditer(text)
-        if len(m.group()) >= 3 and not m.group()[0].isdigit() and not _covered(fold(m.group()), ref)
-    ]
+    ("mais", "antes"), as written: the words a dictionary may tell an opposite of. A word
+    ``reference`` has fewer times is unmatched from its first occurrence past that count ("mais
+    de 500 … os mais perigosos" against "mais de 500 … os menos perigosos": the second "mais")."""
+    have = Counter(fold(w) for w in WORD.findall(reference))
+    ref, seen = set(have), Counter[str]()
+    unmatched = []
+    for m in WORD.finditer(text):
+        word = fold(m.group())
+        if len(word) < 3 or word[0].isdigit():
+            continue
+        seen[word] += 1
+        if seen[word] > have[word] and (have[word] or not _covered(word, ref)):
+            unmatched.append((m.group(), m.span()))
+    return unmatched
 
 
 def surplus_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
