@@ -120,36 +120,45 @@ def _found_only_when_the_model_agrees(
 @needs_portuguese_glosses
 def test_an_opposite_in_the_drafts_own_language_is_read_through_a_dictionary_when_the_model_agrees():
     # "previously" and "later" are no WordNet antonyms; "antes" (before) and "depois" (after) are
-    source = "Ten years previously, a pig pinned a Welsh farmer to his tractor."
-    target = "Dez anos depois, um porco prendeu um agricultor galês ao seu trator."
-    forward = "Dez anos antes, um porco prendeu um agricultor galês ao seu trator."
-    back = "Ten years later, a pig pinned a Welsh farmer to his tractor."
-    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+    ctx = _in_portuguese(
+        "Ten years previously, a pig pinned a Welsh farmer to his tractor.",
+        "Dez anos {}, um porco prendeu um agricultor galês ao seu trator.", ("depois", "antes"),
+        back="Ten years later, a pig pinned a Welsh farmer to his tractor.",
+    )
     assert list(AntonymSwap().run(ctx)) == []  # a dictionary's senses alone are no finding
-    at = target.index("depois")
-    agreed = (Probe(ProbeKind.GLOSSED_ANTONYM, "depois", (at, at + 6), 10.8, 16.1),)
-    [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
-    assert target[slice(*finding.target_span)] == "depois" and finding.severity.value == "critical"
+    [finding] = AntonymSwap().run(replace(ctx, probes=_agreed(ctx.target, "depois", (10.8, 16.1))))
+    assert ctx.target[slice(*finding.target_span)] == "depois" and finding.severity.value == "critical"
     assert "“depois” (after)" in finding.message and "“antes” (before)" in finding.message
     # an English-side probe at the same place says nothing about the draft's word
-    elsewhere = (Probe(ProbeKind.ANTONYM, "depois", (at, at + 6), 10.8, 16.1),)
+    elsewhere = _agreed(ctx.target, "depois", (10.8, 16.1), ProbeKind.ANTONYM)
     assert list(AntonymSwap().run(replace(ctx, probes=elsewhere))) == []
 
 
 @needs_wordnet
 @needs_portuguese_glosses
 def test_a_word_read_both_in_english_and_in_the_drafts_language_is_one_finding():
-    source = "Earlier this week, the council approved the budget."
-    target = "No fim desta semana, o conselho aprovou o orçamento."
-    forward = "No início desta semana, o conselho aprovou o orçamento."
-    back = "Later this week, the council approved the budget."
-    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+    ctx = _in_portuguese(
+        "Earlier this week, the council approved the budget.",
+        "No {} desta semana, o conselho aprovou o orçamento.", ("fim", "início"),
+        back="Later this week, the council approved the budget.",
+    )
     [english] = AntonymSwap().run(ctx)  # "later" for "earlier", the model not asked: major
-    assert english.severity.value == "major" and target[slice(*english.target_span)] == "fim"
-    at = target.index("fim")
-    agreed = (Probe(ProbeKind.GLOSSED_ANTONYM, "fim", (at, at + 3), 17.5, 2.9),)
-    [finding] = AntonymSwap().run(replace(ctx, probes=agreed))
+    assert english.severity.value == "major" and ctx.target[slice(*english.target_span)] == "fim"
+    [finding] = AntonymSwap().run(replace(ctx, probes=_agreed(ctx.target, "fim", (17.5, 2.9))))
     assert finding.severity.value == "critical" and "“início” (beginning)" in finding.message
+
+
+def _in_portuguese(source: str, sentence: str, words: tuple[str, str], back: str):
+    """An en→pt check context: the draft has the first word in ``sentence``, the machine
+    translation of the source the second."""
+    draft, forward = (sentence.format(w) for w in words)
+    return make_ctx(draft, source=source, back=back, forward=forward, source_lang="en", target_lang="pt")
+
+
+def _agreed(target: str, word: str, gains: tuple[float, float], kind: ProbeKind = ProbeKind.GLOSSED_ANTONYM):
+    """The model's agreement that the draft reads far likelier with another word in ``word``'s place."""
+    at = target.index(word)
+    return (Probe(kind, word, (at, at + len(word)), *gains),)
 
 
 @needs_wordnet
