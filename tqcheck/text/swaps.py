@@ -74,11 +74,10 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
     """Each word of ``text``, in language ``code``, with an English sense that is the antonym of a
     sense of a word ``reference`` has and ``text`` lacks, or has fewer times ("depois", after,
     where the reference has "antes", before), read through the FreeDict dictionaries between the
-    language and English.
-    Two words that share a sense are no opposites; light verbs and function words other than
-    quantifiers are no evidence (the dictionary renders both "deu" and "tomou" as give and take).
-    The nearest such word of ``reference`` is the opposite. Model only: a word has many senses,
-    and only the model can tell which one the sentence means."""
+    language and English. Two words that share a sense are no opposites; light verbs and function
+    words other than quantifiers are no evidence (the dictionary renders both "deu" and "tomou" as
+    give and take). The nearest such word of ``reference`` is the opposite. Model only: a word has
+    many senses, and only the model can tell which one the sentence means."""
     antonyms = load_antonyms()
     if antonyms is None or lang.base(code) == "en":
         return
