@@ -76,8 +76,9 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
     where the reference has "antes", before), read through the FreeDict dictionaries between the
     language and English. Two words that share a sense are no opposites; light verbs and function
     words other than quantifiers are no evidence (the dictionary renders both "deu" and "tomou" as
-    give and take). The nearest such word of ``reference`` is the opposite. Model only: a word has
-    many senses, and only the model can tell which one the sentence means."""
+    give and take). The nearest such word of ``reference`` is the opposite, for the first
+    occurrence of a word only. Model only: a word has many senses, and only the model can tell
+    which one the sentence means."""
     antonyms = load_antonyms()
     if antonyms is None or lang.base(code) == "en":
         return
@@ -93,7 +94,11 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
                 theirs[form].append((word, span, sense, meant))
     if not theirs:
         return
+    asked: set[str] = set()
     for word, span in unmatched_words(text, reference):
+        if word.lower() in asked:  # a word written many times is asked once: each answer is a probe
+            continue
+        asked.add(word.lower())
         ours = senses(word, code)
         opposed: dict[Span, tuple[str, Span, tuple[str, str]]] = {}
         for sense in sorted(ours - idle):

@@ -168,6 +168,9 @@ def test_words_that_share_a_sense_or_only_a_light_verbs_are_no_opposites():
     assert list(glossed_swaps("Os preços subiram muito.", "Os preços aumentaram muito.", "pt")) == []
     assert list(glossed_swaps("Ele deu uma decisão.", "Ele tomou uma decisão.", "pt")) == []  # give, take
     assert list(glossed_swaps("Prices fell.", "Prices rose.", "en")) == []  # English is read by swaps()
+    # a hostile segment that says one word a thousand times is asked about it once, not a thousand probes
+    [once] = glossed_swaps(" ".join(["menos"] * 1000), " ".join(["mais"] * 1000), "pt")
+    assert once.span == (0, 5) and once.opposite == "mais"
 
 
 @needs_wordnet
