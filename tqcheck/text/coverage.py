@@ -83,8 +83,7 @@ def telling_words(text: str, code: str | None) -> int:
 
 def uncovered_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words of ``text`` that ``reference`` lacks, with their spans."""
-    ref = {fold(w) for w in WORD.findall(reference)}
-    return [(w, span) for w, span in _long_content_words(text, code) if not _covered(w, ref)]
+    return [(w, span) for w, span, had in _lacked(_long_content_words(text, code), reference) if not had]
 
 
 def unmatched_words(text: str, reference: str) -> list[tuple[str, Span]]:
@@ -92,29 +91,29 @@ def unmatched_words(text: str, reference: str) -> list[tuple[str, Span]]:
     ("mais", "antes"), as written: the words a dictionary may tell an opposite of. A word
     ``reference`` has fewer times is unmatched from its first occurrence past that count ("mais
     de 500 … os mais perigosos" against "mais de 500 … os menos perigosos": the second "mais")."""
-    have = Counter(fold(w) for w in WORD.findall(reference))
-    ref, seen = set(have), Counter[str]()
-    unmatched = []
-    for m in WORD.finditer(text):
-        word = fold(m.group())
-        if len(word) < 3 or word[0].isdigit():
-            continue
-        seen[word] += 1
-        if seen[word] > have[word] and (have[word] or not _covered(word, ref)):
-            unmatched.append((m.group(), m.span()))
-    return unmatched
+    words = [(m.group(), m.span()) for m in WORD.finditer(text) if len(m.group()) >= 3 and not m.group()[0].isdigit()]
+    return [(w, span) for w, span, _ in _lacked(words, reference)]
 
 
 def surplus_words(text: str, reference: str, code: str | None) -> list[tuple[str, Span]]:
     """The content words ``text`` repeats more often than ``reference`` has them, the later
     occurrences: a clause cut from a sentence that says "found" twice leaves one "found" behind."""
-    have, seen = Counter(fold(w) for w in WORD.findall(reference)), Counter[str]()
-    surplus = []
-    for word, span in _long_content_words(text, code):
-        seen[word] += 1
-        if 0 < have[word] < seen[word]:
-            surplus.append((word, span))
-    return surplus
+    return [(w, span) for w, span, had in _lacked(_long_content_words(text, code), reference) if had]
+
+
+def _lacked(words: list[tuple[str, Span]], reference: str) -> list[tuple[str, Span, bool]]:
+    """Each of ``words`` (of one text, in order) that ``reference`` lacks, or has fewer times than
+    the text has said it so far, with whether ``reference`` has it at all. A word it lacks may be
+    covered by one sharing its stem-like opening; a word it has is counted exactly."""
+    have = Counter(fold(w) for w in WORD.findall(reference))
+    ref, seen = set(have), Counter[str]()
+    lacked = []
+    for word, span in words:
+        key = fold(word)
+        seen[key] += 1
+        if seen[key] > have[key] and (have[key] or not _covered(key, ref)):
+            lacked.append((word, span, have[key] > 0))
+    return lacked
 
 
 def longest_uncovered(text: str, reference: str, code: str | None) -> Run | None:
