@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -70,13 +70,12 @@ class Glossary:
         for headword, places in self._entries.items():
             if not headword.isalpha():
                 continue
-            for offset, length in places:
-                for line in self._data[offset : offset + length].decode("utf-8", "replace").splitlines()[1:]:
-                    for phrase in _NUMBERED.sub("", line).lower().split(","):
-                        words = _WORD.findall(phrase)
-                        telling = words if len(words) == 1 else [w for w in words if w not in stop]
-                        if len(words) <= 2 and len(telling) == 1:
-                            found.setdefault(fold(telling[0]), set()).add(headword)
+            for line in self._lines(places):
+                for phrase in line.lower().split(","):
+                    words = _WORD.findall(phrase)
+                    telling = words if len(words) == 1 else [w for w in words if w not in stop]
+                    if len(words) <= 2 and len(telling) == 1:
+                        found.setdefault(fold(telling[0]), set()).add(headword)
         return {word: frozenset(heads) for word, heads in found.items()}
 
     def glosses(self, headword: str) -> frozenset[str]:
@@ -84,13 +83,16 @@ class Glossary:
         letters ("commission, committee"), numbering cut; lines in the language's own script
         define, they do not translate."""
         words: set[str] = set()
-        for offset, length in self._entries.get(fold(headword), ()):
-            lines = self._data[offset : offset + length].decode("utf-8", "replace").splitlines()[1:]
-            for line in lines:
-                if line.isascii():
-                    text = _NUMBERED.sub("", line).lower()
-                    words.update(w for w in _ENGLISH_WORD.findall(text) if w not in self._stop and len(w) > 1)
+        for line in self._lines(self._entries.get(fold(headword), ())):
+            if line.isascii():
+                words.update(w for w in _ENGLISH_WORD.findall(line.lower()) if w not in self._stop and len(w) > 1)
         return frozenset(words)
+
+    def _lines(self, places: Iterable[tuple[int, int]]) -> Iterator[str]:
+        """The lines of the entries at ``places`` after each headword's, their numbering cut."""
+        for offset, length in places:
+            for line in self._data[offset : offset + length].decode("utf-8", "replace").splitlines()[1:]:
+                yield _NUMBERED.sub("", line)
 
 
 def dictd_dir() -> Path | None:
@@ -149,6 +151,11 @@ def english(word: str, code: str | None) -> frozenset[str]:
     found = book.glosses(word)
     base = lemma(word, code)
     return found | book.glosses(base) if base and fold(base) != fold(word) else found
+
+
+def knows(code: str | None) -> bool:
+    """Whether an installed dictionary gives the words of language ``code`` English senses."""
+    return glossary(code) is not None or bool(_renderings(code))
 
 
 @lru_cache(maxsize=65536)

@@ -24,7 +24,7 @@ from tqcheck.lang import Antonymy
 from tqcheck.records import Span
 from tqcheck.text.antonyms import Antonyms, english_antonymy, load_antonyms
 from tqcheck.text.coverage import content_words, unmatched_words
-from tqcheck.text.glossary import senses
+from tqcheck.text.glossary import knows, senses
 from tqcheck.text.negation import negations
 from tqcheck.text.strings import same_opening
 
@@ -80,7 +80,7 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
     occurrence of a word only. Model only: a word has many senses, and only the model can tell
     which one the sentence means."""
     antonyms = load_antonyms()
-    if antonyms is None or lang.base(code) == "en":
+    if antonyms is None or not knows(code):  # English has no dictionary into English: swaps() reads it
         return
     english = english_antonymy()
     idle = english.light_verbs | ((lang.get("en").stopwords or frozenset()) - english.quantifiers)
