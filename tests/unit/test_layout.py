@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "tqcheck"
 STAGES: list[tuple[str, ...]] = [
     ("tqcheck", "tqcheck.errors", "tqcheck.records", "tqcheck.codec", "tqcheck.config", "tqcheck.lang",
      "tqcheck.text.strings", "tqcheck.text.negation", "tqcheck.text.numbers", "tqcheck.text.coverage",
-     "tqcheck.text.entities", "tqcheck.text.antonyms", "tqcheck.text.swaps", "tqcheck.text.demonyms", "tqcheck.text.places", "tqcheck.text.markup",
+     "tqcheck.text.entities", "tqcheck.text.antonyms", "tqcheck.text.swaps", "tqcheck.text.demonyms", "tqcheck.text.holonyms", "tqcheck.text.places", "tqcheck.text.markup",
      "tqcheck.text.segment", "tqcheck.text.number_words", "tqcheck.text.lexicon", "tqcheck.text.order", "tqcheck.text.galechurch",
      "tqcheck.text.sounds", "tqcheck.text.openers", "tqcheck.text.bodies", "tqcheck.text.place_pairs",
      "tqcheck.text.glossary"),

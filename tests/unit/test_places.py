@@ -1,6 +1,8 @@
 """Place names across languages (CLDR via Babel, GeoNames cities)."""
 
+import pytest
 
+from tqcheck.text.holonyms import part_and_whole
 from tqcheck.text.places import (
     dateline,
     mentions_place,
@@ -103,3 +105,10 @@ def test_places_inside_runs_of_letters_of_scripts_written_without_spaces():
     assert not mentions_place(place_names("China", ("en", "ja")), "日本の首相は月曜日に語った。")
     chinese = "风暴周日深夜袭击了大阪。"
     assert [chinese[slice(*span)] for span, _ in places_in(chinese, ("en", "zh"))] == ["大阪"]
+
+
+@pytest.mark.skipif(not part_and_whole("England", "Britain"), reason="WordNet (Debian wordnet-base) not installed")
+def test_a_place_lies_within_every_whole_wordnet_files_it_under_however_far_up():
+    assert part_and_whole("London", "Europe") and part_and_whole("United States", "Texas")  # either order
+    assert not part_and_whole("France", "Germany") and not part_and_whole("London", "Paris")
+    assert not part_and_whole("England", "shire")  # a kind of place, no named one

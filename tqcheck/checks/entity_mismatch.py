@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tqcheck import lang
@@ -8,8 +7,8 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, Severity, Span
 from tqcheck.text.bodies import no_body_to_render, person_in_no_form, unaccounted_body
 from tqcheck.text.entities import Name, comparable, find_names, kept_words, name_in, name_words, verifiable
-from tqcheck.text.openers import kept_as_is, openers
-from tqcheck.text.place_pairs import new_demonym, places_only_in
+from tqcheck.text.openers import kept_openers, openers
+from tqcheck.text.place_pairs import new_demonym, one_within_other, places_only_in
 from tqcheck.text.places import dateline, mentions_place, place_names, place_of_word, places_in, same_place
 from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import compared_names
@@ -31,7 +30,8 @@ class EntityMismatch(Check):
 
     Critical: a name replaced by another (unless both name one place: "Birmânia", "Myanmar"; major when
     each model translates its name rather than keeps it, as for bodies: "Treasury" → "Ministério das
-    Finanças", "Premier League" → "Liga Inglesa"); a country, region or large city the source never
+    Finanças", "Premier League" → "Liga Inglesa", or when one place lies within the other in WordNet:
+    "Britain" → "Inglaterra"); a country, region or large city the source never
     mentions, not even by a demonym; a person's full name ("Glenn Middleton") one text has and the other
     has no word of (a surname alone may go for "he"); a news dateline ("PARIS –") whose place the
     translation never mentions; a name dropped from a list whose other names the draft keeps ("Google,
@@ -201,16 +201,6 @@ class EntityMismatch(Check):
         def names(text: str, code: str | None) -> list[Name]:  # a place opening a sentence is a name too
             return find_names(text, code, lambda word: place_names(word, langs) is not None)
 
-        def kept(text: str, code: str | None, found: list[Name], other: str, other_code: str | None) -> list[Name]:
-            """Names of ``text`` beyond ``found``: words opening a sentence that the other language's text
-            keeps as they are ("Trump said", "Trump dijo"). A model also keeps words it cannot translate
-            ("Aftershocks"), so these only pair with a name found otherwise, never stand alone."""
-            lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
-            vouched = find_names(
-                text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code)
-            )
-            return [n for n in vouched if not overlaps(n.span, [f.span for f in found])]
-
         opening = dateline(source, langs)  # all capitals: no name to find_names, but a place all the same
         if opening and not mentions_place(opening[1], target, back, demonyms=False):  # a city has no demonym to spare
             where = source[slice(*opening[0])]
@@ -237,11 +227,11 @@ class EntityMismatch(Check):
         pairs = list(zip(missing, added))  # names found outright; then one left over, with a name kept as it is
         missing, added = missing[len(pairs) :], added[len(pairs) :]
         if missing and new_in_source_language:
-            also = self._absent(kept(target, tgt_lang, in_target, back, src_lang), forward, source)
+            also = self._absent(kept_openers(target, tgt_lang, in_target, back, src_lang), forward, source)
             pairs += zip(missing, also)
             missing = missing[len(also) :]
         elif added and missing_in_forward:
-            also = self._absent(kept(source, src_lang, in_source, forward, tgt_lang), back, target)
+            also = self._absent(kept_openers(source, src_lang, in_source, forward, tgt_lang), back, target)
             pairs += zip(also, added)
             added = added[len(also) :]
         for src, tgt in pairs:
@@ -251,12 +241,14 @@ class EntityMismatch(Check):
             body = not (name_in(src, forward, sim) or name_in(tgt, back, sim)) and not any(
                 place_names(n.bare, langs) for n in (src, tgt)
             )
+            within = not (title or body) and one_within_other(src, tgt, (source, target), (back, forward), (src_lang, tgt_lang))
             note = " (in a quoted title)" if title else " (names of bodies are often translated freely)" if body else ""
+            note = " (one place lies within the other)" if within else note
             yield self.finding(
                 f"source names {src.text}, translation has {tgt.text} instead{note}",
                 tgt.span,
                 src.span,
-                Severity.MAJOR if title or body else None,
+                Severity.MAJOR if note else None,  # each note says why it is no name put for another
             )
         lost = missing + acronyms
         for src in lost:  # one of a list whose other names the draft keeps was cut, not rendered freely

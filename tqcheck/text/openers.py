@@ -13,7 +13,7 @@ import re
 from tqcheck import lang
 from tqcheck.text.entities import Name, find_names
 from tqcheck.text.lexicon import proper_noun
-from tqcheck.text.strings import fold
+from tqcheck.text.strings import fold, overlaps
 
 
 def kept_as_is(word: str, other: str, other_code: str | None) -> bool:
@@ -33,3 +33,12 @@ def openers(text: str, code: str | None) -> list[Name]:
         for n in find_names(text, code, lambda word: True)
         if n.span not in found and fold(n.text) not in stop and not text[n.span[1] :].startswith(",")
     ]
+
+
+def kept_openers(text: str, code: str | None, found: list[Name], other: str, other_code: str | None) -> list[Name]:
+    """Names of ``text`` beyond ``found``: words opening a sentence that the other language's text
+    keeps as they are ("Trump said", "Trump dijo"). A model also keeps words it cannot translate
+    ("Aftershocks"), so these only pair with a name found otherwise, never stand alone."""
+    lower = set(re.findall(r"\b[^\W\d_A-Z]\w*", text))  # a word the text also writes in lower case is no name ("Uh, uh")
+    vouched = find_names(text, code, lambda word: word.lower() not in lower and kept_as_is(word, other, other_code))
+    return [n for n in vouched if not overlaps(n.span, [f.span for f in found])]

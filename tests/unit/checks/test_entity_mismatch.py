@@ -5,6 +5,7 @@ import pytest
 from tests.conftest import make_ctx
 from tqcheck.checks.entity_mismatch import EntityMismatch
 from tqcheck.text.glossary import glossary
+from tqcheck.text.holonyms import part_and_whole
 
 
 def run(source, target, back, forward=None, **langs):
@@ -535,3 +536,21 @@ def test_where_capitals_mark_no_names_places_are_compared_all_the_same(code, goo
     assert bad[slice(*finding.target_span)] in {"Südkorea", "韓国", "韩国"}
     with_model = run(source, bad, "Japan and Korea signed an agreement.", "x", source_lang="en", target_lang=code)
     assert [f.message for f in with_model] == [finding.message]
+
+
+@pytest.mark.skipif(not part_and_whole("England", "Britain"), reason="WordNet (Debian wordnet-base) not installed")
+def test_a_place_narrowed_to_one_within_it_is_major_and_a_place_put_for_another_critical():
+    source = "Jones jetted out of Britain to head for one of his holiday homes."
+    forward = "Jones saiu da Grã-Bretanha para ir para uma de suas casas de férias."
+    target = "Jones resolveu sair da Inglaterra e viajou para uma de suas residências de férias."
+    back = "Jones decided to leave England and traveled to one of his holiday homes."
+    [narrowed] = run(source, target, back, forward, source_lang="en", target_lang="pt")
+    assert narrowed.severity.value == "major" and "lies within" in narrowed.message
+    # read the other way (an English draft), widened: the machine translation names the part
+    [widened] = run("A polícia de Inglaterra investiga.", "The police in Britain are investigating.",
+                    "A polícia na Grã-Bretanha está a investigar.", "England's police are investigating.",
+                    source_lang="pt", target_lang="en")
+    assert widened.severity.value == "major"
+    [replaced] = run(source, target.replace("Inglaterra", "França"), back.replace("England", "France"), forward,
+                     source_lang="en", target_lang="pt")
+    assert replaced.severity.value == "critical" and "lies within" not in replaced.message
