@@ -37,7 +37,9 @@ cancels all of that but the piece itself:
   other word in its place. A synonym in the draft gains nothing both ways; a reversed meaning does.
   A draft in another language is also read against the machine translation of its source through
   a dictionary's English senses ("depois", after, where that translation has "antes", before),
-  and rescored with the translation's word in place (``glossed-antonym``).
+  and rescored with the translation's word in place (``glossed-antonym``); an English draft is
+  read against its source the same way ("after" where the source says "antes"), rescored with the
+  source word's sense in place.
 
 Those conditions are where the answer can be read this way; they also keep the cost to about a
 tenth of a run. The checks decide what a gain means (TQ404, TQ105, TQ106, TQ403).
@@ -55,7 +57,7 @@ from tqcheck.text.coverage import surplus_words, telling_words, uncovered_words,
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
-from tqcheck.text.swaps import glossed_swaps, swaps
+from tqcheck.text.swaps import Swap, crossed_swaps, glossed_swaps, swaps
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
@@ -148,10 +150,19 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
             yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft
-    if target_lang != "en" and item.forward_translation:
-        for swap in glossed_swaps(item.draft, item.forward_translation, target_lang):
+    if item.forward_translation:
+        for swap in _glossed(item, source_lang, target_lang):
             turned = _put(item.draft, swap.span, swap.opposite)
             yield Probe(ProbeKind.GLOSSED_ANTONYM, swap.word, swap.span, 0.0), item.source, turned
+
+
+def _glossed(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[Swap]:
+    """Opposites read through a dictionary: the draft against the machine translation in the
+    draft's language, or an English draft against its source."""
+    assert item.forward_translation is not None
+    if target_lang == "en":
+        return crossed_swaps(item.draft, item.source, source_lang, item.forward_translation)
+    return glossed_swaps(item.draft, item.forward_translation, target_lang)
 
 
 def _questions(text: str, code: str) -> list[Span]:

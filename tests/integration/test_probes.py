@@ -284,6 +284,36 @@ def test_an_opposite_the_back_translation_words_differently_is_read_in_the_draft
         assert not [f for f in faithful.findings if f.code == "TQ403"]
 
 
+
+def test_an_opposite_the_machine_translation_words_differently_is_read_against_the_source(tmp_path):
+    """An English draft whose word the machine translation of the source words otherwise
+    ("difficult" for the draft's "soft", "confidence" for its "mistrust"): no English antonym to
+    read. The source's "difícil", "frias" and "confiança" mean hard, cool and trust in the
+    dictionary, antonyms of the draft's words; the model confirms each, and the faithful twins
+    stay clean."""
+    from tqcheck.config import Config
+    from tqcheck.pipeline import Languages, check_files
+    from tqcheck.records import Severity
+
+    pairs = [
+        ("O exame foi difícil para quase todos os alunos da turma.",
+         "The exam was {} for almost every student in the class.", "soft", "hard", "difícil"),
+        ("As noites ficaram frias durante a última semana de setembro.",
+         "Nights were {} during the last week of September.", "warm", "cold", "frias"),
+        ("A confiança dos consumidores caiu no último trimestre.",
+         "Consumer {} fell in the last quarter.", "mistrust", "confidence", "confiança"),
+    ]
+    source, draft = tmp_path / "source.pt.txt", tmp_path / "draft.en.txt"
+    source.write_text("".join(f"{s}\n{s}\n" for s, *_ in pairs), encoding="utf-8")
+    draft.write_text("".join(f"{d.format(wrong)}\n{d.format(right)}\n" for _, d, wrong, right, _ in pairs), encoding="utf-8")
+    segments = check_files([str(draft)], str(source), Languages("pt", "en"), Config(cache=False)).files[0].segments
+    for (_, _, wrong, _, said), swapped, faithful in zip(pairs, segments[0::2], segments[1::2]):
+        [finding] = [f for f in swapped.findings if f.code == "TQ403"]
+        assert finding.severity is Severity.CRITICAL and f"“{wrong}”" in finding.message and f"“{said}”" in finding.message
+        assert swapped.segment.target[slice(*finding.target_span)] == wrong
+        assert swapped.segment.source[slice(*finding.source_span)] == said
+        assert not [f for f in faithful.findings if f.code == "TQ403"]
+
 def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en")):
     """TQ105's findings on a draft that leaves a piece of ``sentence`` out, and on its faithful twin."""
     from tqcheck.config import Config

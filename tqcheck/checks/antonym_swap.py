@@ -6,7 +6,7 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, wordnet_dir
 from tqcheck.text.coverage import uncovered_words
-from tqcheck.text.swaps import glossed_swaps, swaps
+from tqcheck.text.swaps import crossed_swaps, glossed_swaps, swaps
 
 
 class AntonymSwap(Check):
@@ -52,15 +52,14 @@ class AntonymSwap(Check):
         antonyms = load_antonyms()
         if antonyms is None or not ctx.source or not ctx.target:
             return
+        found: list[Finding] = []
         if ctx.target_lang == "en" and ctx.forward_translation:
             for swap in swaps(ctx.target, ctx.forward_translation):
                 message = (
                     f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
-                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.model_only)
-            return
-        found: list[Finding] = []
-        if ctx.source_lang == "en":
+                found += self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, swap.model_only)
+        elif ctx.source_lang == "en":
             for swap in swaps(ctx.back_translation, ctx.source):
                 message = (
                     f"the translation means “{swap.word}” (back-translation) "
@@ -73,8 +72,17 @@ class AntonymSwap(Check):
         yield from _merged(found, list(self._glossed(ctx)))
 
     def _glossed(self, ctx: CheckContext) -> Iterator[Finding]:
-        """The draft against the machine translation of its source, in the draft's language."""
-        if not ctx.forward_translation or not ctx.target_lang:
+        """Read through a dictionary: the draft against the machine translation of its source, in
+        the draft's language, or an English draft against its source."""
+        if not ctx.forward_translation or not ctx.target_lang or not ctx.source_lang or not ctx.source:
+            return
+        kind = ProbeKind.GLOSSED_ANTONYM
+        if ctx.target_lang == "en":
+            for swap in crossed_swaps(ctx.target, ctx.source, ctx.source_lang, ctx.forward_translation):
+                said = ctx.source[slice(*swap.opposite_span)]
+                message = f"translation says “{swap.word}” where the source says “{said}” ({swap.opposite})"
+                where = swap.opposite_span
+                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, where, True, kind)
             return
         for swap in glossed_swaps(ctx.target, ctx.forward_translation, ctx.target_lang):
             mine, theirs = swap.senses
@@ -82,7 +90,6 @@ class AntonymSwap(Check):
                 f"translation says “{swap.word}” ({mine}) where a translation of the source says "
                 f"“{swap.opposite}” ({theirs})"
             )
-            kind = ProbeKind.GLOSSED_ANTONYM
             yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, True, kind)
 
     def _finding(

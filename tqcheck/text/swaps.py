@@ -8,15 +8,16 @@ trades freely: quantifiers ("more"/"less"), a word against its own negative form
 "não-oficial", "hardly possible" for "quase impossível") and degrees; the antonym check reports
 those only when the translation model agrees.
 
-A text in another language is read through a dictionary's English senses of its words
-(``glossed_swaps``), against another text in the same language.
+A text in another language is read through a dictionary's English senses of its words, against
+another text in the same language (``glossed_swaps``), or an English text against its source
+(``crossed_swaps``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from tqcheck import lang
@@ -26,7 +27,7 @@ from tqcheck.text.antonyms import Antonyms, english_antonymy, load_antonyms
 from tqcheck.text.coverage import content_words, unmatched_words
 from tqcheck.text.glossary import knows, senses
 from tqcheck.text.negation import negations
-from tqcheck.text.strings import same_opening
+from tqcheck.text.strings import WORD, same_opening
 
 _LETTERS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -79,35 +80,80 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
     give and take). The nearest such word of ``reference`` is the opposite, for the first
     occurrence of a word only. Model only: a word has many senses, and only the model can tell
     which one the sentence means."""
-    antonyms = load_antonyms()
-    if antonyms is None or not knows(code):  # English has no dictionary into English: swaps() reads it
+    if not knows(code):  # English has no dictionary into English: swaps() reads it
         return
+    theirs = _sense_index(unmatched_words(reference, text), code)
+    if theirs:
+        yield from _opposed(unmatched_words(text, reference), theirs, text, reference, lambda word: senses(word, code))
+
+
+def crossed_swaps(text: str, source: str, code: str, reference: str) -> Iterator[Swap]:
+    """Each word of an English ``text`` that the machine translation ``reference`` lacks and that
+    is the WordNet antonym of an English sense of a word of its ``source`` (language ``code``) that
+    ``text`` renders by none of its senses: "after" where the source says "antes" (before) and the
+    translation words it otherwise ("previously"). The swap's opposite is that sense, to put in the
+    text; its span is the source word's. Read as ``glossed_swaps`` reads, model only."""
+    antonyms = load_antonyms()
+    if antonyms is None or not knows(code):
+        return
+    said = {form for word in _LETTERS.findall(text) for form in antonyms.lemmas(word)}
+    unsaid = [(m.group(), m.span()) for m in WORD.finditer(source) if not senses(m.group(), code) & said]
+    theirs = _sense_index(unsaid, code)
+    if theirs:
+        yield from _opposed(unmatched_words(text, reference), theirs, text, source, antonyms.lemmas, crossed=True)
+
+
+_Sensed = dict[str, list[tuple[str, Span, str, frozenset[str]]]]
+
+
+def _idle() -> frozenset[str]:
+    """English senses that are no evidence: light verbs, and function words but quantifiers."""
     english = english_antonymy()
-    idle = english.light_verbs | ((lang.get("en").stopwords or frozenset()) - english.quantifiers)
-    # each dictionary form of a telling sense of a word of the reference, with that word: looked up
-    # by the antonyms of the text's senses, so a long text costs no more than its words' senses
-    theirs: dict[str, list[tuple[str, Span, str, frozenset[str]]]] = defaultdict(list)
-    for word, span in unmatched_words(reference, text):
+    return english.light_verbs | ((lang.get("en").stopwords or frozenset()) - english.quantifiers)
+
+
+def _sense_index(words: list[tuple[str, Span]], code: str) -> _Sensed:
+    """Each dictionary form of a telling English sense of ``words``, with the word, its span, the
+    sense and all its senses: looked up by the antonyms of the other text's senses, so a long text
+    costs no more than its words' senses."""
+    antonyms, idle = load_antonyms(), _idle()
+    index: _Sensed = defaultdict(list)
+    if antonyms is None:
+        return index
+    for word, span in words:
         meant = senses(word, code)
         for sense in sorted(meant - idle):
             for form in antonyms.lemmas(sense):
-                theirs[form].append((word, span, sense, meant))
-    if not theirs:
-        return
-    asked: set[str] = set()
-    for word, span in unmatched_words(text, reference):
-        if word.lower() in asked:  # a word written many times is asked once: each answer is a probe
+                index[form].append((word, span, sense, meant))
+    return index
+
+
+def _opposed(
+    words: list[tuple[str, Span]],
+    theirs: _Sensed,
+    text: str,
+    other: str,
+    meanings: Callable[[str], frozenset[str]],
+    crossed: bool = False,
+) -> Iterator[Swap]:
+    """The nearest word of ``other`` whose sense is an antonym of one of ``meanings`` of each of
+    ``words`` (of ``text``), the two sharing no sense; each word asked once (each answer is a
+    probe). ``crossed``: the opposite is the English sense, the text being English."""
+    antonyms, idle, asked = load_antonyms(), _idle(), set()
+    assert antonyms is not None
+    for word, span in words:
+        if word.lower() in asked:  # a word written many times is asked once
             continue
         asked.add(word.lower())
-        ours = senses(word, code)
+        ours = meanings(word)
         opposed: dict[Span, tuple[str, Span, tuple[str, str]]] = {}
         for sense in sorted(ours - idle):
             for opposite in sorted(antonyms.opposites(sense)):
-                for other, at, their_sense, meant in theirs.get(opposite, ()):
+                for their_word, at, their_sense, meant in theirs.get(opposite, ()):
                     if not ours & meant:
-                        opposed.setdefault(at, (other, at, (sense, their_sense)))
+                        opposed.setdefault(at, (their_sense if crossed else their_word, at, (sense, their_sense)))
         where = span[0] / max(len(text), 1)
-        nearest = min(opposed.values(), key=lambda o: abs(o[1][0] / max(len(reference), 1) - where), default=None)
+        nearest = min(opposed.values(), key=lambda o: abs(o[1][0] / max(len(other), 1) - where), default=None)
         if nearest is not None:
             yield Swap(word, span, nearest[0], nearest[1], model_only=True, senses=nearest[2])
 

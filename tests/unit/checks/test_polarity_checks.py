@@ -9,7 +9,7 @@ from tqcheck.checks.unsupported_negation import UnsupportedNegation
 from tqcheck.records import Probe, ProbeKind
 from tqcheck.text.antonyms import load_antonyms
 from tqcheck.text.glossary import glossary, senses
-from tqcheck.text.swaps import glossed_swaps, swaps
+from tqcheck.text.swaps import crossed_swaps, glossed_swaps, swaps
 
 needs_wordnet = pytest.mark.skipif(load_antonyms() is None, reason="WordNet (Debian wordnet-base) not installed")
 needs_portuguese_glosses = pytest.mark.skipif(
@@ -147,6 +147,22 @@ def test_a_word_read_both_in_english_and_in_the_drafts_language_is_one_finding()
     [finding] = AntonymSwap().run(replace(ctx, probes=_agreed(ctx.target, "fim", (17.5, 2.9))))
     assert finding.severity.value == "critical" and "“início” (beginning)" in finding.message
 
+
+@needs_wordnet
+@needs_portuguese_glosses
+def test_an_english_draft_is_read_against_its_source_through_a_dictionary_when_the_model_agrees():
+    # the machine translation says "difficult", no antonym of "soft"; the source's "difícil" means hard
+    source = "O exame foi difícil para quase todos os alunos."
+    draft = "The exam was soft for almost every student."
+    ctx = make_ctx(draft, source=source, back="O exame foi suave para quase todos os alunos.",
+                   forward="The exam was difficult for almost all students.", source_lang="pt", target_lang="en")
+    assert list(AntonymSwap().run(ctx)) == []
+    [finding] = AntonymSwap().run(replace(ctx, probes=_agreed(draft, "soft", (9.1, 7.4))))
+    assert draft[slice(*finding.target_span)] == "soft" and source[slice(*finding.source_span)] == "difícil"
+    assert finding.severity.value == "critical" and "the source says “difícil” (hard)" in finding.message
+    # a source word the draft renders by one of its senses is no opposite of another draft word
+    faithful = "The exam was hard, not soft, for almost every student."
+    assert list(crossed_swaps(faithful, source, "pt", "The exam was difficult for almost all students.")) == []
 
 def _in_portuguese(source: str, sentence: str, words: tuple[str, str], back: str):
     """An en→pt check context: the draft has the first word in ``sentence``, the machine
