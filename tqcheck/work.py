@@ -42,6 +42,8 @@ from tqcheck.lang import base as base_language
 from tqcheck.readers.base import ReadWhenAsked
 from tqcheck.records import BackendSignature, CheckStatus, InactiveCheck, Segment, SegmentResult
 from tqcheck.selection import Selector
+from tqcheck.text.antonyms import wordnet_dir
+from tqcheck.text.glossary import installed
 from tqcheck.text.langid import detector
 
 
@@ -69,7 +71,9 @@ class Workshop:
         self.cache = TranslationCache() if config.cache else None
         selector = Selector.build(config.select, config.ignore, config.per_file_ignores, config.warn_unused_ignores)
         options = sorted((c.code, sorted(c.opts.items())) for c in checks)
-        fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options])
+        # the resources the checks read change their results as the code does
+        resources = [str(wordnet_dir()), *installed()]
+        fingerprint = json.dumps([__version__, cache.code_digest(), config.language_detector, options, resources])
         self.runner = CheckRunner(checks, unavailable, self.detect, ResultCache(self.cache), selector, fingerprint)
 
     def translator(self, directions: list[tuple[str, str]]) -> tuple[MemoTranslator | None, Missing | None]:

@@ -171,3 +171,17 @@ def test_a_cache_folder_that_cannot_be_made_is_a_one_line_error_naming_it(tmp_pa
     assert runner.invoke(app, [*ARGS, "--no-cache"]).exit_code == 1  # the budget draft has findings
     cleared = runner.invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 2 and cleared.output.startswith("tqcheck: error: cannot use the cache at ")
+
+
+def test_a_dictionary_installed_or_removed_invalidates_cached_results(own_cache, tmp_path, monkeypatch, checked):
+    """What the checks read through FreeDict changes with the dictionaries a machine has."""
+    bare = tmp_path / "no-dictionaries"
+    bare.mkdir()
+    monkeypatch.setenv("TQCHECK_DICTD", str(bare))
+    runner.invoke(app, ARGS)
+    checked.clear()
+    runner.invoke(app, ARGS)
+    assert checked == []
+    (bare / "freedict-por-eng.dict.dz").write_bytes(b"\x1f\x8b")  # a dictionary appears
+    runner.invoke(app, ARGS)
+    assert len(checked) == 3

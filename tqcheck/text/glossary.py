@@ -104,6 +104,13 @@ def dictd_dir() -> Path | None:
     return None
 
 
+def installed() -> tuple[str, ...]:
+    """The FreeDict dictionaries this machine has, each with its size: what is read through them
+    changes when one is added, removed or upgraded, so this is part of every result's cache key."""
+    folder = dictd_dir()
+    return tuple(sorted(f"{p.name}:{p.stat().st_size}" for p in folder.glob("freedict-*.dict.dz"))) if folder else ()
+
+
 def _three_letter(code: str) -> list[str]:
     """The ISO 639-3 (and -2) codes of a language, which FreeDict names its files by ("el": "ell",
     "gre"), from the CLDR's aliases."""
