@@ -15,12 +15,14 @@ SARIF_SCHEMA := .cache/sarif-schema-2.1.0.json
 # report in its test; Apertium (GPL-2, run as a subprocess) and its pairs translate es, fr and gl
 # (es→pt→en with the embedded model); FreeDict's dictionaries (read where Debian puts them) tell a
 # Greek body's name that renders nothing in the source (TQ201, with no model: Wiktionary's data,
-# CC-BY-SA) and a Portuguese word's English senses, so a draft's opposite of a word of the machine
-# translation of its source is read in Portuguese (TQ403: Ergane's data, GPL-2, both ways between
-# Portuguese and English). Without root or sudo they are skipped with a note, and
+# CC-BY-SA) and a Portuguese or Spanish word's English senses, so a draft's opposite of a word of
+# the machine translation of its source is read in its language, and an English draft's against
+# its source (TQ403: FreeDict's data, GPL-2+, both ways between each language and English).
+# Without root or sudo they are skipped with a note, and
 # tqcheck still works: its reports say which checks did not run and why.
 APERTIUM_PAIRS := apertium-es-pt apertium-eng-spa apertium-fr-es apertium-es-gl
-DICTIONARIES := dict-freedict-ell-eng dict-freedict-por-eng dict-freedict-eng-por
+DICTIONARIES := dict-freedict-ell-eng dict-freedict-por-eng dict-freedict-eng-por dict-freedict-spa-eng \
+	dict-freedict-eng-spa
 system-packages:
 	@missing=""; \
 	[ -f /usr/share/wordnet/data.adj ] || missing="$$missing wordnet-base"; \
