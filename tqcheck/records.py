@@ -79,9 +79,10 @@ class Probe:
     word of a draft in another language replaced by the word of the machine translation of the
     source whose English sense is its antonym (``text.swaps.glossed_swaps``), or a word of an
     English draft replaced by the sense of a source word that is its antonym
-    (``text.swaps.crossed_swaps``); gains as for ``antonym``. ``order``: two neighbouring words of a draft checked without its source
-    exchanged, as its round trip has them; ``gain`` is the change in log-likelihood of the draft
-    given its translation into the pivot language. ``back_gain`` is asked only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
+    (``text.swaps.crossed_swaps``); gains as for ``antonym``. ``order``: two neighbouring words of
+    a draft checked without its source exchanged, as its round trip has them; ``gain`` is the
+    change in log-likelihood of the draft given its translation into the pivot language.
+    ``back_gain`` is asked only when ``gain`` is above ``probes.BACK_MIN_GAIN``, else None.
     """
 
     kind: ProbeKind

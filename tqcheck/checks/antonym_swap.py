@@ -30,10 +30,9 @@ class AntonymSwap(Check):
     is also read against the machine translation of its source through the English senses a
     dictionary gives their words ("depois", after, where that translation has "antes", before;
     FreeDict: Debian ``dict-freedict-por-eng`` and ``dict-freedict-eng-por``, and the Spanish
-    ones), and reported only
-    when the model agrees, with that translation's word in place, by the same bars; an English
-    draft is read so against its source ("soft" where the source says "difícil", hard, and the
-    translation "difficult"), with the source word's sense in place. Needs WordNet
+    pair), and reported only when the model agrees, with that translation's word in place, by the
+    same bars; an English draft is read so against its source ("soft" where the source says
+    "difícil", hard, and the translation "difficult"), with the source word's sense in place. Needs WordNet
     (Debian package ``wordnet-base``, or ``TQCHECK_WORDNET``); without it the check reports itself
     inactive. How the defaults were measured: references/calibration.md.
 

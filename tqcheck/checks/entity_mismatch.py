@@ -241,7 +241,8 @@ class EntityMismatch(Check):
             body = not (name_in(src, forward, sim) or name_in(tgt, back, sim)) and not any(
                 place_names(n.bare, langs) for n in (src, tgt)
             )
-            within = not (title or body) and one_within_other(src, tgt, (source, target), (back, forward), (src_lang, tgt_lang))
+            texts, translations = (source, target), (back, forward)
+            within = not (title or body) and one_within_other(src, tgt, texts, translations, (src_lang, tgt_lang))
             note = " (in a quoted title)" if title else " (names of bodies are often translated freely)" if body else ""
             note = " (one place lies within the other)" if within else note
             yield self.finding(
