@@ -92,7 +92,8 @@ def crossed_swaps(text: str, source: str, code: str, reference: str) -> Iterator
     is the WordNet antonym of an English sense of a word of its ``source`` (language ``code``) that
     ``text`` renders by none of its senses: "after" where the source says "antes" (before) and the
     translation words it otherwise ("previously"). The swap's opposite is that sense, to put in the
-    text; its span is the source word's. Read as ``glossed_swaps`` reads, model only."""
+    text; its span is the source word's. Read as ``glossed_swaps`` reads, model only; a word whose
+    antonym the translation has is left to ``swaps``, so that each word is asked about once."""
     antonyms = load_antonyms()
     if antonyms is None or not knows(code):
         return
@@ -100,7 +101,9 @@ def crossed_swaps(text: str, source: str, code: str, reference: str) -> Iterator
     unsaid = [(m.group(), m.span()) for m in WORD.finditer(source) if not senses(m.group(), code) & said]
     theirs = _sense_index(unsaid, code)
     if theirs:
-        yield from _opposed(unmatched_words(text, reference), theirs, text, source, antonyms.lemmas, crossed=True)
+        read = {swap.span for swap in swaps(text, reference)}
+        words = [(word, span) for word, span in unmatched_words(text, reference) if span not in read]
+        yield from _opposed(words, theirs, text, source, antonyms.lemmas, crossed=True)
 
 
 _Sensed = dict[str, list[tuple[str, Span, str, frozenset[str]]]]
