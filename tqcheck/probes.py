@@ -57,7 +57,7 @@ from tqcheck.text.coverage import surplus_words, telling_words, uncovered_words,
 from tqcheck.text.negation import denials, removable_negators
 from tqcheck.text.order import exchanged, transpositions
 from tqcheck.text.segment import clause_pieces, clauses, sentence_spans
-from tqcheck.text.swaps import Swap, crossed_swaps, glossed_swaps, swaps
+from tqcheck.text.swaps import dictionary_swaps, swaps
 
 CLAUSE_MIN_UNCOVERED = 3
 """Measured on WMT22 dev: 2 and 3 find the same errors; 3 flags no NTREX line and probes half as much."""
@@ -143,26 +143,20 @@ def _variants(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[
     for span in _added_pieces(item, target_lang):
         yield Probe(ProbeKind.ADDED, item.draft[slice(*span)], span, 0.0), item.source, _cut(item.draft, span)
     # The opposite word put back where the draft has its antonym, in the English text of the pair.
+    asked: list[Span] = []
     if target_lang == "en" and item.forward_translation:
         for swap in swaps(item.draft, item.forward_translation):
+            asked.append(swap.span)
             yield Probe(ProbeKind.ANTONYM, swap.word, swap.span, 0.0), item.source, _put(item.draft, swap.span, swap.opposite)
     elif source_lang == "en":
         for swap in swaps(item.back_translation, item.source):
             turned = _put(item.source, swap.opposite_span, swap.word)
             yield Probe(ProbeKind.ANTONYM, swap.opposite, swap.opposite_span, 0.0), turned, item.draft
     if item.forward_translation:
-        for swap in _glossed(item, source_lang, target_lang):
+        langs = (source_lang, target_lang)
+        for swap in dictionary_swaps(item.draft, item.source, item.forward_translation, langs, asked):
             turned = _put(item.draft, swap.span, swap.opposite)
             yield Probe(ProbeKind.GLOSSED_ANTONYM, swap.word, swap.span, 0.0), item.source, turned
-
-
-def _glossed(item: ProbeInput, source_lang: str, target_lang: str) -> Iterator[Swap]:
-    """Opposites read through a dictionary: the draft against the machine translation in the
-    draft's language, or an English draft against its source."""
-    assert item.forward_translation is not None
-    if target_lang == "en":
-        return crossed_swaps(item.draft, item.source, source_lang, item.forward_translation)
-    return glossed_swaps(item.draft, item.forward_translation, target_lang)
 
 
 def _questions(text: str, code: str) -> list[Span]:

@@ -6,7 +6,7 @@ from tqcheck.checks.base import Check, CheckContext, Need
 from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.antonyms import load_antonyms, wordnet_dir
 from tqcheck.text.coverage import uncovered_words
-from tqcheck.text.swaps import crossed_swaps, glossed_swaps, swaps
+from tqcheck.text.swaps import dictionary_swaps, swaps
 
 
 class AntonymSwap(Check):
@@ -55,8 +55,10 @@ class AntonymSwap(Check):
         if antonyms is None or not ctx.source or not ctx.target:
             return
         found: list[Finding] = []
+        asked: list[Span] = []
         if ctx.target_lang == "en" and ctx.forward_translation:
             for swap in swaps(ctx.target, ctx.forward_translation):
+                asked.append(swap.span)
                 message = (
                     f"translation says “{swap.word}” where a translation of the source says “{swap.opposite}”"
                 )
@@ -71,28 +73,27 @@ class AntonymSwap(Check):
                 found += self._finding(
                     ctx, message, swap.word, swap.opposite_span, target_span, swap.opposite_span, swap.model_only
                 )
-        yield from _merged(found, list(self._glossed(ctx)))
+        yield from _merged(found, list(self._glossed(ctx, asked)))
 
-    def _glossed(self, ctx: CheckContext) -> Iterator[Finding]:
+    def _glossed(self, ctx: CheckContext, asked: list[Span]) -> Iterator[Finding]:
         """Read through a dictionary: the draft against the machine translation of its source, in
-        the draft's language, or an English draft against its source."""
+        the draft's language, or an English draft against its source, but at the spans ``asked``."""
         if not ctx.forward_translation or not ctx.target_lang or not ctx.source_lang or not ctx.source:
             return
-        kind = ProbeKind.GLOSSED_ANTONYM
-        if ctx.target_lang == "en":
-            for swap in crossed_swaps(ctx.target, ctx.source, ctx.source_lang, ctx.forward_translation):
+        kind, codes = ProbeKind.GLOSSED_ANTONYM, (ctx.source_lang, ctx.target_lang)
+        for swap in dictionary_swaps(ctx.target, ctx.source, ctx.forward_translation, codes, asked):
+            if ctx.target_lang == "en":  # the opposite is the source word's sense
                 said = ctx.source[slice(*swap.opposite_span)]
                 message = f"translation says “{swap.word}” where the source says “{said}” ({swap.opposite})"
-                where = swap.opposite_span
-                yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, where, True, kind)
-            return
-        for swap in glossed_swaps(ctx.target, ctx.forward_translation, ctx.target_lang):
-            mine, theirs = swap.senses
-            message = (
-                f"translation says “{swap.word}” ({mine}) where a translation of the source says "
-                f"“{swap.opposite}” ({theirs})"
-            )
-            yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, None, True, kind)
+                where: Span | None = swap.opposite_span
+            else:
+                mine, theirs = swap.senses
+                message = (
+                    f"translation says “{swap.word}” ({mine}) where a translation of the source says "
+                    f"“{swap.opposite}” ({theirs})"
+                )
+                where = None
+            yield from self._finding(ctx, message, swap.opposite, swap.span, swap.span, where, True, kind)
 
     def _finding(
         self,

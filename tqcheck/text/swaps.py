@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from functools import cache
 from typing import NamedTuple
 
 from tqcheck import lang
@@ -87,13 +88,14 @@ def glossed_swaps(text: str, reference: str, code: str) -> Iterator[Swap]:
         yield from _opposed(unmatched_words(text, reference), theirs, text, reference, lambda word: senses(word, code))
 
 
-def crossed_swaps(text: str, source: str, code: str, reference: str) -> Iterator[Swap]:
+def crossed_swaps(text: str, source: str, code: str, reference: str, asked: Collection[Span]) -> Iterator[Swap]:
     """Each word of an English ``text`` that the machine translation ``reference`` lacks and that
     is the WordNet antonym of an English sense of a word of its ``source`` (language ``code``) that
     ``text`` renders by none of its senses: "after" where the source says "antes" (before) and the
     translation words it otherwise ("previously"). The swap's opposite is that sense, to put in the
-    text; its span is the source word's. Read as ``glossed_swaps`` reads, model only; a word whose
-    antonym the translation has is left to ``swaps``, so that each word is asked about once."""
+    text; its span is the source word's. Read as ``glossed_swaps`` reads, model only; a word at one
+    of the spans ``asked`` (those ``swaps`` reads against the translation) is left out, so that each
+    word is asked about once."""
     antonyms = load_antonyms()
     if antonyms is None or not knows(code):
         return
@@ -101,14 +103,26 @@ def crossed_swaps(text: str, source: str, code: str, reference: str) -> Iterator
     unsaid = [(m.group(), m.span()) for m in WORD.finditer(source) if not senses(m.group(), code) & said]
     theirs = _sense_index(unsaid, code)
     if theirs:
-        read = {swap.span for swap in swaps(text, reference)}
-        words = [(word, span) for word, span in unmatched_words(text, reference) if span not in read]
-        yield from _opposed(words, theirs, text, source, antonyms.lemmas, crossed=True)
+        words = [(word, span) for word, span in unmatched_words(text, reference) if span not in asked]
+        for swap in _opposed(words, theirs, text, source, antonyms.lemmas):
+            yield swap._replace(opposite=swap.senses[1])  # the sense, in English as the text is
+
+
+def dictionary_swaps(
+    draft: str, source: str, forward: str, codes: tuple[str, str], asked: Collection[Span]
+) -> Iterator[Swap]:
+    """Opposites read through a dictionary: an English draft against its source (``crossed_swaps``,
+    leaving out the spans ``asked``), a draft in another language against the machine translation
+    ``forward`` of its source (``glossed_swaps``). ``codes``: the source's and the draft's language."""
+    if codes[1] == "en":
+        return crossed_swaps(draft, source, codes[0], forward, asked)
+    return glossed_swaps(draft, forward, codes[1])
 
 
 _Sensed = dict[str, list[tuple[str, Span, str, frozenset[str]]]]
 
 
+@cache
 def _idle() -> frozenset[str]:
     """English senses that are no evidence: light verbs, and function words but quantifiers."""
     english = english_antonymy()
@@ -137,11 +151,10 @@ def _opposed(
     text: str,
     other: str,
     meanings: Callable[[str], frozenset[str]],
-    crossed: bool = False,
 ) -> Iterator[Swap]:
     """The nearest word of ``other`` whose sense is an antonym of one of ``meanings`` of each of
     ``words`` (of ``text``), the two sharing no sense; each word asked once (each answer is a
-    probe). ``crossed``: the opposite is the English sense, the text being English."""
+    probe). The swap's senses are the two antonyms, the text's word's and the other's."""
     antonyms, idle, asked = load_antonyms(), _idle(), set()
     assert antonyms is not None
     for word, span in words:
@@ -154,7 +167,7 @@ def _opposed(
             for opposite in sorted(antonyms.opposites(sense)):
                 for their_word, at, their_sense, meant in theirs.get(opposite, ()):
                     if not ours & meant:
-                        opposed.setdefault(at, (their_sense if crossed else their_word, at, (sense, their_sense)))
+                        opposed.setdefault(at, (their_word, at, (sense, their_sense)))
         where = span[0] / max(len(text), 1)
         nearest = min(opposed.values(), key=lambda o: abs(o[1][0] / max(len(other), 1) - where), default=None)
         if nearest is not None:

@@ -162,16 +162,16 @@ def test_an_english_draft_is_read_against_its_source_through_a_dictionary_when_t
     assert finding.severity.value == "critical" and "the source says “difícil” (hard)" in finding.message
     # a source word the draft renders by one of its senses is no opposite of another draft word
     faithful = "The exam was hard, not soft, for almost every student."
-    assert list(crossed_swaps(faithful, source, "pt", "The exam was difficult for almost all students.")) == []
+    assert list(crossed_swaps(faithful, source, "pt", "The exam was difficult for almost all students.", ())) == []
 
 @needs_wordnet
 @pytest.mark.skipif(glossary("es") is None, reason="FreeDict Spanish dictionaries (Debian dict-freedict-spa-eng) not installed")
 def test_an_english_draft_is_read_against_a_spanish_source_too():
     forward = "The nights were cold during the last week."
     [swap] = crossed_swaps("The nights were hot during the last week.", "Las noches fueron frías la última semana.",
-                           "es", forward.replace("cold", "chilly"))
+                           "es", forward.replace("cold", "chilly"), ())
     assert (swap.word, swap.opposite) == ("hot", "cold")
-    assert list(crossed_swaps(forward, "Las noches fueron frías la última semana.", "es", forward)) == []
+    assert list(crossed_swaps(forward, "Las noches fueron frías la última semana.", "es", forward, ())) == []
 
 
 def _in_portuguese(source: str, sentence: str, words: tuple[str, str], back: str):
