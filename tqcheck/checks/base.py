@@ -168,8 +168,9 @@ class CheckContext:
         return self.source is not None
 
     def probe(self, kind: ProbeKind, span: Span) -> Probe | None:
-        """The probe of ``kind`` that changed the piece at ``span``, if the segment was so probed."""
-        return next((p for p in self.probes if p.kind is kind and p.span == span), None)
+        """The probe of ``kind`` that changed the piece at ``span`` or a word holding it (a negation cue
+        "n't" is probed as the word "wasn't" it ends), if the segment was so probed."""
+        return next((p for p in self.probes if p.kind is kind and p.span[0] <= span[0] and span[1] <= p.span[1]), None)
 
     def length_ratios(self) -> tuple[float, float]:
         """The draft's length against the forward translation, and the back-translation's against the
