@@ -44,6 +44,17 @@ def test_a_dropped_negation_is_critical_when_the_model_agrees_both_ways():
     assert one_way.severity.value == "minor" and one_way.evidence["back_gain"] == 2.0
 
 
+def test_a_contracted_negation_is_matched_to_the_probe_of_its_whole_word():
+    source = "There wasn't much reason to carry on."
+    target = "Havia muitas razões para continuar."
+    back = "There were many reasons to continue."
+    forward = "Não havia muitas razões para continuar."
+    probed = Probe(ProbeKind.SOURCE_NEGATOR, "wasn't", (6, 12), 12.0, 9.5)  # probed as the word, counted as "n't"
+    ctx = make_ctx(target, source=source, back=back, forward=forward, source_lang="en", target_lang="pt", probes=(probed,))
+    [finding] = NegationMismatch().run(ctx)
+    assert source[slice(*finding.source_span)] == "n't" and finding.severity.value == "critical"
+
+
 def test_negation_folded_into_a_word_is_not_a_finding():
     source = "É provável que os norte-americanos não concordem com isto."
     target = "The Americans are unlikely to agree to this."
