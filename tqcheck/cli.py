@@ -91,7 +91,7 @@ def check(
         Optional[str], typer.Option(help="Source language (en, pt-BR); detected if omitted.")
     ] = None,
     target_lang: Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")] = None,
-    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. [default: auto]")] = None,
+    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. \\[default: auto]")] = None,
     model: Annotated[
         Optional[list[str]],
         typer.Option(help="Model (hub id or folder) to use before the pair registry; repeatable."),
@@ -106,10 +106,10 @@ def check(
     ] = None,
     fluency_model: Annotated[
         Optional[str],
-        typer.Option(help="Language model for the fluency checks (smollm2: English; needs tqcheck[lm]).", show_default=False),
+        typer.Option(help="Language model for the fluency checks (smollm2: English; needs tqcheck\\[lm]).", show_default=False),
     ] = None,
     engine: Annotated[
-        Optional[Engine], typer.Option(help="Where segments are checked: here, or on Ray (tqcheck[ray]). [default: local]")
+        Optional[Engine], typer.Option(help="Where segments are checked: here, or on Ray (tqcheck\\[ray]). \\[default: local]")
     ] = None,
     address: Annotated[
         Optional[str], typer.Option("--address", help="With --engine ray: the cluster to join (else Ray starts here).")
@@ -129,7 +129,7 @@ def check(
         bool, typer.Option("--resume", help="With --format jsonl --output: keep the lines written, add the rest.")
     ] = False,
     fail_on: Annotated[
-        Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. [default: critical]")
+        Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1. \\[default: critical]")
     ] = None,
 ) -> None:
     """Check translations: back-translate, compare and run the critical-error checks."""
@@ -220,7 +220,7 @@ def rules(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps the server on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. [default: auto]")] = None,
+    backend: Annotated[Optional[BackendChoice], typer.Option(help="Translation backend. \\[default: auto]")] = None,
     model: Annotated[Optional[list[str]], typer.Option(help="Model (hub id or folder) before the registry.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")] = False,
     max_chars: Annotated[int, typer.Option(help="Longest draft and source, together, a request may send.")] = 200_000,

@@ -235,6 +235,14 @@ def test_rules_lists_and_documents_checks():
     assert runner.invoke(app, ["rules", "TQ999"]).exit_code == 2
 
 
+def test_help_shows_bracketed_extras_and_defaults_as_written():
+    """The help renders rich markup, which would swallow "[lm]" and "[default: …]" unescaped."""
+    shown = " ".join(runner.invoke(app, ["check", "--help"], env={"COLUMNS": "400"}).stdout.split())
+    for text in ("needs tqcheck[lm]", "on Ray (tqcheck[ray]). [default: local]", "Translation backend. [default: auto]",
+                 "exit code 1. [default: critical]"):
+        assert text in shown, text
+
+
 def test_progress_is_reported_per_stage_until_done():
     from tqcheck.config import Config
     from tqcheck.pipeline import Languages, check_files
