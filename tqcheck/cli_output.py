@@ -51,7 +51,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None
         yield None
         return
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeRemainingColumn(),
+        TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), _Rate(), TimeRemainingColumn(),
         console=console, transient=True,
     ) as bar:
         tasks: dict[str, TaskID] = {}

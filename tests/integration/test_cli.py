@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -241,6 +242,20 @@ def test_help_shows_bracketed_extras_and_defaults_as_written():
     for text in ("needs tqcheck[lm]", "on Ray (tqcheck[ray]). [default: local]", "Translation backend. [default: auto]",
                  "exit code 1. [default: critical]"):
         assert text in shown, text
+
+
+def test_a_path_that_reads_as_markup_is_shown_in_the_progress_bar_as_written(tmp_path):
+    """The bar names the file; "[/b]" in a path once stopped the check with rich's MarkupError."""
+    folder = tmp_path / "a[" / "b]"
+    folder.mkdir(parents=True)
+    draft = folder / "x.txt"
+    draft.write_text((DATA / "budget.en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, "-m", "tqcheck", "check", "--no-cache", str(draft)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "FORCE_COLOR": "1", "COLUMNS": "300"},
+    )
+    assert shown.returncode == 0, shown.stderr[-300:]
+    assert "a[/b]/x.txt" in shown.stderr  # the progress bar was drawn, the path as it is
 
 
 def test_progress_is_reported_per_stage_until_done():
