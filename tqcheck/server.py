@@ -28,9 +28,9 @@ from starlette.routing import Route
 from tqcheck import __version__, lang
 from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.config import Config
-from tqcheck.errors import ConfigError, TqcheckError
+from tqcheck.errors import ConfigError, ReadError, TqcheckError
 from tqcheck.pipeline import Languages, check_documents
-from tqcheck.readers.base import Document, parse_document
+from tqcheck.readers.base import Document, decode, encoding_of, parse_document
 from tqcheck.records import Report
 from tqcheck.reporters import html as html_reporter
 from tqcheck.reporters import json as json_reporter
@@ -165,12 +165,11 @@ async def _form(request: Request) -> dict[str, Any]:
         if upload is not None and not isinstance(upload, str):
             name = upload.filename or key
             raw = await upload.read()
+            codec, mark = encoding_of(raw)
             try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise _Refused(422, f"{name}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
-            if "\x00" in text:
-                raise _Refused(422, f"{name}: binary file (contains NUL bytes), not text")
+                text = decode(name, raw[mark:], codec, mark, 1)
+            except ReadError as exc:
+                raise _Refused(422, str(exc)) from None
             found["draft" if key == "file" else "source"] = (name, text)
     for key, name in (("draft", "draft.txt"), ("source", "source.txt")):
         if isinstance(found.get(key), str):

@@ -108,6 +108,9 @@ def test_an_uploaded_po_file_is_checked_at_its_lines(base_url):
     assert status == 200 and any(code == "TQ301" for _, code in flagged)
     line = next(line for line, code in flagged if code == "TQ301")
     assert "99.99%" in (FORMATS / "budget.po").read_text(encoding="utf-8").splitlines()[line - 1]
+    wide = (FORMATS / "budget.po").read_text(encoding="utf-8").encode("utf-16")  # as Windows tools save it
+    status, raw = call(f"{base_url}/api/check", *multipart({"file": ("budget.po", wide)}))
+    assert status == 200 and json.loads(raw)["files"][0]["segments"] == report["files"][0]["segments"]
 
 
 def test_refusals_are_clear_and_the_server_survives_a_failing_request(base_url, monkeypatch):
@@ -126,8 +129,9 @@ def test_refusals_are_clear_and_the_server_survives_a_failing_request(base_url, 
     body, content_type = multipart({"file": ("broken.po", (FORMATS / "broken.po").read_bytes())})
     status, raw = call(f"{base_url}/api/check", body, content_type)
     assert status == 422 and json.loads(raw)["error"].startswith("broken.po:")
-    body, content_type = multipart({"file": ("latin1.txt", "Café au lait".encode("latin-1"))})
-    assert call(f"{base_url}/api/check", body, content_type)[0] == 422
+    body, content_type = multipart({"file": ("latin1.txt", "Good.\nCafé au lait".encode("latin-1"))})
+    status, raw = call(f"{base_url}/api/check", body, content_type)
+    assert status == 422 and json.loads(raw)["error"] == "latin1.txt:2: not valid UTF-8 (byte 0xe9 at offset 9)"
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,23 @@ def test_lines_are_the_units_the_whole_file_reader_gives(tmp_path: Path):
     assert list(scanned.blank) == [0, 1, 0, 0]
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_file_in_utf16_or_utf32_after_its_mark_gives_the_lines_of_its_utf8_twin(tmp_path: Path, monkeypatch, codec):
+    """Cut by code unit, not by byte: "ਅĀ" holds a line break's bytes in UTF-16LE, between its two
+    characters; reads of 5 bytes split code units (and line breaks) between reads."""
+    text = TEXT.removeprefix("\ufeff") + "\nਅĀ e 😀 fim\n"
+    twin, path = tmp_path / "utf8.txt", tmp_path / "wide.txt"
+    twin.write_text(text, encoding="utf-8", newline="")
+    mark = {"utf-16": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32": codecs.BOM_UTF32_LE}[codec]
+    path.write_bytes(mark + text.encode({"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(codec, codec)))
+    monkeypatch.setattr(lines, "_CHUNK", 5)
+    scanned = FileLines.scan(str(path))
+    assert scanned is not None
+    expected = list(read_document(str(twin)).units)
+    assert list(scanned) == expected == list(read_document(str(path)).units) and len(expected) == 5
+    assert scanned[4].target == "ਅĀ e 😀 fim" and scanned[2:4] == expected[2:4]
+
+
 def test_a_line_with_another_kind_of_break_is_left_to_the_whole_file_reader(tmp_path: Path):
     path = tmp_path / "old-mac.txt"
     path.write_text("one\rtwo\nthree\n", encoding="utf-8")
@@ -37,6 +55,9 @@ def test_a_line_with_another_kind_of_break_is_left_to_the_whole_file_reader(tmp_
         (b"fine\nbad \xff byte\n", "not valid UTF-8 (byte 0xff at offset 9)", 2),
         (b"fine\nnul\x00here\n", "binary file (contains NUL bytes), not text", 2),
         (b"\n  \n\n", "file is empty", None),
+        (codecs.BOM_UTF16_LE + "fine\nbad ".encode("utf-16-le") + b"\x00\xdc", "not valid UTF-16 (byte 0x00 at offset 20)", 2),
+        (codecs.BOM_UTF16_LE + "fine\nnul\x00here\n".encode("utf-16-le"), "binary file (contains NUL bytes), not text", 2),
+        (codecs.BOM_UTF16_BE + "fine\nodd".encode("utf-16-be") + b"\x00", "not valid UTF-16 (byte 0x00 at offset 18)", 2),
     ],
 )
 def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, data: bytes, message: str, line):

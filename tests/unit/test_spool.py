@@ -65,6 +65,22 @@ def test_a_streamed_file_gives_the_units_and_segments_of_the_whole_file(tmp_path
     assert all(s.source and s.target for s in segments) and segments[0].line == whole.units[0].line
 
 
+@pytest.mark.parametrize("name", ["memory.tmx", "memory.csv"])
+def test_a_memory_exported_in_utf16_reads_as_its_utf8_twin_whole_and_streamed(tmp_path: Path, monkeypatch, name):
+    """Trados and Excel write UTF-16 with a byte-order mark; the TMX still declares its encoding,
+    which the text read from the file no longer has."""
+    text = TMX.replace('encoding="UTF-8"', 'encoding="UTF-16"') if name.endswith(".tmx") else CSV
+    twin, wide = tmp_path / ("twin-" + name), tmp_path / name
+    twin.write_text(text, encoding="utf-8")
+    wide.write_text(text, encoding="utf-16")
+    whole = read_document(str(wide))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    streamed = open_document(str(wide))
+    assert isinstance(streamed.units, SpooledUnits)
+    assert list(streamed.units) == list(whole.units) == list(read_document(str(twin)).units) and len(whole.units) >= 2
+    assert (streamed.source_lang, streamed.target_lang) == (whole.source_lang, whole.target_lang)
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message", "line"),
     [

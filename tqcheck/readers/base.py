@@ -9,6 +9,7 @@ then by sniffing the content, and imported only when needed.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import glob
 import re
@@ -123,20 +124,48 @@ STDIN_MAX_BYTES = 64_000_000
 
 
 def read_text(path: str | Path) -> str:
-    """The file (or standard input, ``STDIN``) as text: UTF-8, not binary, not empty; raise
-    ReadError naming file and line."""
+    """The file (or standard input, ``STDIN``) as text: UTF-8, or UTF-16 or UTF-32 after a byte-order
+    mark; not binary, not empty; raise ReadError naming file and line."""
     name = str(path)
     data = _stdin() if name == STDIN else _file_bytes(name)
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ReadError(name, "binary file (contains NUL bytes), not text", data.count(b"\n", 0, nul) + 1)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ReadError(name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
+    codec, mark = encoding_of(data)
+    text = decode(name, data[mark:] if mark else data, codec, mark, 1)
     if not text.strip():
         raise ReadError(name, "file is empty")
+    return text
+
+
+_MARKS = (  # UTF-32's little-endian mark begins with UTF-16's: it is looked for first
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY = "binary file (contains NUL bytes), not text"
+
+
+def encoding_of(head: bytes) -> tuple[str, int]:
+    """The codec a file starting with ``head`` is read with, and the length of its byte-order mark.
+    Without a mark a file is UTF-8; with one it may be UTF-16 or UTF-32, as translation memories
+    exported on Windows often are (Trados writes TMX in UTF-16)."""
+    return next(((codec, len(mark)) for mark, codec in _MARKS if head.startswith(mark)), ("utf-8", 0))
+
+
+def decode(name: str, data: bytes, codec: str, offset: int, line: int) -> str:
+    """``data``, which starts at byte ``offset`` of the file ``name`` on line ``line``, as text; a
+    ReadError names the line of a NUL or of bytes the codec cannot read."""
+    if codec == "utf-8" and (nul := data.find(b"\x00")) >= 0:  # a binary file is told as one, not as bad UTF-8
+        raise ReadError(name, _BINARY, line + data.count(b"\n", 0, nul))
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        where = line + data[: exc.start].decode(codec).count("\n")
+        label = codec.upper() if codec == "utf-8" else codec.upper().rsplit("-", 1)[0]
+        message = f"not valid {label} (byte 0x{data[exc.start]:02x} at offset {offset + exc.start})"
+        raise ReadError(name, message, where) from None
+    if (nul := text.find("\x00")) >= 0:
+        raise ReadError(name, _BINARY, line + text.count("\n", 0, nul))
     return text
 
 

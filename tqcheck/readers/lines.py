@@ -1,7 +1,7 @@
 """Long plain-text files, read line by line as they are checked rather than held whole.
 
 A translation memory exported as text can have millions of lines. Above ``HOLD_BYTES`` a plain-text
-file is scanned once, as ``read_text`` would check it (no NUL byte, valid UTF-8, not empty), keeping
+file is scanned once, as ``read_text`` would check it (no NUL byte, valid text, not empty), keeping
 only where each line starts (8 bytes a line) and whether it is blank; a line's text is read from
 disk when asked for. The lines are the same units the whole-file reader gives, numbered alike,
 unless a line holds another kind of line break ("\\r" alone, U+2028…), which ``str.splitlines``
@@ -13,13 +13,23 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from tqcheck.errors import ReadError
-from tqcheck.readers.base import Document, ReadWhenAsked, StreamingReader, Unit, read_document, reader_for
+from tqcheck.readers.base import (
+    Document,
+    ReadWhenAsked,
+    StreamingReader,
+    Unit,
+    decode,
+    encoding_of,
+    read_document,
+    reader_for,
+)
 
 HOLD_BYTES = 1_000_000
 """Files up to this size are read whole; longer ones line by line, or streamed into a spool."""
-_BOM = b"\xef\xbb\xbf"
+_CHUNK = 1 << 16  # bytes read at a time where lines are cut by hand (UTF-16, UTF-32)
 _OTHER_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines also breaks at
 
 
@@ -30,7 +40,9 @@ def open_document(path: str) -> Document:
     p = Path(path)
     if p.is_file() and p.stat().st_size > HOLD_BYTES:
         with p.open("rb") as stream:
-            head = stream.read(4096).decode("utf-8", errors="ignore")
+            head = stream.read(4096)
+        codec, mark = encoding_of(head)
+        head = head[mark:].decode(codec, errors="ignore")
         reader = reader_for(path, head)
         if reader.format == "text":
             lines = FileLines.scan(path)
@@ -44,13 +56,15 @@ def open_document(path: str) -> Document:
 class FileLines(ReadWhenAsked[Unit]):
     """The lines of a plain-text file as units (``Unit(text, line)``), read from disk when asked."""
 
-    def __init__(self, path: str, starts: array, blank: bytearray) -> None:
-        self.path, self._starts, self.blank = path, starts, blank
+    def __init__(self, path: str, codec: str, starts: array, blank: bytearray) -> None:
+        self.path, self._codec, self._starts, self.blank = path, codec, starts, blank
 
     @classmethod
     def scan(cls, path: str) -> FileLines | None:
         """The file's lines, checked as ``read_text`` checks a file (a ReadError names the line), or
         None when a line holds a line break of another kind."""
+        with Path(path).open("rb") as stream:
+            codec, _ = encoding_of(stream.read(4))
         starts, blank = array("q"), bytearray()
         for offset, line in checked_lines(path):
             text = _unbroken(line)
@@ -60,7 +74,7 @@ class FileLines(ReadWhenAsked[Unit]):
             blank.append(not text.strip())
         if all(blank):
             raise ReadError(path, "file is empty")
-        return cls(path, starts, blank)
+        return cls(path, codec, starts, blank)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -69,35 +83,54 @@ class FileLines(ReadWhenAsked[Unit]):
         """``count`` lines from line index ``first``, in one pass over the file."""
         with Path(self.path).open("rb") as stream:
             stream.seek(self._starts[first])
+            lines = raw_lines(stream, self._codec)
             return [
-                Unit(_unbroken(_decoded(self.path, stream.readline(), i + 1, self._starts[i])), i + 1)
+                Unit(_unbroken(decode(self.path, next(lines), self._codec, self._starts[i], i + 1)), i + 1)
                 for i in range(first, first + count)
             ]
 
 
 def checked_lines(path: str) -> Iterator[tuple[int, str]]:
     """Each line of the file with its line break, and the byte offset where it starts, checked as
-    ``read_text`` checks a whole file: a ReadError names the line with a NUL byte or bad UTF-8."""
-    offset = 0
+    ``read_text`` checks a whole file: a ReadError names the line with a NUL or bytes its encoding
+    cannot read. The byte-order mark is not part of the first line."""
     with Path(path).open("rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            yield offset, _decoded(path, raw, number, offset)
+        codec, offset = encoding_of(stream.read(4))
+        stream.seek(offset)
+        for number, raw in enumerate(raw_lines(stream, codec), start=1):
+            yield offset, decode(path, raw, codec, offset, number)
             offset += len(raw)
+
+
+def raw_lines(stream: BinaryIO, codec: str) -> Iterator[bytes]:
+    """The lines of a stream of text in ``codec`` as bytes, each with its line break, from where the
+    stream stands (a line's start)."""
+    return iter(stream) if codec == "utf-8" else _unit_lines(stream, "\n".encode(codec))
+
+
+def _unit_lines(stream: BinaryIO, newline: bytes) -> Iterator[bytes]:
+    """Lines of a UTF-16 or UTF-32 stream: the line break's bytes end a line only where a code unit
+    starts (in UTF-16LE "ਅĀ" is 05 0A 00 01, whose middle bytes are those of a line break)."""
+    width, cut = len(newline), b""
+    parts: list[bytes] = []  # the line so far, when it runs over more than one read
+    while chunk := stream.read(_CHUNK):
+        data = cut + chunk
+        whole = len(data) - len(data) % width  # a code unit split between two reads waits for the next
+        data, cut = data[:whole], data[whole:]
+        start, at = 0, data.find(newline)
+        while at >= 0:
+            if at % width:
+                at = data.find(newline, at + 1)
+                continue
+            parts.append(data[start : at + width])
+            yield b"".join(parts)
+            parts, start = [], at + width
+            at = data.find(newline, start)
+        parts.append(data[start:])
+    last = b"".join(parts) + cut
+    if last:
+        yield last
 
 
 def _unbroken(line: str) -> str:
     return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
-
-
-def _decoded(path: str, raw: bytes, number: int, offset: int) -> str:
-    """One line's text (on the first line, without a byte-order mark)."""
-    if number == 1 and raw.startswith(_BOM):
-        raw, offset = raw[len(_BOM) :], offset + len(_BOM)
-    if b"\x00" in raw:
-        raise ReadError(path, "binary file (contains NUL bytes), not text", number)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = offset + exc.start
-        raise ReadError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {at})", number) from None
-    return text

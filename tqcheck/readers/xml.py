@@ -72,8 +72,9 @@ def elements(path: str, stream: IO[bytes] | FileStream, root: str, tags: frozens
     length is parsed in the memory of one element."""
     from lxml import etree
 
-    events = etree.iterparse(
-        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    events = etree.iterparse(  # the bytes are UTF-8 whatever the file's declaration says: it was read as text
+        stream, events=("start", "end"), encoding="utf-8", resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=False,
     )
     first = True
     try:
