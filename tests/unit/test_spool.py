@@ -3,6 +3,7 @@ as read whole."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,21 @@ def test_a_memory_exported_in_utf16_reads_as_its_utf8_twin_whole_and_streamed(tm
     assert isinstance(streamed.units, SpooledUnits)
     assert list(streamed.units) == list(whole.units) == list(read_document(str(twin)).units) and len(whole.units) >= 2
     assert (streamed.source_lang, streamed.target_lang) == (whole.source_lang, whole.target_lang)
+
+
+def test_a_csv_saved_with_semicolons_reads_as_its_comma_twin_whole_and_streamed(tmp_path: Path, monkeypatch):
+    """Spreadsheets write semicolons where the comma is the decimal mark; the header tells which."""
+    rows = [["id", "source", "target"], ["1", "Hello, world.", "Olá, mundo."], ["2", "It cost 3,5 €; no more.", "Custou 3,5 €; não mais."]]
+    commas, semicolons = tmp_path / "commas.csv", tmp_path / "semicolons.csv"
+    for path, delimiter in ((commas, ","), (semicolons, ";")):
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out, delimiter=delimiter).writerows(rows)
+    assert ";" in semicolons.read_text(encoding="utf-8").splitlines()[0]
+    whole = read_document(str(semicolons))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    streamed = open_document(str(semicolons))
+    assert list(whole.units) == list(streamed.units) == list(read_document(str(commas)).units)
+    assert [u.target for u in whole.units] == ["Olá, mundo.", "Custou 3,5 €; não mais."]
 
 
 @pytest.mark.parametrize(

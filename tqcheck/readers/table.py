@@ -1,11 +1,14 @@
 """CSV and TSV with a header row naming a source and a target column.
 
-Read row by row (readers.spool.SpoolingReader): a table too long to hold is spooled to disk."""
+A CSV file's cells are split at commas, or at semicolons where the header is: spreadsheets save
+CSV with semicolons wherever the comma is the decimal mark (Portuguese, Spanish, French, German
+settings). Read row by row (readers.spool.SpoolingReader): a table too long to hold is spooled to disk."""
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 
 from tqcheck.errors import ReadError
@@ -19,7 +22,7 @@ _TARGET = ("target", "tgt", "translation")
 
 class CsvReader(SpoolingReader):
     format = "csv"
-    delimiter = ","
+    delimiters = (",", ";")  # the first that splits the header into a source and a target column
 
     def _from_text(self, path: str, text: str) -> Iterable[str]:
         return io.StringIO(text, newline="")
@@ -28,7 +31,10 @@ class CsvReader(SpoolingReader):
         return (line for _, line in checked_lines(path))
 
     def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
-        rows = csv.reader(lines, delimiter=self.delimiter)
+        lines = iter(lines)
+        first = next(lines, "")
+        delimiter = next((d for d in self.delimiters if _names_both(_header(first, d))), self.delimiters[0])
+        rows = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
             header = [h.strip().lower() for h in next(rows, [])]
             src = next((header.index(name) for name in _SOURCE if name in header), None)
@@ -51,4 +57,16 @@ class CsvReader(SpoolingReader):
 
 class TsvReader(CsvReader):
     format = "tsv"
-    delimiter = "\t"
+    delimiters = ("\t",)
+
+
+def _header(line: str, delimiter: str) -> list[str]:
+    """The column names of a header line split at ``delimiter`` (its quoting read as CSV's)."""
+    try:
+        return [h.strip().lower() for h in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:
+        return []
+
+
+def _names_both(header: list[str]) -> bool:
+    return any(name in header for name in _SOURCE) and any(name in header for name in _TARGET)
