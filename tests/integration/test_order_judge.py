@@ -72,6 +72,21 @@ def test_portuguese_too_the_seed_article_as_the_embedded_model_translates_it():
     assert sum(_flagged(judge.read(portuguese, "pt-BR"))) <= 1
 
 
+def test_a_catalogue_string_reads_as_the_prose_around_its_tags_and_placeholders():
+    """Software strings wrap words in tags and leave values to placeholders; the judge reads the
+    prose: the tagged string as its untagged twin, a placeholder as a word. Tagged, the first string
+    read as scrambled (share 0.012)."""
+    judge = shared_order_judge()
+    written = ["Click <b>Save</b> to keep the changes you made to this document.",
+               "The file %1$s could not be opened because it is used by {app}."]
+    prose = ["Click Save to keep the changes you made to this document.",
+             "The file X could not be opened because it is used by X."]
+    read, twins = judge.read(written, "en"), judge.read(prose, "en")
+    assert [r.sentences[0].share for r in read] == [t.sentences[0].share for t in twins]
+    assert [r.sentences[0].span for r in read] == [(0, len(w)) for w in written]
+    assert not any(_flagged(read))
+
+
 def test_the_scrambled_sentence_of_a_paragraph_is_flagged_with_its_span(tmp_path):
     first, second, third = _sentences()[:3]
     [mixed] = _shuffled([second])

@@ -27,6 +27,7 @@ import numpy as np
 
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature, JudgedSentence, OrderReading, Span
+from tqcheck.text.markup import prose
 from tqcheck.text.order import shared_pairs
 from tqcheck.text.segment import sentence_spans
 
@@ -72,10 +73,12 @@ _DASH = re.compile(r"\s*[–—―]\s*")
 
 
 def plain(text: str) -> str:
-    """``text`` with straight quotes and spaced hyphens for dashes. Shuffling words changes no
-    typography, so the judge has nothing to learn from it; but the news it learned from is typed
-    plain, and curly quotes or dashes alone made fluent text read as scrambled (references/calibration.md)."""
-    return _DASH.sub(" - ", text.translate(_TYPOGRAPHY))
+    """``text`` with straight quotes and spaced hyphens for dashes, its markup tags dropped and each
+    placeholder one word (``markup.prose``). Shuffling words changes no typography, so the judge has
+    nothing to learn from it; but the news it learned from is typed plain, and curly quotes or dashes
+    alone made fluent text read as scrambled (references/calibration.md), as "<b>" and "%1$s" made
+    a catalogue's fluent strings read."""
+    return _DASH.sub(" - ", prose(text).translate(_TYPOGRAPHY))
 
 
 class Judge:

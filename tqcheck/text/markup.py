@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 _PRINTF = re.compile(r"%(?:\d+\$)?(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGc]")
-_BRACE = re.compile(r"\{\{\s*[\w.]+\s*\}\}|\{[\w.]*\}|\{(\w+),\s*(?:plural|select|selectordinal|number|date|time)\b")
+_NAMED = re.compile(r"\{\{\s*[\w.]+\s*\}\}|\{[\w.]*\}")  # {name}, {{name}}, {}
+_BRACE = re.compile(_NAMED.pattern + r"|\{(\w+),\s*(?:plural|select|selectordinal|number|date|time)\b")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?/?>")
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -31,3 +32,9 @@ def links(text: str) -> Counter[str]:
 def difference(source: Counter[str], target: Counter[str]) -> tuple[list[str], list[str]]:
     """(missing from the target, extra in the target), sorted."""
     return sorted((source - target).elements()), sorted((target - source).elements())
+
+
+def prose(text: str) -> str:
+    """``text`` as the prose around its code reads: tags dropped (the words they wrap kept), and each
+    printf or named placeholder one word, "X" ("Olá, X! Tem X mensagens novas.")."""
+    return _PRINTF.sub("X", _NAMED.sub("X", _TAG.sub("", text)))
