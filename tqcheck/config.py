@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tqcheck.errors import ConfigError
+from tqcheck.errors import ConfigError, did_you_mean
 from tqcheck.records import GenerationOptions, Severity
 
 _GENERATION_KEYS = {"batch-size": "batch_size", "beams": "beams", "max-length": "max_length", "threads": "threads"}
@@ -74,7 +74,8 @@ def load_config(start: Path | None = None) -> Config:
 def parse_section(section: Mapping[str, Any], origin: str) -> Config:
     unknown = sorted(set(section) - set(KNOWN_KEYS))
     if unknown:
-        raise ConfigError(f"{origin}: unknown key [tool.tqcheck] {unknown[0]!r}; known keys: {', '.join(KNOWN_KEYS)}")
+        hint = did_you_mean(unknown[0], KNOWN_KEYS)
+        raise ConfigError(f"{origin}: unknown key [tool.tqcheck] {unknown[0]!r}{hint}; known keys: {', '.join(KNOWN_KEYS)}")
     config = Config(origin=origin)
     if "backend" in section:
         config = replace(config, backend=_string(section, "backend", origin))

@@ -1,5 +1,10 @@
 """Typed errors raised by the library; the CLI maps every one of them to exit code 2."""
 
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
 
 class TqcheckError(Exception):
     """Base of every error tqcheck raises on purpose."""
@@ -26,3 +31,13 @@ class CacheError(TqcheckError):
 
 class BackendError(TqcheckError):
     """No backend can serve a language pair, or a model failed to load or run."""
+
+
+def did_you_mean(given: str, known: Iterable[str]) -> str:
+    """" (did you mean 'fail-on'?)" for the known name closest to a mistyped one ("fail_on",
+    "negation-missmatch"), or nothing when none is close."""
+    names = list(known)
+    wanted = given.strip().replace("_", "-")
+    folded = {name.lower(): name for name in names}
+    close = difflib.get_close_matches(wanted.lower(), folded, n=1, cutoff=0.75)
+    return f" (did you mean {folded[close[0]]!r}?)" if close else ""

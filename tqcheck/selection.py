@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tqcheck.checks.registry import BY_CODE, BY_NAME
-from tqcheck.errors import ConfigError
+from tqcheck.errors import ConfigError, did_you_mean
 from tqcheck.readers.base import path_matches
 from tqcheck.records import Finding, Severity
 
@@ -28,7 +28,8 @@ def _code(selector: str) -> str:
     if cleaned.lower() in BY_NAME:
         return BY_NAME[cleaned.lower()].code
     if not re.fullmatch(r"TQ\d{0,3}", cleaned.upper()):
-        raise ConfigError(f"{selector!r} is neither a code prefix such as TQ3 or TQ301 nor a check name")
+        hint = did_you_mean(cleaned, BY_NAME)
+        raise ConfigError(f"{selector!r} is neither a code prefix such as TQ3 or TQ301 nor a check name{hint}")
     # "TQ310" for TQ301 would select nothing and pass every file
     if not any(code.startswith(cleaned.upper()) for code in (*BY_CODE, UNUSED[0])):
         raise ConfigError(f"{selector!r} is the code of no check (`tqcheck rules` lists them)")

@@ -26,7 +26,7 @@ def test_pyproject_section_and_cli_precedence(tmp_path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('[tool.tqcheck]\nfail_on = "major"\n', "unknown key \\[tool.tqcheck\\] 'fail_on'"),
+        ('[tool.tqcheck]\nfail_on = "major"\n', "unknown key \\[tool.tqcheck\\] 'fail_on' \\(did you mean 'fail-on'\\?\\)"),
         ('[tool.tqcheck]\nfail-on = "fatal"\n', "fail-on must be"),
         ("[tool.tqcheck.checks.number-mismatch]\nx = 'a'\n", "must be a number"),
         ("[tool.tqcheck]\nfluency-model = 1\n", "fluency-model must be a string"),

@@ -26,3 +26,24 @@ def test_lookup_by_code_or_name_and_bad_options():
         build_checks({"backtranslation-divergence": {"nonsense": 1}})
     with pytest.raises(ConfigError, match="unknown check"):
         build_checks({"no-such-check": {}})
+
+
+@pytest.mark.parametrize(
+    ("mistyped", "message"),
+    [
+        (lambda: lookup("negation_mismatch"), "no check called 'negation_mismatch' (did you mean 'negation-mismatch'?)"),
+        (lambda: build_checks({"negation-mismach": {}}), "negation-mismach (did you mean 'negation-mismatch'?)"),
+        (lambda: build_checks({"negation-mismatch": {"min_gain": 3}}), "no option min_gain (did you mean 'min-gain'?)"),
+    ],
+)
+def test_a_mistyped_name_is_answered_with_the_name_meant(mistyped, message):
+    with pytest.raises(ConfigError) as error:
+        mistyped()
+    assert str(error.value).endswith(message)
+
+
+def test_a_name_like_no_other_gets_no_guess():
+    with pytest.raises(ConfigError) as error:
+        lookup("spelling")
+    assert str(error.value) == "no check called 'spelling'"
+

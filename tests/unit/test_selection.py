@@ -15,6 +15,8 @@ def test_longest_prefix_wins_and_names_work():
     assert not Selector.build(ignore=["number-mismatch"]).wanted("TQ301", "a.po")
     with pytest.raises(ConfigError):
         Selector.build(ignore=["XYZ"])
+    with pytest.raises(ConfigError, match=r"nor a check name \(did you mean 'number-mismatch'\?\)"):
+        Selector.build(ignore=["number_mismatch"])
     # a code no check has (a typo for TQ301) would select nothing and pass every file
     for typo in ("TQ310", "TQ8", "TQ99"):
         with pytest.raises(ConfigError, match=f"'{typo}' is the code of no check"):

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import ClassVar
 
 from tqcheck import lang
-from tqcheck.errors import ConfigError
+from tqcheck.errors import ConfigError, did_you_mean
 from tqcheck.records import (
     Finding,
     LangGuess,
@@ -197,7 +197,8 @@ class Check(ABC):
     def __init__(self, **overrides: float) -> None:
         unknown = set(overrides) - set(self.options)
         if unknown:
-            raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}")
+            hint = did_you_mean(sorted(unknown)[0], self.options)
+            raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}{hint}")
         self.opts: dict[str, float] = {**self.options, **overrides}
 
     def opt(self, name: str, ctx: CheckContext) -> float:

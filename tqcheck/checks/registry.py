@@ -30,7 +30,7 @@ from tqcheck.checks.untranslated import Untranslated
 from tqcheck.checks.whitespace_punctuation import WhitespacePunctuation
 from tqcheck.checks.word_order import WordOrder
 from tqcheck.checks.wrong_language import WrongLanguage
-from tqcheck.errors import ConfigError
+from tqcheck.errors import ConfigError, did_you_mean
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     WrongLanguage,
@@ -81,7 +81,8 @@ def build_checks(options: Mapping[str, Mapping[str, float]] | None = None) -> li
     options = options or {}
     unknown = set(options) - set(BY_NAME)
     if unknown:
-        raise ConfigError(f"unknown check(s) in configuration: {', '.join(sorted(unknown))}")
+        first = sorted(unknown)[0]
+        raise ConfigError(f"unknown check(s) in configuration: {', '.join(sorted(unknown))}{did_you_mean(first, BY_NAME)}")
     return [cls(**options.get(cls.name, {})) for cls in ALL_CHECKS]
 
 
@@ -89,5 +90,5 @@ def lookup(code_or_name: str) -> type[Check]:
     key = code_or_name.strip()
     found = BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
     if found is None:
-        raise ConfigError(f"no check called {code_or_name!r}")
+        raise ConfigError(f"no check called {code_or_name!r}{did_you_mean(key, [*BY_NAME, *BY_CODE])}")
     return found
