@@ -18,7 +18,9 @@ class NegationMismatch(Check):
     draft is at least ``min-gain`` nats likelier as a translation of the source without its
     negator, and that source as likely given the draft (a word that still denies gains nothing);
     ``chain-min-gain`` through a route of two models, whose pivot text is itself a translation.
-    See references/calibration.md.
+    Reading a draft back, the model barely tells a short sentence from its negative ("There is an
+    agreement." gives "Não há acordo." and "Há acordo." nearly alike), so the draft alone
+    ``one-way-min-gain`` nats likelier without the negator is critical too. See references/calibration.md.
 
     Bad: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress can come at the expense of quality."
     Good: source "O progresso não pode surgir em detrimento da qualidade." — translation "Progress cannot come at the expense of quality."
@@ -28,7 +30,7 @@ class NegationMismatch(Check):
     name = "negation-mismatch"
     severity = Severity.MINOR
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.NEGATION)
-    options = {"min-gain": 5.0, "chain-min-gain": 8.0}
+    options = {"min-gain": 5.0, "chain-min-gain": 8.0, "one-way-min-gain": 9.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or ctx.forward_translation is None:
@@ -54,6 +56,9 @@ class NegationMismatch(Check):
                 yield self.finding(message, None, lost.span)
             elif probed.agrees(self.opt("min-gain", ctx)):
                 message += "; the model reads the translation far likelier without it, both ways"
+                yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
+            elif probed.gain >= self.opts["one-way-min-gain"]:
+                message += "; the model reads the translation far likelier as one of the source without it"
                 yield self.finding(message, None, lost.span, Severity.CRITICAL, probed.evidence)
             else:
                 yield self.finding(message, None, lost.span, evidence=probed.evidence)

@@ -40,8 +40,11 @@ def test_a_dropped_negation_is_critical_when_the_model_agrees_both_ways():
     assert alone.severity.value == "minor" and source[slice(*alone.source_span)] == "não"
     [agreed] = run(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 11.1, 10.6))
     assert agreed.severity.value == "critical" and agreed.evidence == {"gain": 11.1, "back_gain": 10.6}
+    [weak_back] = run(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 8.5, 2.0))
+    assert weak_back.severity.value == "minor" and weak_back.evidence["back_gain"] == 2.0
+    # the way back barely tells a sentence from its negative: the draft alone far likelier without it will do
     [one_way] = run(Probe(ProbeKind.SOURCE_NEGATOR, "não", (12, 15), 11.1, 2.0))
-    assert one_way.severity.value == "minor" and one_way.evidence["back_gain"] == 2.0
+    assert one_way.severity.value == "critical" and "as one of the source without it" in one_way.message
 
 
 def test_a_contracted_negation_is_matched_to_the_probe_of_its_whole_word():
