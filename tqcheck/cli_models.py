@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from tqcheck.cli_output import fail
-from tqcheck.errors import TqcheckError
+from tqcheck.errors import ReadError, TqcheckError
+from tqcheck.readers.base import read_text
 
 models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
 cache_app = typer.Typer(help="The persistent translation cache.")
@@ -103,9 +104,9 @@ def models_build_tagger(
     lines = wordnet_examples() if wordnet else []
     for path in text or []:
         try:
-            lines += path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise fail(f"{path}: cannot read: {exc}") from None
+            lines += read_text(path).splitlines()  # read as every input is: UTF-8 or marked UTF-16/32
+        except ReadError as exc:
+            raise fail(str(exc)) from None
 
     def told(step: int, total: int, loss: float) -> None:
         if step % 50 == 0 or step == total:

@@ -42,7 +42,11 @@ def test_build_tagger_says_what_it_cannot_build_from(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "fluent sentences of 6 to 80 words" in result.output
     missing = tmp_path / "missing.txt"
     result = CliRunner().invoke(app, ["models", "build-tagger", "--no-wordnet", "--text", str(missing)])
-    assert result.exit_code == 2 and f"{missing}: cannot read" in result.output
+    assert result.exit_code == 2 and f"{missing}: no such file" in result.output
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Fluent enough.\nThe café was closed for the whole of the long summer.\n".encode("latin-1"))
+    result = CliRunner().invoke(app, ["models", "build-tagger", "--no-wordnet", "--text", str(latin1)])
+    assert result.exit_code == 2 and f"{latin1}:2: not valid UTF-8" in result.output  # its line, as for a draft
     assert not (tmp_path / "cache").exists()
 
 
