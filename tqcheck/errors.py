@@ -36,8 +36,6 @@ class BackendError(TqcheckError):
 def did_you_mean(given: str, known: Iterable[str]) -> str:
     """" (did you mean 'fail-on'?)" for the known name closest to a mistyped one ("fail_on",
     "negation-missmatch"), or nothing when none is close."""
-    names = list(known)
-    wanted = given.strip().replace("_", "-")
-    folded = {name.lower(): name for name in names}
-    close = difflib.get_close_matches(wanted.lower(), folded, n=1, cutoff=0.75)
+    folded = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(given.strip().replace("_", "-").lower(), folded, n=1, cutoff=0.75)
     return f" (did you mean {folded[close[0]]!r}?)" if close else ""
