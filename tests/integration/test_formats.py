@@ -49,6 +49,29 @@ def test_planted_error_found_at_file_and_line_and_clean_twin_passes(name, source
     assert clean_result.exit_code == 0, clean_report["files"][0]["segments"]
 
 
+def test_words_a_subtitler_moves_to_the_next_cue_are_not_read_as_left_out(tmp_path):
+    """A sentence over two cues is checked whole, at its first cue; a number changed in it still is."""
+    timing = ("00:00:01,000 --> 00:00:04,000", "00:00:04,000 --> 00:00:07,000", "00:00:07,500 --> 00:00:10,000")
+
+    def srt(path: Path, *cues: str) -> str:
+        path.write_text("\n".join(f"{i}\n{t}\n{c}\n" for i, (t, c) in enumerate(zip(timing, cues), 1)), encoding="utf-8")
+        return str(path)
+
+    source = srt(tmp_path / "en.srt", "The government announced yesterday that it will build",
+                 "three new hospitals in the north of the country.", "The work starts next year.")
+    moved = srt(tmp_path / "pt.srt", "O governo anunciou ontem que vai construir três novos hospitais",
+                "no norte do país.", "As obras começam no próximo ano.")
+    result = runner.invoke(app, ["check", "-f", "json", "-s", source, moved])
+    [file] = json.loads(result.stdout)["files"]
+    assert result.exit_code == 0, file["segments"]
+    assert [(s["line"], s["key"]) for s in file["segments"]] == [(3, "1"), (11, "3")]
+    wrong = srt(tmp_path / "wrong.srt", "O governo anunciou ontem que vai construir cinco novos hospitais",
+                "no norte do país.", "As obras começam no próximo ano.")
+    result = runner.invoke(app, ["check", "-f", "json", "-s", source, wrong])
+    [file] = json.loads(result.stdout)["files"]
+    assert [(s["line"], f["code"]) for s in file["segments"] for f in s["findings"]] == [(3, "TQ301")]
+
+
 def test_inline_codes_stay_out_of_the_compared_text():
     units = read_document(str(FORMATS / "budget.v2.xlf")).units
     assert units[1].source == "A ministra da Saúde, Marta Temido, disse que 80% do valor vai para os hospitais."

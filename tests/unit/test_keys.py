@@ -43,3 +43,37 @@ def test_a_subtitle_pairs_with_the_cue_of_its_number():
         ("Onde fica a estação?", "Where is the station?"), ("Bom dia.", "Good morning."), ("", "Thanks."),
     ]
     assert segments[2].line == 11 and segments[1:] == [segments[1], segments[2]]
+
+
+def _cues(*texts: str) -> list[Unit]:
+    return [Unit(text, 4 * i + 3, key=str(i + 1)) for i, text in enumerate(texts)]
+
+
+def test_cues_that_continue_a_sentence_on_either_side_are_one_segment():
+    """A subtitler moves words across the cue boundary; the sentence is compared whole."""
+    source = _cues("The government announced that it will build", "three new hospitals in the north.", "Work starts soon.")
+    draft = _cues("O governo anunciou que vai construir três novos hospitais", "no norte.", "As obras começam em breve.")
+    segments = KeyedSegments(draft, source, join_sentences=True)
+    assert [(s.target, s.source, s.key, s.line) for s in segments] == [
+        ("O governo anunciou que vai construir três novos hospitais no norte.",
+         "The government announced that it will build three new hospitals in the north.", "1", 3),
+        ("As obras começam em breve.", "Work starts soon.", "3", 11),
+    ]
+    assert [s.id for s in segments] == [0, 1] and segments[1:] == [segments[1]]
+    # open only in the draft, a trailing "..." carrying on, or "…": joined all the same
+    ragged = _cues("Ele disse", "que sim.", "Espera...", "agora.")
+    assert len(KeyedSegments(ragged, _cues("He said yes.", "Fine.", "Wait...", "now."), join_sentences=True)) == 2
+
+
+def test_sentences_join_only_neighbouring_cues_of_both_files_and_a_few_at_a_time():
+    draft = _cues("Um", "dois", "três", "quatro", "cinco", "seis.")
+    source = _cues("One", "two", "three", "four", "five", "six.")
+    assert [s.key for s in KeyedSegments(draft, source, join_sentences=True)] == ["1", "5"]  # four cues at most
+    reordered = [draft[1], draft[0], *draft[2:]]  # the draft's cues out of the source's order
+    assert [s.key for s in KeyedSegments(reordered, source, join_sentences=True)][:2] == ["2", "1"]
+    unpaired = [Unit("Sem par", 3, key="9"), *draft[1:]]
+    joined = KeyedSegments(unpaired, source, join_sentences=True)
+    assert [(s.key, s.source) for s in joined][:2] == [("9", ""), ("2", "two three four five")]
+    assert [s.source for s in joined][-1] == "One"  # the source cue the draft lacks, as before
+    assert len(KeyedSegments(draft, source)) == 6  # other keyed formats: a unit a segment
+

@@ -1,6 +1,12 @@
 """Pairing a one-language file with its source by key (JSON path, cue number, msgid), in memory
 that does not grow with the text.
 
+Subtitles split sentences across cues, and a subtitler moves words from one cue to the next as the
+target language's order asks ("… that it will build | three new hospitals in the north." →
+"… que vai construir três novos hospitais | no norte do país."): compared cue by cue, the words
+moved read as left out of one cue and added to the next. So cues that continue a sentence, in the
+draft or in its source, are checked together as one segment, up to ``SENTENCE_CUES`` cues.
+
 Each side's keys are kept as 64-bit hashes in sorted arrays (16 bytes a unit), and a segment is
 made when asked for from the draft's unit and the source unit its key finds; a pair is confirmed
 by comparing the keys themselves, so two keys that hash alike never pair (a source key that hashes
@@ -10,6 +16,8 @@ one side only is an addition or an omission.
 
 from __future__ import annotations
 
+import re
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,11 +29,19 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+SENTENCE_CUES = 4
+"""The most cues one segment joins: a subtitle's sentence rarely runs over more, and a file that
+never closes a sentence (songs, captions without punctuation) is still checked a few cues at a time."""
+_ENDED = re.compile(r"(?<!\.)[.!?。！？][\"'»”’)\]]*\s*$")  # "..." and "…" carry on into the next cue
+
+
 class KeyedSegments(ReadWhenAsked[Segment]):
     """The draft's units in order, each with the source unit of its key (the last of a key the
-    source repeats), then the source's units whose key the draft lacks."""
+    source repeats), then the source's units whose key the draft lacks. With ``join_sentences``
+    (subtitles), a run of units that continue a sentence is one segment, where each unit and the
+    next pair with neighbouring source units."""
 
-    def __init__(self, draft: Sequence[Unit], source: Sequence[Unit]) -> None:
+    def __init__(self, draft: Sequence[Unit], source: Sequence[Unit], join_sentences: bool = False) -> None:
         import numpy as np  # only when files pair by key: a run that needs no numpy does not load it
 
         self.draft, self.source = draft, source
@@ -42,24 +58,55 @@ class KeyedSegments(ReadWhenAsked[Segment]):
         spot = np.minimum(np.searchsorted(draft_keys, source_hashes), max(len(draft_keys) - 1, 0))
         missing = np.ones(len(source), dtype=bool) if not len(draft_keys) else draft_keys[spot] != source_hashes
         self._omitted = np.flatnonzero(missing)
+        self._starts = self._sentence_starts() if join_sentences else None  # where each joined run starts
 
     def __len__(self) -> int:
-        return len(self.draft) + len(self._omitted)
+        return self._drafted() + len(self._omitted)
+
+    def _drafted(self) -> int:
+        return len(self.draft) if self._starts is None else len(self._starts)
 
     def _run(self, first: int, count: int) -> list[Segment]:
         segments = []
-        stop = first + count
-        if first < len(self.draft):
-            units = self.draft[first : min(stop, len(self.draft))]
-            for k, unit in enumerate(units, start=first):
-                partner = int(self._partner[k])
-                source = self.source[partner] if partner >= 0 else None
-                text = source.target if source is not None and source.key == unit.key else ""
-                segments.append(bounded(Segment(k, unit.line, unit.target, text, unit.key, unit.notes)))
-        for k in range(max(first, len(self.draft)), stop):
-            unit = self.source[int(self._omitted[k - len(self.draft)])]
+        stop, drafted = first + count, self._drafted()
+        for k in range(first, min(stop, drafted)):
+            start, end = (k, k + 1) if self._starts is None else self._span(k)
+            pairs = [(unit, self._source_of(i, unit)) for i, unit in enumerate(self.draft[start:end], start=start)]
+            unit = pairs[0][0]
+            target, source = (" ".join(texts) for texts in zip(*((u.target, s) for u, s in pairs)))
+            notes = tuple(n for u, _ in pairs for n in u.notes)
+            segments.append(bounded(Segment(k, unit.line, target, source, unit.key, notes)))
+        for k in range(max(first, drafted), stop):
+            unit = self.source[int(self._omitted[k - drafted])]
             segments.append(bounded(Segment(k, unit.line, "", unit.target, unit.key)))
         return segments
+
+    def _source_of(self, index: int, unit: Unit) -> str:
+        """The source text of the draft's unit at ``index``; "" when its key is the source's nowhere."""
+        partner = int(self._partner[index])
+        source = self.source[partner] if partner >= 0 else None
+        return source.target if source is not None and source.key == unit.key else ""
+
+    def _span(self, k: int) -> tuple[int, int]:
+        assert self._starts is not None
+        return self._starts[k], self._starts[k + 1] if k + 1 < len(self._starts) else len(self.draft)
+
+    def _sentence_starts(self) -> array:
+        """The index of the first draft unit of each joined run: a unit joins the one before when
+        that one and its source cue pair with the units just before this one's (the same cue order
+        on both sides) and either leaves its sentence open."""
+        starts, open_before, run, partner_before = array("q"), False, 0, -2
+        for index, unit in enumerate(self.draft):
+            partner = int(self._partner[index])
+            source = self._source_of(index, unit)
+            if open_before and partner == partner_before + 1 and source and run < SENTENCE_CUES:
+                run += 1
+            else:
+                starts.append(index)
+                run = 1
+            open_before = bool(source) and not (_ENDED.search(unit.target) and _ENDED.search(source))
+            partner_before = partner
+        return starts
 
 
 def _hashes(units: Sequence[Unit]) -> np.ndarray:
