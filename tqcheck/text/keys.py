@@ -69,9 +69,13 @@ class KeyedSegments(ReadWhenAsked[Segment]):
     def _run(self, first: int, count: int) -> list[Segment]:
         segments = []
         stop, drafted = first + count, self._drafted()
-        for k in range(first, min(stop, drafted)):
-            start, end = (k, k + 1) if self._starts is None else self._span(k)
-            pairs = [(unit, self._source_of(i, unit)) for i, unit in enumerate(self.draft[start:end], start=start)]
+        last = min(stop, drafted)
+        if first < last:  # the run's draft units, in one read
+            low, high = self._span(first)[0], self._span(last - 1)[1]
+            units = self.draft[low:high]
+        for k in range(first, last):
+            start, end = self._span(k)
+            pairs = [(unit, self._source_of(i, unit)) for i, unit in enumerate(units[start - low : end - low], start=start)]
             unit = pairs[0][0]
             target, source = (" ".join(texts) for texts in zip(*((u.target, s) for u, s in pairs)))
             notes = tuple(n for u, _ in pairs for n in u.notes)
@@ -88,7 +92,9 @@ class KeyedSegments(ReadWhenAsked[Segment]):
         return source.target if source is not None and source.key == unit.key else ""
 
     def _span(self, k: int) -> tuple[int, int]:
-        assert self._starts is not None
+        """The draft units of segment ``k``: one, unless sentences are joined."""
+        if self._starts is None:
+            return k, k + 1
         return self._starts[k], self._starts[k + 1] if k + 1 < len(self._starts) else len(self.draft)
 
     def _sentence_starts(self) -> array:
