@@ -15,7 +15,7 @@ from tqcheck.readers.base import Document, find_source, path_matches, sample_tex
 from tqcheck.readers.lines import open_document
 from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
 from tqcheck.text.align import pair_documents
-from tqcheck.text.segment import bounded, sentences_of
+from tqcheck.text.segment import bounded, leaves_open, sentences_of
 from tqcheck.work import FileJob, FileWork, SourcesBefore, Workshop
 
 PIVOT_FOR_ENGLISH = "pt"
@@ -119,7 +119,12 @@ class _Run:
         work = FileWork(FileJob(self.config, doc.path, None, lang, pivot), self.shop)
         sentences = sentences_of(doc.units, lang)
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
-        before = [""] + [p.target if p.line == s.line and p.key == s.key else "" for p, s in zip(segments, segments[1:])]
+        # the sentence before, when it is of the same unit, or a subtitle's cue that leaves it open
+        cues = doc.format == "srt"
+        before = [""] + [
+            p.target if (p.line == s.line and p.key == s.key) or (cues and leaves_open(p.target)) else ""
+            for p, s in zip(segments, segments[1:])
+        ]
         report = self._file(work, None, doc_guess, segments, before)
         return replace(report, mode="monolingual", pivot_lang=pivot if work.translate else None)
 

@@ -65,6 +65,11 @@ def test_words_a_subtitler_moves_to_the_next_cue_are_not_read_as_left_out(tmp_pa
     [file] = json.loads(result.stdout)["files"]
     assert result.exit_code == 0, file["segments"]
     assert [(s["line"], s["key"]) for s in file["segments"]] == [(3, "1"), (11, "3")]
+    # with no source, a cue that finishes the sentence before is read with it: alone, TQ705 read
+    # "three new hospitals in the north of the country." as scrambled
+    result = runner.invoke(app, ["check", "-f", "json", source])
+    [file] = json.loads(result.stdout)["files"]
+    assert result.exit_code == 0 and not [f for s in file["segments"] for f in s["findings"]], file["segments"]
     wrong = srt(tmp_path / "wrong.srt", "O governo anunciou ontem que vai construir cinco novos hospitais",
                 "no norte do país.", "As obras começam no próximo ano.")
     result = runner.invoke(app, ["check", "-f", "json", "-s", source, wrong])

@@ -16,14 +16,13 @@ one side only is an addition or an omission.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tqcheck.readers.base import ReadWhenAsked, Unit
 from tqcheck.records import Segment
-from tqcheck.text.segment import bounded
+from tqcheck.text.segment import bounded, leaves_open
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 SENTENCE_CUES = 4
 """The most cues one segment joins: a subtitle's sentence rarely runs over more, and a file that
 never closes a sentence (songs, captions without punctuation) is still checked a few cues at a time."""
-_ENDED = re.compile(r"(?<!\.)[.!?。！？][\"'»”’)\]]*\s*$")  # "..." and "…" carry on into the next cue
 
 
 class KeyedSegments(ReadWhenAsked[Segment]):
@@ -110,7 +108,7 @@ class KeyedSegments(ReadWhenAsked[Segment]):
             else:
                 starts.append(index)
                 run = 1
-            open_before = bool(source) and not (_ENDED.search(unit.target) and _ENDED.search(source))
+            open_before = bool(source) and (leaves_open(unit.target) or leaves_open(source))
             partner_before = partner
         return starts
 

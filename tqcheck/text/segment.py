@@ -60,6 +60,15 @@ def sentence_spans(text: str, lang: str) -> list[tuple[str, Span]]:
     return found
 
 
+_ENDED = re.compile(r"(?<!\.)[.!?。！？][\"'»”’)\]]*\s*$")
+
+
+def leaves_open(text: str) -> bool:
+    """Whether ``text`` stops before its sentence ends, as a subtitle cue often does: no closing
+    ".", "!" or "?"; a trailing "..." or "…" carries on into the next cue."""
+    return not _ENDED.search(text)
+
+
 def sentences_of(units: Sequence[Lined], lang: str) -> list[Sentence]:
     """Every sentence of every non-blank unit, in order; an overlong sentence in pieces."""
     return [
