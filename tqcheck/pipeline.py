@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 
 from tqcheck.cache import Progress
 from tqcheck.config import Config
 from tqcheck.engines import Sink, check_segments
 from tqcheck.errors import BackendError, ReadError
 from tqcheck.lang import base as base_language
-from tqcheck.readers.base import Document, find_source, path_matches, sample_text
+from tqcheck.readers.base import STDIN, Document, files_under, find_source, path_matches, sample_text
 from tqcheck.readers.lines import open_document
 from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
 from tqcheck.text.align import pair_documents
@@ -40,13 +41,34 @@ def check_files(
     progress: Progress | None = None,
     sink: Sink | None = None,
 ) -> Report:
-    """Check every translation file; unreadable files become errors in the report, not exceptions.
-    With a ``sink``, results go to it as they come and the report's files hold no segments."""
-    loaders = [(p, partial(open_document, p)) for p in targets if not any(path_matches(p, g) for g in config.exclude)]
+    """Check every translation file, and every file a reader knows under a folder named; unreadable
+    files become errors in the report, not exceptions. With a ``sink``, results go to it as they
+    come and the report's files hold no segments."""
+    loaders = [
+        (p, load) for p, load in _expanded(targets) if not any(path_matches(p, g) for g in config.exclude)
+    ]
     return check_documents(
         loaders, partial(open_document, source) if source is not None else None, languages, config, progress,
         lambda path: find_source(path, config.pairs), sink,
     )
+
+
+def _expanded(targets: Sequence[str]) -> list[tuple[str, Loader]]:
+    """Each target's loader; a folder's files in its place (a folder with none is an error of its own)."""
+    found: list[tuple[str, Loader]] = []
+    for target in targets:
+        if target != STDIN and Path(target).is_dir():
+            try:
+                found += [(p, partial(open_document, p)) for p in files_under(target)]
+            except ReadError as exc:
+                found.append((target, partial(_raise, exc)))
+        else:
+            found.append((target, partial(open_document, target)))
+    return found
+
+
+def _raise(error: ReadError) -> Document:
+    raise error
 
 
 def check_documents(

@@ -165,7 +165,10 @@ def test_bad_inputs_exit_2_and_other_files_still_checked(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x00\x00")
     latin1 = tmp_path / "latin1.en.txt"
     latin1.write_bytes("Fine line\nCaf\xe9 au lait\n".encode("latin-1"))
-    args = [str(tmp_path / "missing.txt"), str(tmp_path), str(empty), str(binary), str(latin1)]
+    folder = tmp_path / "images"
+    folder.mkdir()
+    (folder / "logo.png").write_bytes(b"\x89PNG")
+    args = [str(tmp_path / "missing.txt"), str(folder), str(empty), str(binary), str(latin1)]
     args += [str(DATA / "budget.en.txt")]
     result = runner.invoke(app, ["check", "--format", "json", "-s", str(DATA / "budget.pt.txt"), *args])
     assert result.exit_code == 2
@@ -173,12 +176,30 @@ def test_bad_inputs_exit_2_and_other_files_still_checked(tmp_path):
     assert [f["path"] for f in report["files"]] == [str(DATA / "budget.en.txt")]
     errors = {e["path"]: e for e in report["errors"]}
     assert "no such file" in errors[str(tmp_path / "missing.txt")]["message"]
-    assert "directory" in errors[str(tmp_path)]["message"]
+    assert errors[str(folder)]["message"].startswith("no file tqcheck reads is under this folder (.xlf, ")
     assert "empty" in errors[str(empty)]["message"]
     assert "binary" in errors[str(binary)]["message"]
     assert errors[str(latin1)]["line"] == 2 and "UTF-8" in errors[str(latin1)]["message"]
     assert re.search(rf"{re.escape(str(latin1))}:2: not valid UTF-8", result.stderr)
     assert "Traceback" not in result.output
+
+
+def test_a_folder_is_checked_as_the_files_under_it_that_a_reader_knows(tmp_path, monkeypatch):
+    """As linters take a folder: its translation files, in order, less what ``exclude`` names,
+    hidden folders and PO templates."""
+    for name, data in [("locales/pt/budget.po", "budget.po"), ("locales/budget.tmx", "budget.tmx"),
+                       ("locales/en/budget.po", "budget.clean.po"), ("locales/app.pot", "budget.clean.po"),
+                       (".git/notes.txt", "budget.clean.po")]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((DATA / "formats" / data).read_bytes())
+    (tmp_path / "locales" / "README.rst").write_text("Translations.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.tqcheck]\nexclude = ["locales/en/*"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "--format", "json", "."])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and not report["errors"]
+    assert [f["path"] for f in report["files"]] == ["./locales/budget.tmx", "./locales/pt/budget.po"]  # as flake8 names them
+    assert all(any(f["code"] == "TQ301" for s in file["segments"] for f in s["findings"]) for file in report["files"])
 
 
 def test_a_pair_with_no_model_runs_the_model_free_checks_and_says_what_did_not_run(tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import glob
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -229,6 +230,23 @@ def iso_lang(code: str | None) -> str | None:
 
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def files_under(folder: str) -> list[str]:
+    """The files under ``folder`` that a reader knows by extension, in sorted order, so that a folder
+    named on the command line is checked as its files would be. Hidden folders and files (".git")
+    and PO templates (".pot", which hold no translation) are left out; a ReadError when none is left."""
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(names):
+            extension = Path(name).suffix.lower().lstrip(".")
+            if not name.startswith(".") and extension in _BY_EXTENSION and extension != "pot":
+                found.append(os.path.join(root, name))
+    if not found:
+        kinds = ", ".join(f".{e}" for e in _BY_EXTENSION if e != "pot")
+        raise ReadError(folder, f"no file tqcheck reads is under this folder ({kinds})")
+    return found
 
 
 def path_matches(file: str, pattern: str) -> bool:
