@@ -56,6 +56,18 @@ def test_seed_article_and_input_errors(validator, tmp_path):
     assert "file is empty" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
 
 
+def test_a_path_is_given_as_a_uri_reference(validator, tmp_path, monkeypatch):
+    """Found under a folder named ".", with a space and brackets in its name: a bare path is no URI."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "budget draft [v2].po").write_bytes((DATA / "formats" / "budget.po").read_bytes())
+    (tmp_path / "drafts" / "pyproject.toml").write_text("[tool.tqcheck]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "drafts")
+    log = sarif(".")
+    validator.validate(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"budget%20draft%20%5Bv2%5D.po"}
+
+
 def test_the_report_schema_rejects_a_broken_report():
     schema = json.loads((ROOT / "references" / "report.schema.json").read_text(encoding="utf-8"))
     broken = {"schema_version": 1, "tool": {"name": "tqcheck", "version": "0"}, "files": [], "errors": [],

@@ -4,7 +4,9 @@ located by file, line and column so the changed lines get annotated."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from tqcheck import __version__
 from tqcheck.checks.registry import ALL_CHECKS
@@ -34,6 +36,13 @@ def _rules() -> list[dict[str, Any]]:
     return rules
 
 
+def _uri(path: str) -> str:
+    """A file's path as the URI reference SARIF asks for: "/" separators, no leading "./" (a folder
+    named "." lists "./locales/pt.po"), and what a URI cannot hold escaped ("my draft.po" →
+    "my%20draft.po"), so code-scanning systems find the file."""
+    return quote(Path(path).as_posix())
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
@@ -53,7 +62,7 @@ def to_dict(report: Report) -> dict[str, Any]:
                     "ruleIndex": index[finding.code],
                     "level": _LEVEL[finding.severity],
                     "message": {"text": without_controls(finding.message)},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}, "region": region}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}, "region": region}}],
                     "properties": {"severity": finding.severity.value, "segment": seg.segment.id,
                                    "backTranslation": seg.back_translation},
                 })
@@ -66,7 +75,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "descriptor": {"id": status.code},
             "message": {"text": without_controls(f"{file.path}: {status.code} {status.name} did not run: {status.reason}"
                                                  + (f" ({status.enable})" if status.enable else ""))},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
         }
         for file in report.files
         for status in file.not_run()
