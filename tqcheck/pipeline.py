@@ -142,9 +142,8 @@ class _Run:
         sentences = sentences_of(doc.units, lang)
         segments = [bounded(Segment(i, s.line, s.text, None, s.key, s.notes)) for i, s in enumerate(sentences)]
         # the sentence before, when it is of the same unit, or a subtitle's cue that leaves it open
-        cues = doc.format == "srt"
         before = [""] + [
-            p.target if (p.line == s.line and p.key == s.key) or (cues and leaves_open(p.target)) else ""
+            p.target if (p.line == s.line and p.key == s.key) or (doc.runs_on and leaves_open(p.target)) else ""
             for p, s in zip(segments, segments[1:])
         ]
         report = self._file(work, None, doc_guess, segments, before)

@@ -30,7 +30,7 @@ from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.config import Config
 from tqcheck.errors import ConfigError, ReadError, TqcheckError
 from tqcheck.pipeline import Languages, check_documents
-from tqcheck.readers.base import Document, decode, encoding_of, parse_document
+from tqcheck.readers.base import Document, decoded, parse_document
 from tqcheck.records import Report
 from tqcheck.reporters import html as html_reporter
 from tqcheck.reporters import json as json_reporter
@@ -165,9 +165,8 @@ async def _form(request: Request) -> dict[str, Any]:
         if upload is not None and not isinstance(upload, str):
             name = upload.filename or key
             raw = await upload.read()
-            codec, mark = encoding_of(raw)
             try:
-                text = decode(name, raw[mark:], codec, mark, 1)
+                text = decoded(name, raw)
             except ReadError as exc:
                 raise _Refused(422, str(exc)) from None
             found["draft" if key == "file" else "source"] = (name, text)

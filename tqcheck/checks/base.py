@@ -197,8 +197,8 @@ class Check(ABC):
     def __init__(self, **overrides: float) -> None:
         unknown = set(overrides) - set(self.options)
         if unknown:
-            hint = did_you_mean(sorted(unknown)[0], self.options)
-            raise ConfigError(f"check {self.name} has no option {', '.join(sorted(unknown))}{hint}")
+            names = sorted(unknown)
+            raise ConfigError(f"check {self.name} has no option {', '.join(names)}{did_you_mean(names[0], self.options)}")
         self.opts: dict[str, float] = {**self.options, **overrides}
 
     def opt(self, name: str, ctx: CheckContext) -> float:

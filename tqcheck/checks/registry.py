@@ -81,8 +81,8 @@ def build_checks(options: Mapping[str, Mapping[str, float]] | None = None) -> li
     options = options or {}
     unknown = set(options) - set(BY_NAME)
     if unknown:
-        first = sorted(unknown)[0]
-        raise ConfigError(f"unknown check(s) in configuration: {', '.join(sorted(unknown))}{did_you_mean(first, BY_NAME)}")
+        names = sorted(unknown)
+        raise ConfigError(f"unknown check(s) in configuration: {', '.join(names)}{did_you_mean(names[0], BY_NAME)}")
     return [cls(**options.get(cls.name, {})) for cls in ALL_CHECKS]
 
 

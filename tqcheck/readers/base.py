@@ -44,6 +44,11 @@ class Document:
     source_lang: str | None = None
     target_lang: str | None = None
 
+    @property
+    def runs_on(self) -> bool:
+        """Whether a sentence may run on from one unit into the next: subtitles cut it into cues."""
+        return self.format == "srt"
+
 
 T = TypeVar("T")
 
@@ -128,9 +133,7 @@ def read_text(path: str | Path) -> str:
     """The file (or standard input, ``STDIN``) as text: UTF-8, or UTF-16 or UTF-32 after a byte-order
     mark; not binary, not empty; raise ReadError naming file and line."""
     name = str(path)
-    data = _stdin() if name == STDIN else _file_bytes(name)
-    codec, mark = encoding_of(data)
-    text = decode(name, data[mark:] if mark else data, codec, mark, 1)
+    text = decoded(name, _stdin() if name == STDIN else _file_bytes(name))
     if not text.strip():
         raise ReadError(name, "file is empty")
     return text
@@ -153,6 +156,12 @@ def encoding_of(head: bytes) -> tuple[str, int]:
     return next(((codec, len(mark)) for mark, codec in _MARKS if head.startswith(mark)), ("utf-8", 0))
 
 
+def decoded(name: str, data: bytes) -> str:
+    """A whole file's bytes (or an upload's) as text, in the encoding its byte-order mark names."""
+    codec, mark = encoding_of(data)
+    return decode(name, data[mark:] if mark else data, codec, mark, 1)
+
+
 def decode(name: str, data: bytes, codec: str, offset: int, line: int) -> str:
     """``data``, which starts at byte ``offset`` of the file ``name`` on line ``line``, as text; a
     ReadError names the line of a NUL or of bytes the codec cannot read."""
@@ -165,7 +174,7 @@ def decode(name: str, data: bytes, codec: str, offset: int, line: int) -> str:
         label = codec.upper() if codec == "utf-8" else codec.upper().rsplit("-", 1)[0]
         message = f"not valid {label} (byte 0x{data[exc.start]:02x} at offset {offset + exc.start})"
         raise ReadError(name, message, where) from None
-    if (nul := text.find("\x00")) >= 0:
+    if codec != "utf-8" and (nul := text.find("\x00")) >= 0:  # UTF-8's bytes were looked at above
         raise ReadError(name, _BINARY, line + text.count("\n", 0, nul))
     return text
 
@@ -236,16 +245,15 @@ def files_under(folder: str) -> list[str]:
     """The files under ``folder`` that a reader knows by extension, in sorted order, so that a folder
     named on the command line is checked as its files would be. Hidden folders and files (".git")
     and PO templates (".pot", which hold no translation) are left out; a ReadError when none is left."""
+    kinds = [extension for extension in _BY_EXTENSION if extension != "pot"]
     found = []
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(names):
-            extension = Path(name).suffix.lower().lstrip(".")
-            if not name.startswith(".") and extension in _BY_EXTENSION and extension != "pot":
+            if not name.startswith(".") and Path(name).suffix.lower().lstrip(".") in kinds:
                 found.append(os.path.join(root, name))
     if not found:
-        kinds = ", ".join(f".{e}" for e in _BY_EXTENSION if e != "pot")
-        raise ReadError(folder, f"no file tqcheck reads is under this folder ({kinds})")
+        raise ReadError(folder, f"no file tqcheck reads is under this folder ({', '.join('.' + k for k in kinds)})")
     return found
 
 

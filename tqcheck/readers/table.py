@@ -36,7 +36,7 @@ class CsvReader(SpoolingReader):
         delimiter = next((d for d in self.delimiters if _names_both(_header(first, d))), self.delimiters[0])
         rows = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
-            header = [h.strip().lower() for h in next(rows, [])]
+            header = _names(next(rows, []))
             src = next((header.index(name) for name in _SOURCE if name in header), None)
             tgt = next((header.index(name) for name in _TARGET if name in header), None)
             if src is None or tgt is None:
@@ -63,9 +63,13 @@ class TsvReader(CsvReader):
 def _header(line: str, delimiter: str) -> list[str]:
     """The column names of a header line split at ``delimiter`` (its quoting read as CSV's)."""
     try:
-        return [h.strip().lower() for h in next(csv.reader([line], delimiter=delimiter), [])]
+        return _names(next(csv.reader([line], delimiter=delimiter), []))
     except csv.Error:
         return []
+
+
+def _names(row: list[str]) -> list[str]:
+    return [cell.strip().lower() for cell in row]
 
 
 def _names_both(header: list[str]) -> bool:

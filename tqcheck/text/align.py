@@ -184,7 +184,7 @@ def pair_documents(
         return UnitSegments(doc.units)
     assert source_doc is not None
     if doc.keyed and source_doc.keyed:
-        return KeyedSegments(doc.units, source_doc.units, join_sentences=doc.format == "srt")
+        return KeyedSegments(doc.units, source_doc.units, join_sentences=doc.runs_on)
     if len(source_doc.units) == len(doc.units):
         return pair_lines(source_doc.units, doc.units)
     try:
