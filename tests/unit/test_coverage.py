@@ -1,6 +1,6 @@
 """Content-word coverage: the longest uncovered run and its seam."""
 
-from tqcheck.text.coverage import length_ratio, longest_uncovered, surplus_words, unmatched_words
+from tqcheck.text.coverage import length_ratio, longest_uncovered, surplus_words, uncovered_words, unmatched_words
 
 SOURCE = "The central bank raised interest rates sharply yesterday despite fierce protests from exporters."
 
@@ -45,3 +45,13 @@ def test_every_word_the_other_text_lacks_or_has_fewer_times_is_unmatched_functio
     # an inflection is matched by its stem-like opening, as content words are; "of" is too short to read
     assert unmatched_words("The recovered goods.", "The recovery of goods.") == []
     assert unmatched_words("The recovery of goods.", "The recovered goods.") == []
+
+
+def test_a_word_is_covered_by_a_shared_opening_only_as_long_as_the_stem_rule_asks():
+    # every word opening "inter" is a candidate; 75 % of the shorter word must still be shared
+    text = "International talks on the interval."
+    assert [w for w, _ in uncovered_words(text, "Internet talks, interesting.", "en")] == ["interval"]
+    assert [w for w, _ in uncovered_words(text, "Interval talks, internationally.", "en")] == []
+    assert [w for w, _ in uncovered_words("International talks.", "Interval talks.", "en")] == ["international"]
+    # five letters is the least a shared opening needs: "plan" does not cover "planning", "plane" "planet"
+    assert [w for w, _ in uncovered_words("Planning a planet.", "A plan, a plane.", "en")] == ["planning"]

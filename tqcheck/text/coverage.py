@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tqcheck import lang
 from tqcheck.records import Span
@@ -28,8 +29,35 @@ class Run:
     seam: int | None = None  # the other text's content words between the run's neighbours; None: no neighbour found
 
 
+_OPENING = 5
+"""Letters two words must open with alike to share a stem: a word need only be compared with the
+other text's words that open as it does."""
+
+
 def _stem_match(a: str, b: str) -> bool:
-    return same_opening(a, b, at_least=5, share=0.75)
+    return same_opening(a, b, at_least=_OPENING, share=0.75)
+
+
+class _Vocabulary:
+    """The folded words of one text, counted, and filed by their opening. Every check reads the
+    same few texts of a segment against each other; comparing a word with each word of the other
+    text took a tenth of a bilingual check's own time (references/speed.md)."""
+
+    def __init__(self, text: str) -> None:
+        self.counts = Counter(fold(w) for w in WORD.findall(text))
+        self._by_opening: dict[str, list[str]] = {}
+        for word in self.counts:
+            if len(word) >= _OPENING:
+                self._by_opening.setdefault(word[:_OPENING], []).append(word)
+
+    def covers(self, word: str) -> bool:
+        """Whether the text has folded ``word`` or a word sharing its stem-like opening."""
+        return word in self.counts or any(_stem_match(word, w) for w in self._by_opening.get(word[:_OPENING], ()))
+
+
+@lru_cache(maxsize=256)
+def _vocabulary(text: str) -> _Vocabulary:
+    return _Vocabulary(text)
 
 
 def content_words(text: str, code: str | None, keep: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
@@ -48,10 +76,6 @@ def word_count(text: str) -> int:
 def length_ratio(text: str, reference: str) -> float:
     """Words of ``text`` per word of ``reference``."""
     return word_count(text) / max(word_count(reference), 1)
-
-
-def _covered(word: str, reference: set[str]) -> bool:
-    return word in reference or any(_stem_match(word, r) for r in reference)
 
 
 def _positions(word: str, words: list[str]) -> list[int]:
@@ -105,22 +129,22 @@ def _lacked(words: list[tuple[str, Span]], reference: str) -> list[tuple[str, Sp
     """Each of ``words`` (of one text, in order) that ``reference`` lacks, or has fewer times than
     the text has said it so far, with whether ``reference`` has it at all. A word it lacks may be
     covered by one sharing its stem-like opening; a word it has is counted exactly."""
-    have = Counter(fold(w) for w in WORD.findall(reference))
-    ref, seen = set(have), Counter[str]()
+    ref, seen = _vocabulary(reference), Counter[str]()
+    have = ref.counts
     lacked = []
     for word, span in words:
         key = fold(word)
         seen[key] += 1
-        if seen[key] > have[key] and (have[key] or not _covered(key, ref)):
+        if seen[key] > have[key] and (have[key] or not ref.covers(key)):
             lacked.append((word, span, have[key] > 0))
     return lacked
 
 
 def longest_uncovered(text: str, reference: str, code: str | None) -> Run | None:
     """The longest run of ``text``'s content words that ``reference`` lacks, with its seam, or None."""
-    ref = {fold(w) for w in WORD.findall(reference)}
+    ref = _vocabulary(reference)
     words = _long_content_words(text, code)
-    covered = [_covered(w, ref) for w, _ in words]
+    covered = [ref.covers(w) for w, _ in words]
     best: tuple[int, int] | None = None  # [start, end) indexes into words
     start = 0
     for i in range(len(words) + 1):
