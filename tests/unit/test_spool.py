@@ -122,6 +122,50 @@ def test_errors_name_the_line_as_the_whole_file_reader_does(tmp_path: Path, stre
     assert lazy.value.line == line
 
 
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="pt" datatype="plaintext" original="ui"><body>
+    <trans-unit id="save"><source>Save your changes.</source><target>Guarde as alterações.</target></trans-unit>
+    <trans-unit id="licence" translate="no"><source>Licensed under the Apache License.</source><target>Licensed under the Apache License.</target></trans-unit>
+    <group id="legal" translate="no">
+      <trans-unit id="rights"><source>All rights reserved.</source><target>All rights reserved.</target></trans-unit>
+      <trans-unit id="notice" translate="yes"><source>Read the notice.</source><target>Leia o aviso.</target></trans-unit>
+    </group>
+    <trans-unit id="close"><source>Close the window.</source><target>Feche a janela.</target></trans-unit>
+  </body></file>
+</xliff>
+"""
+XLIFF_2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="pt">
+  <file id="ui">
+    <unit id="save"><segment><source>Save your changes.</source><target>Guarde as alterações.</target></segment></unit>
+    <unit id="licence" translate="no"><segment><source>Licensed under the Apache License.</source><target>Licensed under the Apache License.</target></segment></unit>
+    <group id="legal" translate="no">
+      <unit id="rights"><segment><source>All rights reserved.</source><target>All rights reserved.</target></segment></unit>
+      <unit id="notice" translate="yes"><segment><source>Read the notice.</source><target>Leia o aviso.</target></segment></unit>
+    </group>
+    <unit id="close"><segment><source>Close the window.</source><target>Feche a janela.</target></segment></unit>
+  </file>
+  <file id="legal" translate="no">
+    <unit id="terms"><segment><source>Terms of use.</source><target>Terms of use.</target></segment></unit>
+  </file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [(XLIFF_12, ["save", "notice", "close"]), (XLIFF_2, ["save#0", "notice#0", "close#0"])])
+def test_units_marked_not_to_translate_are_left_out_whole_and_streamed(tmp_path: Path, monkeypatch, text, keys):
+    """A target meant to stay as the source would read as untranslated; the mark is inherited from a
+    group or file, and a unit may say otherwise."""
+    path = tmp_path / "ui.xlf"
+    path.write_text(text, encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    streamed = open_document(str(path))
+    assert isinstance(streamed.units, SpooledUnits)
+    assert [u.key for u in whole.units] == [u.key for u in streamed.units] == keys
+
+
 def test_a_po_catalogue_read_a_few_entries_at_a_time_gives_what_polib_reads_whole(tmp_path: Path, monkeypatch):
     import polib
 

@@ -1,6 +1,8 @@
 """XLIFF 1.2 and 2.x, parsed one unit at a time (readers.xml.ElementReader). Inline codes that
 stand for native markup (ph, bpt, ept, it, x, bx, ex, sc, ec) are left out of the compared text;
-inline elements that wrap translatable text (g, pc, mrk) keep it. Notes become the unit's notes."""
+inline elements that wrap translatable text (g, pc, mrk) keep it. Notes become the unit's notes. A
+unit marked ``translate="no"``, or inside a group or file so marked, is left out: its target is
+meant to stay as the source, and compared with it would read as untranslated (TQ002)."""
 
 from __future__ import annotations
 
@@ -35,7 +37,17 @@ class XliffReader(ElementReader):
 def _unit(holder: Any, key: str | None, unit: Any) -> Iterator[Unit]:
     source = next((e for e in holder if local_name(e.tag) == "source"), None)
     target = next((e for e in holder if local_name(e.tag) == "target"), None)
-    if source is None or target is None or not plain_text(target).strip():
+    if source is None or target is None or not plain_text(target).strip() or not _translatable(unit):
         return
     notes = tuple(plain_text(n) for n in unit.iter() if local_name(n.tag) == "note")
     yield Unit(plain_text(target), target.sourceline, plain_text(source), key, notes)
+
+
+def _translatable(unit: Any) -> bool:
+    """Whether ``unit`` is to be translated: the nearest ``translate`` attribute of the unit or of
+    the group or file around it (both XLIFF versions inherit it so); "yes" when none says."""
+    for element in (unit, *unit.iterancestors()):
+        said = element.get("translate")
+        if said is not None:
+            return said.strip() != "no"
+    return True
