@@ -7,7 +7,9 @@ cancels all of that but the piece itself:
 - a **negator** removed from the draft: when the draft becomes far likelier without its "not", the
   source gives the model no reason for it; when the source also becomes likelier given the draft
   without it, the model reading back agrees. Probed only where the source has no negation cue
-  outside idioms ("não só" denies nothing).
+  outside idioms ("não só" denies nothing). An auxiliary that only carries the negation goes with
+  it, the verb in the form it then takes ("did not say" → "said": "did say" is emphatic, and the
+  model finds it unlikely however the draft reads).
 - a **negator removed from the source** of a draft that denies nothing: when the draft becomes far
   likelier as a translation of the source without its "not", and that source likelier given the
   draft, the draft dropped the negation; a translator who folds it into a word ("not likely" →

@@ -15,7 +15,7 @@ def _without(text, lang="en"):
 def test_each_plain_negator_with_the_text_as_it_reads_without_it():
     found = _without("They don't know it, we can't say, and it will never last.")
     assert found == {
-        "don't": "They do know it, we can't say, and it will never last.",
+        "don't": "They know it, we can't say, and it will never last.",
         "can't": "They don't know it, we can say, and it will never last.",
         "never": "They don't know it, we can't say, and it will last.",
     }
@@ -23,6 +23,27 @@ def test_each_plain_negator_with_the_text_as_it_reads_without_it():
     assert _without("It may well n't last.") == {"n't": "It may well last."}
     # "no longer" goes as one: without "no" alone, "longer" would be left standing
     assert _without("Support now means no longer credibility.") == {"no longer": "Support now means credibility."}
+
+
+def test_an_auxiliary_that_only_carries_the_negation_goes_with_it_and_its_verb_takes_the_form():
+    # "did finish" is emphatic, a reading the model shuns whatever the draft says
+    assert _without("The update did not finish.") == {"not": "The update finished."}
+    assert _without("Do not turn off your computer.") == {"not": "Turn off your computer."}
+    assert _without("Please don't close it; she doesn't agree.") == {
+        "don't": "Please close it; she doesn't agree.", "doesn't": "Please don't close it; she agrees."
+    }
+    # irregular verbs and doubled consonants from WordNet; one adverb in "-ly" may stand between
+    assert _without("Police did not immediately say why.") == {"not": "Police immediately said why."}
+    assert [_without(f"He did not {verb} it.")["not"] for verb in ("go", "stop", "put", "have", "carry")] == [
+        "He went it.", "He stopped it.", "He put it.", "He had it.", "He carried it."
+    ]
+    assert [rest for _, rest in removable_negators("It does not fly; it does not try.", "en")] == [
+        "It flies; it does not try.", "It does not fly; it tries."
+    ]
+    # no verb after it (a question's subject, an ellipsis) or no known past: the auxiliary stays
+    assert _without("Didn't you see it?") == {"Didn't": "Did you see it?"}
+    assert _without("He did not.") == {"not": "He did."}
+    assert _without("It did not begin on time.") == {"not": "It did begin on time."}  # began or begun: unknown
 
 
 def test_idioms_whose_negation_denies_nothing_are_left_out():
@@ -103,3 +124,18 @@ def test_two_names_are_listed_together_only_as_items_joined_as_equals(text, code
     first, second = _spans(text, a, b)
     assert listed_together(first, second, text, code) is listed
     assert listed_together(second, first, text, code) is listed
+
+
+def test_without_wordnet_the_auxiliary_stays(tmp_path, monkeypatch):
+    from tqcheck.text import inflection
+
+    monkeypatch.setenv("TQCHECK_WORDNET", str(tmp_path))
+    inflection._verbs.cache_clear()
+    inflection._exceptions.cache_clear()
+    try:
+        assert _without("The update did not finish.") == {"not": "The update did finish."}
+        assert _without("Don't go.") == {"Don't": "Do go."}
+    finally:
+        monkeypatch.delenv("TQCHECK_WORDNET")
+        inflection._verbs.cache_clear()
+        inflection._exceptions.cache_clear()

@@ -25,6 +25,9 @@ class Negation:
     plain: str | None = None  # single negators whose removal leaves a sentence (the probes take them out)
     idioms: str | None = None  # negations that deny nothing: "not only", "não só"
     contractions: Mapping[str, str] = field(default_factory=dict)  # "can't" → "can"
+    # auxiliaries that carry only the negation, and the form their verb takes once both go: "base",
+    # "third" (person) or "past" ("did not say" → "said"; "did say" is emphatic, a reading the model shuns)
+    auxiliaries: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

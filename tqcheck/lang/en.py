@@ -19,6 +19,7 @@ LANGUAGE = Language(
         idioms=r"not only|not just|not least|never mind|no doubt|no matter|no (?:small|little|mean)\b|not un\w+"
         r"|not to (?:mention|say)",
         contractions={"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall", "ain't": "is"},
+        auxiliaries={"do": "base", "does": "third", "did": "past"},
     ),
     numbers=Numbers(
         cardinals={

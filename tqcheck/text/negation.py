@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from tqcheck import lang
 from tqcheck.records import Span
+from tqcheck.text.inflection import is_verb, past, third_person
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def denials(text: str, code: str | None) -> list[Cue]:
 
 def removable_negators(text: str, code: str | None) -> list[tuple[Cue, str]]:
     """Each single-word negator outside an idiom, with ``text`` as it reads without it
-    ("don't" → "do", "can't" → "can")."""
+    ("don't" → "do", "can't" → "can"); with the auxiliary that only carried it too, where the
+    language has one and the verb's form is known ("did not say" → "said", "Don't go" → "Go")."""
     pattern = _pattern(code, "plain")
     negation = lang.get(code).negation
     if pattern is None or negation is None:
@@ -75,11 +78,46 @@ def removable_negators(text: str, code: str | None) -> list[tuple[Cue, str]]:
             kept = word[:-3]
         else:
             kept = ""
-        without = (text[: m.start()] + kept + text[m.end() :]) if kept else _cut(text, m.start(), m.end())
-        if m.start() == 0 and word[0].isupper():
-            without = without[:1].upper() + without[1:]
+        without = _unsupported(text, m, negation.auxiliaries)
+        if without is None:
+            without = (text[: m.start()] + kept + text[m.end() :]) if kept else _cut(text, m.start(), m.end())
+            if m.start() == 0 and word[0].isupper():
+                without = without[:1].upper() + without[1:]
         found.append((Cue(word, m.span()), without))
     return found
+
+
+_NEXT_WORDS = re.compile(r" ([a-z]+ly )?([a-z]+)\b")
+"""The verb after a negator, past one adverb in "-ly" ("did not immediately respond")."""
+
+
+def _unsupported(text: str, negator: re.Match[str], auxiliaries: Mapping[str, str]) -> str | None:
+    """``text`` without the negator and the auxiliary that carries it, its verb in the form it then
+    takes ("did not say" → "said"); None where there is no such auxiliary or the form is unknown."""
+    if not auxiliaries:
+        return None
+    word = negator.group().lower().replace("’", "'")
+    if word.endswith("n't"):
+        start, auxiliary = negator.start(), word[:-3]
+    else:
+        before = re.search(r"(\w+) $", text[: negator.start()])
+        if before is None:
+            return None
+        start, auxiliary = before.start(1), before.group(1).lower()
+    form = auxiliaries.get(auxiliary)
+    following = _NEXT_WORDS.match(text, negator.end())
+    if form is None or following is None:
+        return None
+    verb = following.group(2)
+    if not is_verb(verb):  # "Didn't you see?": the subject comes first in a question
+        return None
+    changed = verb if form == "base" else third_person(verb) if form == "third" else past(verb)
+    if changed is None:
+        return None
+    rest = (following.group(1) or "") + changed
+    if text[start].isupper():
+        rest = rest[:1].upper() + rest[1:]
+    return text[:start] + rest + text[following.end() :]
 
 
 def _cut(text: str, start: int, end: int) -> str:
