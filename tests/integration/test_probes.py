@@ -225,13 +225,26 @@ def test_the_pipeline_wires_probes_to_the_checks_that_read_them(tmp_path):
     assert "TQ105" in critical[0] and "TQ404" in critical[1] and "TQ403" in critical[2]
 
 
-def test_a_contracted_negation_dropped_from_an_english_source_is_critical_when_the_model_agrees(tmp_path):
-    """The source's "wasn't" is counted as the cue "n't" and probed as the whole word: the check
-    finds the probe of the word that holds its cue, and the faithful twins stay clean."""
+def _assert_dropped_negation_critical(tmp_path, pairs, cue):
+    """Each (English source, draft without its negation, faithful draft) checked en→pt: the first
+    draft has a critical TQ402 on ``cue`` of the source, the faithful one none."""
     from tqcheck.config import Config
     from tqcheck.pipeline import Languages, check_files
     from tqcheck.records import Severity
 
+    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
+    source.write_text("".join(f"{s}\n{s}\n" for s, *_ in pairs), encoding="utf-8")
+    draft.write_text("".join(f"{dropped}\n{kept}\n" for _, dropped, kept in pairs), encoding="utf-8")
+    segments = check_files([str(draft)], str(source), Languages("en", "pt"), Config(cache=False)).files[0].segments
+    for (text, *_), dropped, kept in zip(pairs, segments[0::2], segments[1::2]):
+        [finding] = [f for f in dropped.findings if f.code == "TQ402"]
+        assert finding.severity is Severity.CRITICAL and text[slice(*finding.source_span)] == cue
+        assert not [f for f in kept.findings if f.code == "TQ402"]
+
+
+def test_a_contracted_negation_dropped_from_an_english_source_is_critical_when_the_model_agrees(tmp_path):
+    """The source's "wasn't" is counted as the cue "n't" and probed as the whole word: the check
+    finds the probe of the word that holds its cue, and the faithful twins stay clean."""
     pairs = [
         ("After losing the match, there wasn't much reason to carry on with the season.",
          "Depois de perder o jogo, havia muitas razões para continuar a temporada.",
@@ -240,35 +253,17 @@ def test_a_contracted_negation_dropped_from_an_english_source_is_critical_when_t
          "O governo disse que pode aprovar a lei este ano.",
          "O governo disse que não pode aprovar a lei este ano."),
     ]
-    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
-    source.write_text("".join(f"{s}\n{s}\n" for s, *_ in pairs), encoding="utf-8")
-    draft.write_text("".join(f"{dropped}\n{kept}\n" for _, dropped, kept in pairs), encoding="utf-8")
-    segments = check_files([str(draft)], str(source), Languages("en", "pt"), Config(cache=False)).files[0].segments
-    for (text, *_), dropped, kept in zip(pairs, segments[0::2], segments[1::2]):
-        [finding] = [f for f in dropped.findings if f.code == "TQ402"]
-        assert finding.severity is Severity.CRITICAL and text[slice(*finding.source_span)] == "n't"
-        assert not [f for f in kept.findings if f.code == "TQ402"]
+    _assert_dropped_negation_critical(tmp_path, pairs, "n't")
 
 
 def test_a_negation_carried_by_do_dropped_from_an_english_source_is_critical(tmp_path):
     """A software string and a news sentence whose "do not" / "did not" the draft turns: probed as
     "Turn off…" and "finished", not as the emphatic "Do turn off…" the model shuns either way."""
-    from tqcheck.config import Config
-    from tqcheck.pipeline import Languages, check_files
-    from tqcheck.records import Severity
-
     pairs = [
         ("Do not turn off your computer.", "Desligue o seu computador.", "Não desligue o seu computador."),
         ("The update did not finish.", "A atualização terminou.", "A atualização não terminou."),
     ]
-    source, draft = tmp_path / "source.en.txt", tmp_path / "draft.pt.txt"
-    source.write_text("".join(f"{s}\n{s}\n" for s, *_ in pairs), encoding="utf-8")
-    draft.write_text("".join(f"{dropped}\n{kept}\n" for _, dropped, kept in pairs), encoding="utf-8")
-    segments = check_files([str(draft)], str(source), Languages("en", "pt"), Config(cache=False)).files[0].segments
-    for (text, *_), dropped, kept in zip(pairs, segments[0::2], segments[1::2]):
-        [finding] = [f for f in dropped.findings if f.code == "TQ402"]
-        assert finding.severity is Severity.CRITICAL and text[slice(*finding.source_span)] == "not"
-        assert not [f for f in kept.findings if f.code == "TQ402"]
+    _assert_dropped_negation_critical(tmp_path, pairs, "not")
 
 
 def test_a_negative_form_or_a_quantifier_counts_only_when_the_model_agrees(tmp_path):
