@@ -288,6 +288,26 @@ def test_markdown_read_a_few_blocks_at_a_time_gives_the_blocks_read_whole(tmp_pa
     assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)
 
 
+@pytest.mark.parametrize(
+    ("matter", "numbers"),
+    [
+        ('---\ntitle: "Getting started: the budget"\nlayout: docs\ndate: 2025-01-02\ntags: [budget, news]\nsummary: How the deficit fell\n---\n', [2, 6, 9, 11]),
+        ('+++\ntitle = "Getting started: the budget"\nlayout = "docs"\nsummary = "How the deficit fell"\n+++\n', [2, 4, 7, 9]),
+    ],
+)
+def test_front_matter_values_of_two_words_are_units_and_its_keys_no_heading(tmp_path: Path, monkeypatch, matter, numbers):
+    """Static site generators read a page's settings from its front matter; parsed as Markdown,
+    "title: … layout: docs" read as one setext heading."""
+    path = tmp_path / "page.md"
+    path.write_text(matter + "\n# Budget\n\nThe deficit fell.\n", encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    spooled = open_document(str(path))
+    assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)
+    assert [u.target for u in whole.units] == ["Getting started: the budget", "How the deficit fell", "Budget", "The deficit fell."]
+    assert [u.line for u in whole.units] == numbers
+
+
 CATALOGUE = """{
   "app": {
     "title": "Orçamento 2025",

@@ -9,6 +9,11 @@ came before: at a line that follows a blank line, begins with no indentation (el
 a list item or an indented code block), and lies outside a fenced code block or an HTML block
 that blank lines do not end (comments, ``<pre>``, ``<script>``…); and never between a comment and
 the block its notes are for. The units are those of the whole file parsed at once.
+
+Front matter (YAML between "---" lines, or TOML between "+++" lines, at the top of the file, as
+static site generators read it) is no Markdown: parsed as such, its keys read as a heading. Its
+values of two words or more ("title: Getting started") are units; keys, and values of one word
+("layout: docs", dates), stay as they are.
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ class MarkdownReader(PieceReader):
     def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
         from markdown_it import MarkdownIt
 
+        matter = _front_matter(lines) if first == 0 else None
+        if matter is not None:
+            end, values = matter
+            yield from (Unit(value, index + 1) for index, value in values)
+            lines = ["\n"] * end + lines[end:]  # blank, so the blocks after keep their lines
         tokens = MarkdownIt("commonmark").enable("table").parse("".join(lines))
         pending: list[str] = []
         for token in tokens:
@@ -85,3 +95,31 @@ class MarkdownReader(PieceReader):
             return cut
 
         return may_cut
+
+
+_MATTER = {  # a front matter's opening line, and the pattern of its "key: value" lines
+    "---": re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.+?)\s*$"),
+    "+++": re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.+?)\s*$"),
+}
+
+
+def _front_matter(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
+    """The front matter the file opens with: the index of the line after it, and each value of two
+    words or more with its line's index; None when the file opens with none."""
+    fence = lines[0].strip() if lines else ""
+    pattern = _MATTER.get(fence)
+    if pattern is None:
+        return None
+    ends = ("---", "...") if fence == "---" else ("+++",)
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() in ends), None)
+    if close is None:
+        return None
+    values = []
+    for index in range(1, close):
+        found = pattern.match(lines[index])
+        value = found.group(2) if found else ""
+        if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0]:
+            value = value[1:-1]
+        if len(value.split()) >= 2 and value[0] not in "[{|>&*":
+            values.append((index, value))
+    return close + 1, values
