@@ -52,7 +52,8 @@ class _Vocabulary:
 
     def covers(self, word: str) -> bool:
         """Whether the text has folded ``word`` or a word sharing its stem-like opening."""
-        return word in self.counts or any(_stem_match(word, w) for w in self._by_opening.get(word[:_OPENING], ()))
+        alike = self._by_opening.get(word[:_OPENING], ())
+        return word in self.counts or any(_stem_match(word, w) for w in alike)
 
 
 @lru_cache(maxsize=256)

@@ -23,8 +23,9 @@ def _verbs() -> frozenset[str]:
     folder = wordnet_dir()
     if folder is None:
         return frozenset()
-    with (folder / "index.verb").open(encoding="utf-8") as index:
-        return frozenset(line.split(" ", 1)[0] for line in index if not line.startswith(" ") and "_" not in line.split(" ", 1)[0])
+    with (folder / "index.verb").open(encoding="utf-8") as index:  # lines of the licence open with spaces
+        lemmas = (line.split(" ", 1)[0] for line in index if not line.startswith(" "))
+        return frozenset(lemma for lemma in lemmas if "_" not in lemma)
 
 
 def is_verb(word: str) -> bool:
