@@ -45,7 +45,9 @@ def check_files(
     files become errors in the report, not exceptions. With a ``sink``, results go to it as they
     come and the report's files hold no segments."""
     loaders = [
-        (p, load) for p, load in _expanded(targets) if not any(path_matches(p, g) for g in config.exclude)
+        (p, load)
+        for p, load in _expanded(targets, languages.target)
+        if not any(path_matches(p, g) for g in config.exclude)
     ]
     return check_documents(
         loaders, partial(open_document, source) if source is not None else None, languages, config, progress,
@@ -53,17 +55,18 @@ def check_files(
     )
 
 
-def _expanded(targets: Sequence[str]) -> list[tuple[str, Loader]]:
-    """Each target's loader; a folder's files in its place (a folder with none is an error of its own)."""
+def _expanded(targets: Sequence[str], target_lang: str | None) -> list[tuple[str, Loader]]:
+    """Each target's loader; a folder's files in its place (a folder with none is an error of its own).
+    ``target_lang``: the translation language asked for, which a memory of several languages holds."""
     found: list[tuple[str, Loader]] = []
     for target in targets:
         if target != STDIN and Path(target).is_dir():
             try:
-                found += [(p, partial(open_document, p)) for p in files_under(target)]
+                found += [(p, partial(open_document, p, target_lang)) for p in files_under(target)]
             except ReadError as exc:
                 found.append((target, partial(_raise, exc)))
         else:
-            found.append((target, partial(open_document, target)))
+            found.append((target, partial(open_document, target, target_lang)))
     return found
 
 

@@ -30,7 +30,7 @@ from tqcheck.checks.registry import ALL_CHECKS
 from tqcheck.config import Config
 from tqcheck.errors import ConfigError, ReadError, TqcheckError
 from tqcheck.pipeline import Languages, check_documents
-from tqcheck.readers.base import Document, decoded, parse_document
+from tqcheck.readers.base import decoded, parse_document
 from tqcheck.records import Report
 from tqcheck.reporters import html as html_reporter
 from tqcheck.reporters import json as json_reporter
@@ -114,11 +114,9 @@ def create_app(config: Config = Config(), max_chars: int = MAX_CHARS, max_bytes:
 
 
 def _run(job: _Job) -> Report:
-    def loader(name: str, text: str) -> Document:
-        return parse_document(name, text)
-
-    source = partial(loader, *job.source) if job.source else None
-    return check_documents([(job.draft[0], partial(loader, *job.draft))], source, job.languages, job.config)
+    source = partial(parse_document, *job.source) if job.source else None
+    draft = partial(parse_document, *job.draft, job.languages.target)  # a memory may hold several languages
+    return check_documents([(job.draft[0], draft)], source, job.languages, job.config)
 
 
 async def _job(request: Request, config: Config, max_chars: int, max_bytes: int) -> _Job:

@@ -288,6 +288,27 @@ def test_markdown_read_a_few_blocks_at_a_time_gives_the_blocks_read_whole(tmp_pa
     assert isinstance(spooled.units, SpooledUnits) and list(spooled.units) == list(whole.units)
 
 
+def test_a_memory_of_several_languages_gives_the_language_asked_for_whole_and_streamed(tmp_path: Path, monkeypatch):
+    """Each <tu> holds en, es and pt-BR: asked for pt, the Portuguese variants are the translations
+    (the Spanish ones were checked as Portuguese); asked for nothing, the first language after the source."""
+    tus = [("Prices rose.", "Los precios subieron.", "Os preços subiram."), ("Rain fell.", "Llovió.", "Choveu.")]
+    body = "".join(
+        f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv><tuv xml:lang="es"><seg>{es}</seg></tuv>'
+        f'<tuv xml:lang="pt-BR"><seg>{pt}</seg></tuv></tu>\n'
+        for en, es, pt in tus
+    )
+    path = tmp_path / "memory.tmx"
+    path.write_text(f'<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body>\n{body}</body></tmx>\n', encoding="utf-8")
+    for asked, column in ((None, 1), ("pt", 2), ("pt-BR", 2), ("en", 1)):  # the source's own language: as if none
+        whole = read_document(str(path), asked)
+        monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+        streamed = open_document(str(path), asked)
+        monkeypatch.undo()
+        assert isinstance(streamed.units, SpooledUnits) and list(streamed.units) == list(whole.units)
+        assert [(u.source, u.target) for u in whole.units] == [(tu[0], tu[column]) for tu in tus]
+        assert whole.target_lang == streamed.target_lang == ("es", "pt")[column - 1]
+
+
 @pytest.mark.parametrize(
     ("matter", "numbers"),
     [

@@ -86,7 +86,7 @@ class ReadWhenAsked(Sequence[T]):
 class Reader(Protocol):
     format: str
 
-    def read(self, path: str, text: str) -> Document: ...
+    def read(self, path: str, text: str, target_lang: str | None = None) -> Document: ...
 
 
 @runtime_checkable
@@ -94,7 +94,7 @@ class StreamingReader(Reader, Protocol):
     """A reader that can also parse a file too long to hold as it streams past, its units kept on
     disk (readers.spool)."""
 
-    def stream(self, path: str) -> Document: ...
+    def stream(self, path: str, target_lang: str | None = None) -> Document: ...
 
 
 # extension -> "module:Class", imported lazily
@@ -205,9 +205,10 @@ def reader_for(path: str, text: str) -> Reader:
     return _load(spec)
 
 
-def read_document(path: str) -> Document:
-    """Read any supported file; ReadError (file and line) when it cannot be read or parsed."""
-    return parse_document(path, read_text(path))
+def read_document(path: str, target_lang: str | None = None) -> Document:
+    """Read any supported file; ReadError (file and line) when it cannot be read or parsed.
+    ``target_lang``: the translation language asked for, where a file holds several (TMX)."""
+    return parse_document(path, read_text(path), target_lang)
 
 
 SAMPLE_CHARS = 100_000
@@ -227,9 +228,9 @@ def sample_text(texts: Iterable[str]) -> str:
     return " ".join(taken)[:SAMPLE_CHARS]
 
 
-def parse_document(name: str, text: str) -> Document:
+def parse_document(name: str, text: str, target_lang: str | None = None) -> Document:
     """Parse ``text`` as the file ``name`` would be parsed (by its extension, else its content)."""
-    return reader_for(name, text).read(name, text)
+    return reader_for(name, text).read(name, text, target_lang)
 
 
 def iso_lang(code: str | None) -> str | None:

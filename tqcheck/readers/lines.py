@@ -33,7 +33,7 @@ _CHUNK = 1 << 16  # bytes read at a time where lines are cut by hand (UTF-16, UT
 _OTHER_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines also breaks at
 
 
-def open_document(path: str) -> Document:
+def open_document(path: str, target_lang: str | None = None) -> Document:
     """``read_document``, except that a file over ``HOLD_BYTES`` is not held whole: a plain-text
     file's lines are read as they are used, and a format that can stream (TMX, XLIFF, CSV, TSV) is parsed
     as it is read, its units kept on disk."""
@@ -49,8 +49,8 @@ def open_document(path: str) -> Document:
             if lines is not None:
                 return Document(path, "text", lines, bilingual=False, keyed=False)
         elif isinstance(reader, StreamingReader):
-            return reader.stream(path)
-    return read_document(path)
+            return reader.stream(path, target_lang)
+    return read_document(path, target_lang)
 
 
 class FileLines(ReadWhenAsked[Unit]):

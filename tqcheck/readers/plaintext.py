@@ -10,6 +10,6 @@ class PlainTextReader:
 
     format = "text"
 
-    def read(self, path: str, text: str) -> Document:
+    def read(self, path: str, text: str, target_lang: str | None = None) -> Document:
         units = tuple(Unit(line, number) for number, line in enumerate(text.splitlines(), start=1))
         return Document(path, self.format, units, bilingual=False, keyed=False)

@@ -61,14 +61,16 @@ class SpoolingReader:
     bilingual = True  # a file holding the source with each translation (a monolingual one pairs by key)
     keyed = True  # units pair with a source file's units by key (cue number, msgid), not by position
 
-    def read(self, path: str, text: str) -> Document:
-        return self._document(path, self._from_text(path, text), tuple)
+    def read(self, path: str, text: str, target_lang: str | None = None) -> Document:
+        return self._document(path, self._from_text(path, text), tuple, target_lang)
 
-    def stream(self, path: str) -> Document:
-        return self._document(path, self._from_file(path), SpooledUnits)
+    def stream(self, path: str, target_lang: str | None = None) -> Document:
+        return self._document(path, self._from_file(path), SpooledUnits, target_lang)
 
-    def _document(self, path: str, source: Any, keep: Callable[[Iterable[Unit]], Sequence[Unit]]) -> Document:
-        langs: dict[str, str | None] = {}
+    def _document(
+        self, path: str, source: Any, keep: Callable[[Iterable[Unit]], Sequence[Unit]], target_lang: str | None
+    ) -> Document:
+        langs: dict[str, str | None] = {"asked": target_lang}
         units = keep(self._units(path, source, langs))  # all read: the languages are known now
         source_lang, target_lang = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
         return Document(path, self.format, units, self.bilingual, self.keyed, source_lang, target_lang)
@@ -81,7 +83,7 @@ class SpoolingReader:
 
     def _units(self, path: str, source: Any, langs: dict[str, str | None]) -> Iterator[Unit]:
         """Each unit of ``source``, in order; ``langs`` gets the "source" and "target" languages
-        the file declares, once all are read."""
+        the file declares, once all are read, and holds the translation language "asked" for."""
         raise NotImplementedError
 
 

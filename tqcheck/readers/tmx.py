@@ -1,4 +1,5 @@
-"""TMX translation memories: each <tu> pairs the <tuv> of the source language with another,
+"""TMX translation memories: each <tu> pairs the <tuv> of the source language with another, the
+language asked for (``--target-lang``) in a memory of several, else the first other language found;
 parsed one <tu> at a time (readers.xml.ElementReader)."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ class TmxReader(ElementReader):
     parts = frozenset({"header", "tu"})
 
     def _parts(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
-        src_lang = tgt_lang = None
+        src_lang, tgt_lang = None, iso_lang(langs.get("asked"))
         number = 0
         for element in parts:
             if local_name(element.tag) == "header":
@@ -32,6 +33,7 @@ class TmxReader(ElementReader):
                 if seg is not None and lang:
                     variants[lang] = seg
             src_lang = src_lang if src_lang in variants else next(iter(variants), None)
+            tgt_lang = None if tgt_lang == src_lang else tgt_lang  # the source's own language asked for
             others = [lang for lang in variants if lang != src_lang]
             if not others or src_lang is None:
                 continue
