@@ -127,15 +127,13 @@ def test_two_names_are_listed_together_only_as_items_joined_as_equals(text, code
 
 
 def test_without_wordnet_the_auxiliary_stays(tmp_path, monkeypatch):
-    from tqcheck.text import inflection
+    from tqcheck.text.antonyms import load_antonyms
 
     monkeypatch.setenv("TQCHECK_WORDNET", str(tmp_path))
-    inflection._verbs.cache_clear()
-    inflection._exceptions.cache_clear()
+    load_antonyms.cache_clear()
     try:
         assert _without("The update did not finish.") == {"not": "The update did finish."}
         assert _without("Don't go.") == {"Don't": "Do go."}
     finally:
         monkeypatch.delenv("TQCHECK_WORDNET")
-        inflection._verbs.cache_clear()
-        inflection._exceptions.cache_clear()
+        load_antonyms.cache_clear()

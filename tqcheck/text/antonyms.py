@@ -90,6 +90,7 @@ class Antonyms:
     def __init__(self, folder: Path) -> None:
         self._lemmas: dict[str, set[str]] = {p: set() for p in _POS.values()}
         self._exceptions: dict[str, dict[str, str]] = {p: {} for p in _POS.values()}
+        self._forms: dict[str, set[str]] | None = None  # a verb's irregular forms, when WordNet lists them
         self._pairs: dict[str, set[str]] = defaultdict(set)
         for name, pos in _POS.items():
             for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
@@ -97,10 +98,15 @@ class Antonyms:
                     self._lemmas[pos].add(line.split(" ", 1)[0])
             exc = folder / f"{name}.exc"
             if exc.is_file():
+                forms: dict[str, set[str]] | None = defaultdict(set) if pos == "v" else None
                 for line in exc.read_text(encoding="latin-1").splitlines():
                     parts = line.split()
                     if len(parts) >= 2:
                         self._exceptions[pos][parts[0]] = parts[1]
+                        for base in parts[1:] if forms is not None else ():
+                            forms[base].add(parts[0])
+                if forms is not None:
+                    self._forms = forms
         data = {pos: (folder / f"data.{name}").read_text(encoding="latin-1") for name, pos in _POS.items()}
         self._read_pointers(data)
         self._heads = self._read_clusters(data["a"], data["r"])
@@ -180,6 +186,15 @@ class Antonyms:
 
     def _cluster(self, word: str) -> set[str]:
         return {h for lemma in self.lemmas(word) for h in self._heads.get(lemma, frozenset()) | {lemma}}
+
+    def verb(self, word: str) -> bool:
+        """Whether ``word`` is a verb's dictionary form ("see"; not "you")."""
+        return word in self._lemmas["v"]
+
+    def verb_forms(self, verb: str) -> frozenset[str] | None:
+        """The irregular forms WordNet lists for ``verb`` ("go": went, gone, going; "agree": none);
+        None when it has no list of them."""
+        return None if self._forms is None else frozenset(self._forms.get(verb, ()))
 
     def adjective(self, word: str) -> bool:
         return any(lemma in self._lemmas["a"] or lemma in self._lemmas["r"] for lemma in self.lemmas(word))

@@ -78,7 +78,7 @@ def removable_negators(text: str, code: str | None) -> list[tuple[Cue, str]]:
             kept = word[:-3]
         else:
             kept = ""
-        without = _unsupported(text, m, negation.auxiliaries)
+        without = _unsupported(text, m, lowered, negation.auxiliaries)
         if without is None:
             without = (text[: m.start()] + kept + text[m.end() :]) if kept else _cut(text, m.start(), m.end())
             if m.start() == 0 and word[0].isupper():
@@ -91,12 +91,12 @@ _NEXT_WORDS = re.compile(r" ([a-z]+ly )?([a-z]+)\b")
 """The verb after a negator, past one adverb in "-ly" ("did not immediately respond")."""
 
 
-def _unsupported(text: str, negator: re.Match[str], auxiliaries: Mapping[str, str]) -> str | None:
-    """``text`` without the negator and the auxiliary that carries it, its verb in the form it then
-    takes ("did not say" → "said"); None where there is no such auxiliary or the form is unknown."""
+def _unsupported(text: str, negator: re.Match[str], word: str, auxiliaries: Mapping[str, str]) -> str | None:
+    """``text`` without the negator (``word``, lower-cased) and the auxiliary that carries it, its
+    verb in the form it then takes ("did not say" → "said"); None where there is no such auxiliary
+    or the form is unknown."""
     if not auxiliaries:
         return None
-    word = negator.group().lower().replace("’", "'")
     if word.endswith("n't"):
         start, auxiliary = negator.start(), word[:-3]
     else:
