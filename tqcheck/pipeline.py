@@ -14,13 +14,15 @@ from tqcheck.errors import BackendError, ReadError
 from tqcheck.lang import base as base_language
 from tqcheck.readers.base import STDIN, Document, files_under, find_source, path_matches, sample_text
 from tqcheck.readers.lines import open_document
-from tqcheck.records import FileReport, InputError, LangGuess, Report, Segment
+from tqcheck.records import BackendSignature, FileReport, InputError, LangGuess, Report, Segment
 from tqcheck.text.align import pair_documents
 from tqcheck.text.segment import bounded, leaves_open, sentences_of
 from tqcheck.work import FileJob, FileWork, SourcesBefore, Workshop
 
 PIVOT_FOR_ENGLISH = "pt"
 """Round trips go through English, and English text through Portuguese (the embedded pair)."""
+UNDETERMINED = "und"
+"""BCP 47's code for a language not told: that of a file with no unit to check and none declared."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,13 @@ class _Run:
 
     def document(self, doc: Document, source_doc: Document | None, languages: Languages) -> FileReport:
         doc_guess = self.shop.detect(sample_text(u.target for u in doc.units))
+        if not doc.units and (doc.bilingual or source_doc is None):  # all left out (untranslated, say)
+            return FileReport(  # no language to tell, no model to load
+                doc.path, doc.path if doc.bilingual else None,
+                languages.source or doc.source_lang or (UNDETERMINED if doc.bilingual else None),
+                languages.target or doc.target_lang or UNDETERMINED, BackendSignature.none(),
+                "bilingual" if doc.bilingual else "monolingual", doc_guess, (), left_out=doc.left_out,
+            )
         target_lang = _language(languages.target or doc.target_lang, lambda: doc_guess, doc.path)
         if not doc.bilingual and source_doc is None:
             return self._monolingual(doc, target_lang, doc_guess)
@@ -136,7 +145,7 @@ class _Run:
         source_lang = _language(languages.source or given, lambda: detect(sample_text(source_texts)), source_path)
         work = FileWork(FileJob(self.config, doc.path, source_lang, target_lang), self.shop)
         segments = pair_documents(doc, source_doc, source_lang, target_lang, work.to_target if work.forward_ok else None)
-        return self._file(work, source_path, doc_guess, segments, SourcesBefore(segments))
+        return self._file(work, source_path, doc, doc_guess, segments, SourcesBefore(segments))
 
     def _monolingual(self, doc: Document, lang: str, doc_guess: LangGuess) -> FileReport:
         """No source: every sentence goes through a pivot language and back, and is compared with itself."""
@@ -149,15 +158,16 @@ class _Run:
             p.target if (p.line == s.line and p.key == s.key) or (doc.runs_on and leaves_open(p.target)) else ""
             for p, s in zip(segments, segments[1:])
         ]
-        report = self._file(work, None, doc_guess, segments, before)
+        report = self._file(work, None, doc, doc_guess, segments, before)
         return replace(report, mode="monolingual", pivot_lang=pivot if work.translate else None)
 
     def _file(
-        self, work: FileWork, source_path: str | None, guess: LangGuess, segments: Sequence[Segment], before: list[str]
+        self, work: FileWork, source_path: str | None, doc: Document, guess: LangGuess, segments: Sequence[Segment],
+        before: list[str],
     ) -> FileReport:
         kept = check_segments(work, segments, before, self.sink, self.shop.progress)
         job = work.job
         return FileReport(
             job.path, source_path, job.source_lang, job.target_lang, work.signature, "bilingual", guess,
-            tuple(kept), None, work.coverage,
+            tuple(kept), None, work.coverage, doc.left_out,
         )

@@ -231,6 +231,10 @@ class FileReport:
     segments: tuple[SegmentResult, ...]
     pivot_lang: str | None = None
     coverage: tuple[CheckStatus, ...] = ()  # every check, run or not, and why not
+    left_out: tuple[tuple[str, int], ...] = ()  # the file's units not for checking, counted by reason
+
+    def left_out_count(self) -> int:
+        return sum(count for _, count in self.left_out)
 
     def not_run(self) -> list[CheckStatus]:
         return [status for status in self.coverage if not status.ran]

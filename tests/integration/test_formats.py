@@ -90,6 +90,7 @@ def test_po_plurals_fuzzy_and_comments():
     assert [u.target for u in doc.units][-2:] == ["One hospital", "%d hospitals"]
     assert [u.source for u in doc.units][-2:] == ["Um hospital", "%d hospitais"]
     assert not any("praised" in u.target for u in doc.units)  # the fuzzy and the obsolete entries are skipped
+    assert doc.left_out == (("fuzzy", 1),)  # and the fuzzy one counted: it is a unit not checked
     assert doc.units[1].notes == ("checked by the desk editor",) and doc.target_lang == "en"
 
 
@@ -165,4 +166,37 @@ def test_markdown_table_cells_and_list_items_are_units(tmp_path):
     assert [(u.target, u.line) for u in units] == [
         ("Prices", 1), ("item", 3), ("price", 3), ("Bread", 5), ("2 euros", 5), ("First point", 7), ("Second point", 8),
         ("Closing words.", 10),
+    ]
+
+
+def test_a_catalogue_with_nothing_translated_yet_passes_and_says_what_it_left_out(tmp_path):
+    """No unit to check is no error (its language need not be told), but the report says why it is
+    empty: a pre-commit hook on a catalogue just extracted must not fail, nor read as checked."""
+    catalogue = tmp_path / "new.po"
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Language: pt\\n"\n\nmsgid "Save the file."\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Open the file."\nmsgstr "Abrir o ficheiro."\n',
+        encoding="utf-8",
+    )
+    result, report = check(str(catalogue), None)
+    assert result.exit_code == 0 and report["errors"] == []
+    assert report["files"][0]["segments"] == [] and report["files"][0]["left_out"] == {"untranslated": 1, "fuzzy": 1}
+    assert report["summary"]["left_out"] == 2
+    text = runner.invoke(app, ["check", str(catalogue)])
+    assert "left out, not checked: 1 untranslated, 1 fuzzy" in text.stdout
+
+
+def test_a_memory_without_the_language_asked_for_exits_2_and_the_others_are_checked(tmp_path):
+    memory = tmp_path / "es.tmx"
+    memory.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en">'
+        '<seg>Prices rose.</seg></tuv><tuv xml:lang="es"><seg>Los precios subieron.</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8",
+    )
+    clean = str(FORMATS / "budget.clean.csv")
+    result = runner.invoke(app, ["check", "-f", "json", "--target-lang", "pt", str(memory), clean])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2 and [f["path"] for f in report["files"]] == [clean]
+    assert report["errors"] == [
+        {"path": str(memory), "line": None, "message": "no unit holds the language asked for (pt); the memory holds en, es"}
     ]

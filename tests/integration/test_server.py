@@ -108,6 +108,9 @@ def test_an_uploaded_po_file_is_checked_at_its_lines(base_url):
     assert status == 200 and any(code == "TQ301" for _, code in flagged)
     line = next(line for line, code in flagged if code == "TQ301")
     assert "99.99%" in (FORMATS / "budget.po").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert report["files"][0]["left_out"] == {"fuzzy": 1}  # said, so that the editor knows it was not checked
+    status, html = call(f"{base_url}/api/check?format=html", body, content_type)
+    assert status == 200 and b"left out, not checked: 1 fuzzy" in html
     wide = (FORMATS / "budget.po").read_text(encoding="utf-8").encode("utf-16")  # as Windows tools save it
     status, raw = call(f"{base_url}/api/check", *multipart({"file": ("budget.po", wide)}))
     assert status == 200 and json.loads(raw)["files"][0]["segments"] == report["files"][0]["segments"]
@@ -185,6 +188,7 @@ def test_an_uploaded_po_file_shows_its_planted_error_at_its_line(base_url, page)
     line = int(flagged.first.get_attribute("data-line"))
     assert "99.99%" in (FORMATS / "budget.po").read_text(encoding="utf-8").splitlines()[line - 1]
     assert "TQ301" in flagged.first.inner_text()
+    assert "Left out, not checked: 1 fuzzy" in page.locator("#notes").inner_text()
 
 
 @pytest.mark.slow

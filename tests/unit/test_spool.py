@@ -164,6 +164,44 @@ def test_units_marked_not_to_translate_are_left_out_whole_and_streamed(tmp_path:
     streamed = open_document(str(path))
     assert isinstance(streamed.units, SpooledUnits)
     assert [u.key for u in whole.units] == [u.key for u in streamed.units] == keys
+    assert whole.left_out == streamed.left_out == (("marked not to translate", 3 if text is XLIFF_2 else 2),)
+
+
+UNTRANSLATED = {
+    "ui.po": (
+        'msgid ""\nmsgstr ""\n"Language: pt\\n"\n\n'
+        'msgid "Save your changes."\nmsgstr "Guarde as alterações."\n\n'
+        '#, fuzzy\nmsgid "Close the window."\nmsgstr "Feche a janela."\n\n'
+        'msgid "Open a file."\nmsgstr ""\n\n'
+        'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] "Um ficheiro"\nmsgstr[1] ""\n\n'
+        '#~ msgid "Old text."\n#~ msgstr ""\n'
+    ),
+    "ui.xlf": XLIFF_12.replace(
+        '<trans-unit id="close">',
+        '<trans-unit id="open"><source>Open a file.</source><target/></trans-unit>'
+        '<trans-unit id="quit"><source>Quit.</source></trans-unit><trans-unit id="close">',
+    ),
+    "ui.csv": 'key,source,target\nsave,Save your changes.,Guarde as alterações.\nopen,Open a file.,\n,,\nclose,Close.,Feche.\n',
+}
+
+
+@pytest.mark.parametrize(("name", "kept", "left_out"), [
+    ("ui.po", ["Guarde as alterações.", "Um ficheiro"], (("fuzzy", 1), ("untranslated", 2))),
+    ("ui.xlf", ["Guarde as alterações.", "Leia o aviso.", "Feche a janela."],
+     (("marked not to translate", 2), ("untranslated", 2))),
+    ("ui.csv", ["Guarde as alterações.", "Feche."], (("untranslated", 1),)),  # a blank row is no unit
+])
+def test_units_not_translated_yet_are_left_out_and_counted_whole_and_streamed(tmp_path: Path, monkeypatch, name, kept, left_out):
+    """A catalogue half translated is checked on what it holds, and the report can say how much it
+    did not check; an obsolete PO entry is no unit of the catalogue at all."""
+    path = tmp_path / name
+    path.write_text(UNTRANSLATED[name], encoding="utf-8")
+    whole = read_document(str(path))
+    monkeypatch.setattr(lines, "HOLD_BYTES", 0)
+    streamed = open_document(str(path))
+    assert isinstance(streamed.units, SpooledUnits)
+    assert [u.target for u in whole.units] == [u.target for u in streamed.units] == kept
+    assert whole.left_out == streamed.left_out == left_out
 
 
 def test_a_po_catalogue_read_a_few_entries_at_a_time_gives_what_polib_reads_whole(tmp_path: Path, monkeypatch):
@@ -307,6 +345,20 @@ def test_a_memory_of_several_languages_gives_the_language_asked_for_whole_and_st
         assert isinstance(streamed.units, SpooledUnits) and list(streamed.units) == list(whole.units)
         assert [(u.source, u.target) for u in whole.units] == [(tu[0], tu[column]) for tu in tus]
         assert whole.target_lang == streamed.target_lang == ("es", "pt")[column - 1]
+
+
+def test_a_memory_without_the_language_asked_for_is_an_error_and_a_unit_without_it_is_counted(tmp_path: Path):
+    """Asked for Portuguese, a memory of English and Spanish would pass on nothing: it is an input
+    error naming the file and the languages it holds. A <tu> lacking the language is untranslated."""
+    tus = ('<tu><tuv xml:lang="en"><seg>Prices rose.</seg></tuv><tuv xml:lang="es"><seg>Los precios subieron.</seg></tuv></tu>'
+           '<tu><tuv xml:lang="en"><seg>Rain fell.</seg></tuv></tu>')
+    path = tmp_path / "memory.tmx"
+    path.write_text(f'<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body>{tus}</body></tmx>\n', encoding="utf-8")
+    with pytest.raises(ReadError) as error:
+        read_document(str(path), "pt")
+    assert error.value.path == str(path) and "(pt)" in error.value.reason and "en, es" in error.value.reason
+    memory = read_document(str(path))
+    assert [u.target for u in memory.units] == ["Los precios subieron."] and memory.left_out == (("untranslated", 1),)
 
 
 @pytest.mark.parametrize(

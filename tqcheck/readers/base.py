@@ -43,6 +43,7 @@ class Document:
     keyed: bool  # units pair with a source file's units by key
     source_lang: str | None = None
     target_lang: str | None = None
+    left_out: tuple[tuple[str, int], ...] = ()  # units not for checking, counted by reason, as first met
 
     @property
     def runs_on(self) -> bool:

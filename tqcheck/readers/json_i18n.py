@@ -18,7 +18,7 @@ from typing import Any
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit
-from tqcheck.readers.spool import LineReader
+from tqcheck.readers.spool import Declared, LineReader
 
 _MAX_DEPTH = 100  # no catalogue nests keys this deep
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -93,7 +93,7 @@ class JsonReader(LineReader):
     format = "json"
     bilingual = False
 
-    def _units(self, path: str, pieces: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _units(self, path: str, pieces: Iterable[str], declared: Declared) -> Iterator[Unit]:
         tokens = _Tokens(path, pieces)
         catalogue = tokens.peek() == "{"
         stack: list[_Open] = []

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from tqcheck.readers.base import Unit
-from tqcheck.readers.spool import PieceReader
+from tqcheck.readers.spool import Declared, PieceReader
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break: no text
@@ -44,7 +44,7 @@ class MarkdownReader(PieceReader):
     bilingual = False
     keyed = False
 
-    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _piece(self, path: str, lines: list[str], first: int, declared: Declared) -> Iterator[Unit]:
         from markdown_it import MarkdownIt
 
         matter = _front_matter(lines) if first == 0 else None

@@ -16,7 +16,9 @@ import json
 import os
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from tqcheck.readers.base import Document, ReadWhenAsked, Unit, iso_lang
@@ -52,6 +54,17 @@ class SpooledUnits(ReadWhenAsked[Unit]):
         return units
 
 
+@dataclass
+class Declared:
+    """What a file tells of itself as it is read: the languages it declares, and the units it
+    holds that are not for checking (untranslated, fuzzy, marked not to translate), by reason."""
+
+    asked: str | None = None  # the translation language asked for, where a file holds several (TMX)
+    source: str | None = None
+    target: str | None = None
+    left_out: Counter[str] = field(default_factory=Counter)
+
+
 class SpoolingReader:
     """A reader whose units come one at a time from its input (``_units``): ``read``
     holds a short file's units, ``stream`` spools a long file's to disk, and the parsing is the
@@ -70,10 +83,11 @@ class SpoolingReader:
     def _document(
         self, path: str, source: Any, keep: Callable[[Iterable[Unit]], Sequence[Unit]], target_lang: str | None
     ) -> Document:
-        langs: dict[str, str | None] = {"asked": target_lang}
-        units = keep(self._units(path, source, langs))  # all read: the languages are known now
-        source_lang, target_lang = iso_lang(langs.get("source")), iso_lang(langs.get("target"))
-        return Document(path, self.format, units, self.bilingual, self.keyed, source_lang, target_lang)
+        declared = Declared(asked=target_lang)
+        units = keep(self._units(path, source, declared))  # all read: the languages are known now
+        source_lang, target_lang = iso_lang(declared.source), iso_lang(declared.target)
+        left_out = tuple(declared.left_out.items())
+        return Document(path, self.format, units, self.bilingual, self.keyed, source_lang, target_lang, left_out)
 
     def _from_text(self, path: str, text: str) -> Any:
         raise NotImplementedError
@@ -81,9 +95,9 @@ class SpoolingReader:
     def _from_file(self, path: str) -> Any:
         raise NotImplementedError
 
-    def _units(self, path: str, source: Any, langs: dict[str, str | None]) -> Iterator[Unit]:
-        """Each unit of ``source``, in order; ``langs`` gets the "source" and "target" languages
-        the file declares, once all are read, and holds the translation language "asked" for."""
+    def _units(self, path: str, source: Any, declared: Declared) -> Iterator[Unit]:
+        """Each unit of ``source``, in order; ``declared`` learns what the file declares and what
+        it leaves out, once all are read, and holds the translation language asked for."""
         raise NotImplementedError
 
 
@@ -106,7 +120,7 @@ class PieceReader(LineReader):
     ENTRIES = 500
     """Blocks given to the parser at once."""
 
-    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _units(self, path: str, lines: Iterable[str], declared: Declared) -> Iterator[Unit]:
         piece: list[str] = []
         first = entries = 0
         may_cut = self._cuts()
@@ -117,11 +131,11 @@ class PieceReader(LineReader):
             if cut and before and piece:  # a block starts after a blank line
                 entries += 1
                 if entries > self.ENTRIES:
-                    yield from self._piece(path, piece, first, langs)
+                    yield from self._piece(path, piece, first, declared)
                     piece, first, entries = [], number, 1
             piece.append(line)
         if any(line.strip() for line in piece):
-            yield from self._piece(path, piece, first, langs)
+            yield from self._piece(path, piece, first, declared)
 
     def _blank(self, line: str) -> bool:
         return not line.strip()
@@ -131,6 +145,6 @@ class PieceReader(LineReader):
         it when it follows a blank line: always, where blank lines only ever end a block."""
         return lambda line: True
 
-    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _piece(self, path: str, lines: list[str], first: int, declared: Declared) -> Iterator[Unit]:
         """The units of the blocks in ``lines``, the file's lines from index ``first`` on."""
         raise NotImplementedError

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit, line_of
-from tqcheck.readers.spool import PieceReader
+from tqcheck.readers.spool import Declared, PieceReader
 
 _CUE_START = re.compile(r"^\s*(\d+)\s*\r?\n\d", re.M)
 _TIMING = re.compile(r"^\d{1,2}:\d\d:\d\d[,.]\d{1,3}\s+-->\s+\d{1,2}:\d\d:\d\d[,.]\d{1,3}")
@@ -20,7 +20,7 @@ class SrtReader(PieceReader):
     format = "srt"
     bilingual = False
 
-    def _piece(self, path: str, lines: list[str], first: int, langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _piece(self, path: str, lines: list[str], first: int, declared: Declared) -> Iterator[Unit]:
         """The units of the cues in ``lines``, the file's lines from index ``first`` on."""
         import srt
 

@@ -2,7 +2,8 @@
 
 A CSV file's cells are split at commas, or at semicolons where the header is: spreadsheets save
 CSV with semicolons wherever the comma is the decimal mark (Portuguese, Spanish, French, German
-settings). Read row by row (readers.spool.SpoolingReader): a table too long to hold is spooled to disk."""
+settings). A row with a source and no translation is left out as untranslated. Read row by row
+(readers.spool.SpoolingReader): a table too long to hold is spooled to disk."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit
 from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpoolingReader
+from tqcheck.readers.spool import Declared, SpoolingReader
 
 _SOURCE = ("source", "src", "original")
 _TARGET = ("target", "tgt", "translation")
@@ -30,7 +31,7 @@ class CsvReader(SpoolingReader):
     def _from_file(self, path: str) -> Iterable[str]:
         return (line for _, line in checked_lines(path))
 
-    def _units(self, path: str, lines: Iterable[str], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _units(self, path: str, lines: Iterable[str], declared: Declared) -> Iterator[Unit]:
         lines = iter(lines)
         first = next(lines, "")
         delimiter = next((d for d in self.delimiters if _names_both(_header(first, d))), self.delimiters[0])
@@ -51,6 +52,8 @@ class CsvReader(SpoolingReader):
                     continue
                 if row[tgt].strip():
                     yield Unit(row[tgt], line, row[src], row[key] if key is not None else str(line))
+                elif row[src].strip():
+                    declared.left_out["untranslated"] += 1
         except csv.Error as exc:
             raise ReadError(path, f"malformed {self.format.upper()}: {exc}", rows.line_num) from None
 

@@ -12,7 +12,7 @@ from typing import IO, Any
 from tqcheck.errors import ReadError
 from tqcheck.readers.base import Unit, line_of
 from tqcheck.readers.lines import checked_lines
-from tqcheck.readers.spool import SpoolingReader
+from tqcheck.readers.spool import Declared, SpoolingReader
 
 _DECLARATION = re.compile(r"<!DOCTYPE[^>]*\[|<!ENTITY")  # refused: entities are how XML bombs are made
 
@@ -108,9 +108,9 @@ class ElementReader(SpoolingReader):
     def _from_file(self, path: str) -> FileStream:
         return FileStream(path)
 
-    def _units(self, path: str, source: IO[bytes] | FileStream, langs: dict[str, str | None]) -> Iterator[Unit]:
-        return self._parts(elements(path, source, self.root, self.parts), langs)
+    def _units(self, path: str, source: IO[bytes] | FileStream, declared: Declared) -> Iterator[Unit]:
+        return self._parts(path, elements(path, source, self.root, self.parts), declared)
 
-    def _parts(self, parts: Iterator[Any], langs: dict[str, str | None]) -> Iterator[Unit]:
+    def _parts(self, path: str, parts: Iterator[Any], declared: Declared) -> Iterator[Unit]:
         """Each unit of the elements ``parts``, in order."""
         raise NotImplementedError

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from tqcheck import __version__
 from tqcheck.records import Report, SegmentResult, Severity, Span
-from tqcheck.reporters.terminal import merge_spans
+from tqcheck.reporters.terminal import left_out_words, merge_spans
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1d1d1f}
@@ -114,7 +114,8 @@ def render(report: Report) -> str:
         coverage = f'<details class="coverage"><summary>{len(file.not_run())} checks did not run on this file</summary><ul>{not_run}</ul></details>' if not_run else ""
         sections.append(
             f"<h2>{escape(file.path)}</h2><p class=\"muted\">{(file.source_lang + '→') if file.source_lang else ''}{file.target_lang}, {mode}, "
-            f"{escape(file.backend.name)} backend ({escape(file.backend.model)})</p>{coverage}"
+            f"{escape(file.backend.name)} backend ({escape(file.backend.model)})"
+            + (f"; left out, not checked: {escape(left_out_words(file))}" if file.left_out else "") + f"</p>{coverage}"
             '<table><thead><tr><th style="width:3.5rem">line</th><th>source</th><th>translation</th>'
             f"<th>back-translation</th><th>findings</th></tr></thead><tbody>{rows}</tbody></table>"
         )

@@ -11,10 +11,12 @@ from tqcheck.records import FileReport, Report, SegmentResult, Severity
 from tqcheck.scoring import signatures
 
 SCHEMA_VERSION = 1
-SCHEMA_MINOR = 3
+SCHEMA_MINOR = 4
 """Minor 1: ``scores`` may be null (a segment not checked, TQ003, or no model); findings carry
 ``evidence``. Minor 2: each file lists its ``coverage``, every check run or not, and why not.
-Minor 3: ``engine``, where the segments were checked (local or ray)."""
+Minor 3: ``engine``, where the segments were checked (local or ray). Minor 4: each file's
+``left_out``, its units not checked by reason (untranslated, fuzzy, marked not to translate), and
+their total in the ``summary``."""
 
 
 def segment_dict(s: SegmentResult) -> dict[str, Any]:
@@ -45,6 +47,7 @@ def _file(f: FileReport) -> dict[str, Any]:
         "detected_lang": encode(f.detected_lang),
         "backend": encode(f.backend),
         "coverage": encode(f.coverage),
+        "left_out": dict(f.left_out),
         "segments": [segment_dict(s) for s in f.segments],
     }
 
@@ -67,6 +70,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "major": report.count(Severity.MAJOR),
             "minor": report.count(Severity.MINOR),
             "errors": len(report.errors),
+            "left_out": sum(f.left_out_count() for f in report.files),
         },
     }
 

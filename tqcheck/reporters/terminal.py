@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tqcheck.records import Report, SegmentResult, Severity, Span
+from tqcheck.records import FileReport, Report, SegmentResult, Severity, Span
 from tqcheck.text.strings import visible
 
 _STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
@@ -114,12 +114,21 @@ def write(report: Report, stream: TextIO) -> None:
         for (reason, enable), codes in reasons.items():
             how = f" ({visible(enable)})" if enable else ""
             console.print(Text(f"  not run: {', '.join(codes)}: {visible(reason)}{how}", style="dim"))
+        if file.left_out:
+            console.print(Text(f"  left out, not checked: {left_out_words(file)}"))
     _table(report, console)
     summary = Text(
         f"{len(report.files)} file(s), {report.segment_count()} segments, {report.flagged()} flagged: "
         f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
         f"{report.count(Severity.MINOR)} minor"
     )
+    if left := sum(f.left_out_count() for f in report.files):
+        summary.append(f"; {left} unit(s) left out, not checked")
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")
     console.print(summary)
+
+
+def left_out_words(file: FileReport) -> str:
+    """The units of a file that were not checked, by reason: "3 untranslated, 1 fuzzy"."""
+    return ", ".join(f"{count} {reason}" for reason, count in file.left_out)
