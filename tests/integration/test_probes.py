@@ -355,8 +355,8 @@ def test_an_opposite_the_machine_translation_words_differently_is_read_against_t
         assert swapped.segment.source[slice(*finding.source_span)] == said
         assert not [f for f in faithful.findings if f.code == "TQ403"]
 
-def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en")):
-    """TQ105's findings on a draft that leaves a piece of ``sentence`` out, and on its faithful twin."""
+def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en"), code="TQ105"):
+    """The findings of ``code`` on a draft that leaves a piece of ``sentence`` out, and on its faithful twin."""
     from tqcheck.config import Config
     from tqcheck.pipeline import Languages, check_files
 
@@ -364,7 +364,7 @@ def _dropped(tmp_path, sentence, cut, whole, langs=("pt", "en")):
     source.write_text(sentence + "\n" + sentence + "\n", encoding="utf-8")
     draft.write_text(cut + "\n" + whole + "\n", encoding="utf-8")
     segments = check_files([str(draft)], str(source), Languages(*langs), Config(cache=False)).files[0].segments
-    return [[f for f in segment.findings if f.code == "TQ105"] for segment in segments]
+    return [[f for f in segment.findings if f.code == code] for segment in segments]
 
 
 DROPPED_PIECES = [  # a source, a draft leaving a piece out, its faithful twin, the piece, the bars it clears a word back
@@ -449,4 +449,36 @@ def test_a_one_word_list_item_left_out_is_probed_and_critical_past_its_own_bar(t
     [dropped], faithful = _dropped(tmp_path, sentence, cut, whole, ("en", "pt"))
     assert dropped.severity is Severity.CRITICAL and f"“{item}”" in dropped.message
     assert dropped.evidence["back_gain_per_word"] >= DroppedClause.options["item-min-back-gain"]
+    assert faithful == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "whole", "name", "piece"),
+    [
+        (
+            "The minister spoke about taxes, about schools, about Germany, and about the coming election.",
+            "O ministro falou sobre os impostos, sobre as escolas e sobre as próximas eleições.",
+            "O ministro falou sobre os impostos, sobre as escolas, sobre a Alemanha e sobre as próximas eleições.",
+            "Germany",
+            "about Germany",
+        ),
+        (
+            "He thanked his wife, his friends in Brazil, and his coach.",
+            "Agradeceu à mulher e ao treinador.",
+            "Agradeceu à mulher, aos amigos no Brasil e ao treinador.",
+            "Brazil",
+            "his friends in Brazil",
+        ),
+    ],
+)
+def test_a_name_cut_out_with_its_piece_is_critical_where_the_model_reads_the_cut(tmp_path, sentence, cut, whole, name, piece):
+    """A name dropped alone is major (translators drop names); dropped with a piece of the source the
+    model reads the draft far likelier without, it was cut. TQ105 asks the way back too, which a
+    short piece with a name in it often fails ("about Germany": 4 nats a word)."""
+    from tqcheck.checks.entity_mismatch import EntityMismatch
+    from tqcheck.records import Severity
+
+    [lost], faithful = _dropped(tmp_path, sentence, cut, whole, ("en", "pt"), "TQ201")
+    assert lost.severity is Severity.CRITICAL and lost.message.startswith(f"source names {name};")
+    assert f"without “{piece}”" in lost.message and lost.evidence["gain"] >= EntityMismatch.options["probe-min-gain"]
     assert faithful == []

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
-from tqcheck.records import Finding, Severity, Span
+from tqcheck.records import Finding, Probe, ProbeKind, Severity, Span
 from tqcheck.text.bodies import no_body_to_render, person_in_no_form, unaccounted_body
 from tqcheck.text.entities import Name, comparable, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_openers, openers
@@ -36,8 +36,10 @@ class EntityMismatch(Check):
     has no word of (a surname alone may go for "he"); a news dateline ("PARIS –") whose place the
     translation never mentions; a name dropped from a list whose other names the draft keeps ("Google,
     Microsoft and Apple" → "Google, Microsoft"; an acronym too, when the machine translation keeps it:
-    "Marks & Spencer and ITV"). Major: another name dropped or added outright (a translator's liberty:
-    "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles of works are translated
+    "Marks & Spencer and ITV"); a name dropped with a piece of the source that the model reads the
+    draft far likelier without (TQ105's clause probes, ``probe-min-gain`` nats: "on national security,
+    on Europe," → "sobre a segurança nacional,"). Major: another name dropped or added outright (a
+    translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles of works are translated
     freely), a place only the source before the segment names ("the two countries" as the two just named).
     A place opening a sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches
     for counts too ("Russians" where it says "os russos"); so does a word opening a sentence that the
@@ -57,7 +59,7 @@ class EntityMismatch(Check):
     name = "entity-mismatch"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE,)
-    options = {"similarity": 0.8, "cognate": 0.5}
+    options = {"similarity": 0.8, "cognate": 0.5, "probe-min-gain": 8.0}
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target:
@@ -258,10 +260,14 @@ class EntityMismatch(Check):
                 continue
             person = person_in_no_form(src, source, f"{target} {back}", src_lang, langs, sim)  # nor any word of it
             message = f"source names {src.text}; " + (_LOST_PERSON if person else "the translation does not")
+            cut = None if listed or person else self._cut_with(src, ctx.probes)
             if listed:
                 other = listed[0].text
                 message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
-            yield self.finding(message, None, src.span, None if listed or person else Severity.MAJOR)
+            elif cut:
+                message += f", and the model reads it far likelier as a translation of the source without “{cut.text}”"
+            evidence = cut.evidence if cut else None
+            yield self.finding(message, None, src.span, None if listed or person or cut else Severity.MAJOR, evidence)
         for tgt in added:
             place = place_of_word(tgt.bare, langs)
             if place and not mentions_place(place, source, forward):
@@ -271,6 +277,19 @@ class EntityMismatch(Check):
             else:
                 said = f"translation names {tgt.text}, which the source does not"
                 yield self.finding(said, tgt.span, None, Severity.MAJOR)
+
+    def _cut_with(self, name: Name, probes: Sequence[Probe]) -> Probe | None:
+        """The clause of the source holding ``name`` that the model reads the draft far likelier
+        without (``probe-min-gain`` nats, TQ105's own forward bar): the name went with a piece cut
+        out, not with a free rendering. Neither reading alone tells them apart."""
+        return next(
+            (
+                p for p in probes
+                if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts["probe-min-gain"]
+                and p.span[0] <= name.span[0] and name.span[1] <= p.span[1]
+            ),
+            None,
+        )
 
     def _invented_place(self, ctx: CheckContext, name: str, span: Span, place: frozenset[str]) -> Finding:
         """Invented, unless the source before the segment names it (a reference made explicit): major."""
