@@ -482,3 +482,21 @@ def test_a_name_cut_out_with_its_piece_is_critical_where_the_model_reads_the_cut
     assert lost.severity is Severity.CRITICAL and lost.message.startswith(f"source names {name};")
     assert f"without “{piece}”" in lost.message and lost.evidence["gain"] >= EntityMismatch.options["probe-min-gain"]
     assert faithful == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "whole"),
+    [
+        ("A superb goal and a win for Porto.", "Um golo.", "Um golo soberbo e uma vitória para o Porto."),
+        ("A great night and a win for Lisbon.", "Uma grande noite.", "Uma grande noite e uma vitória para Lisboa."),
+    ],
+)
+def test_a_short_sentence_cut_to_a_fragment_is_critical_though_its_lost_runs_are_short(tmp_path, sentence, cut, whole):
+    """Under half the expected length in both languages, two content words lost in both suffice: a
+    sentence this short has no run of four left to lose, and the model's probes read little in a
+    draft this broken."""
+    from tqcheck.records import Severity
+
+    [lost], faithful = _dropped(tmp_path, sentence, cut, whole, ("en", "pt"), "TQ103")
+    assert lost.severity is Severity.CRITICAL and "win for" in sentence[slice(*lost.source_span)]
+    assert faithful == []

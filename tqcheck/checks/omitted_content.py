@@ -14,9 +14,10 @@ class OmittedContent(Check):
     Seen in two languages at once: the draft lacks a run of the content words of a machine
     translation of the source, and the back-translation a run of the source's content words.
     Critical when the draft is much shorter (below ``max-length-ratio`` of the expected length,
-    runs of ``min-run`` words), or somewhat shorter (below ``cut-length-ratio``, runs of
-    ``cut-min-run``) with the run cut out cleanly: the words on either side of it stand side by
-    side in both other texts, so nothing rewords it. A missing first or last sentence of a
+    runs of ``min-run`` words; below ``half-length-ratio``, runs of ``half-min-run``: a short
+    sentence cut to a fragment has no long run left to lose), or somewhat shorter (below
+    ``cut-length-ratio``, runs of ``cut-min-run``) with the run cut out cleanly: the words on either
+    side of it stand side by side in both other texts, so nothing rewords it. A missing first or last sentence of a
     multi-sentence segment is major: aligned files often carry it in the next segment. Through a
     chain of two models (es→pt→en) the translations read too loosely for a short run: critical only
     for ``chain-critical-words`` words or more. How the defaults were measured:
@@ -30,7 +31,15 @@ class OmittedContent(Check):
     name = "omitted-content"
     severity = Severity.CRITICAL
     needs = (Need.SOURCE, Need.BACK_TRANSLATION, Need.FORWARD_TRANSLATION, Need.STOPWORDS)
-    options = {"max-length-ratio": 0.7, "min-run": 4, "cut-length-ratio": 0.85, "cut-min-run": 3, "chain-critical-words": 9}
+    options = {
+        "max-length-ratio": 0.7,
+        "min-run": 4,
+        "half-length-ratio": 0.5,
+        "half-min-run": 2,
+        "cut-length-ratio": 0.85,
+        "cut-min-run": 3,
+        "chain-critical-words": 9,
+    }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.source or not ctx.target or not ctx.forward_translation:
@@ -43,7 +52,10 @@ class OmittedContent(Check):
         if not lost or not echo:
             return
         run = min(lost.words, echo.words)
-        much_shorter = ratio < self.opts["max-length-ratio"] and run >= self.opts["min-run"]
+        much_shorter = any(
+            ratio < self.opts[length] and run >= self.opts[least]
+            for length, least in (("max-length-ratio", "min-run"), ("half-length-ratio", "half-min-run"))
+        )
         cut = ratio < self.opts["cut-length-ratio"] and run >= self.opts["cut-min-run"] and lost.seam == echo.seam == 0
         if not (much_shorter or cut):
             return
