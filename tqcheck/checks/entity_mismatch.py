@@ -39,8 +39,9 @@ class EntityMismatch(Check):
     "Marks & Spencer and ITV"); a name dropped with a piece of the source that the model reads the
     draft far likelier without (TQ105's clause probes, ``probe-min-gain`` nats: "on national security,
     on Europe," → "sobre a segurança nacional,"). Major: another name dropped or added outright (a
-    translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles of works are translated
-    freely), a place only the source before the segment names ("the two countries" as the two just named).
+    translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles
+    of works are translated freely), a place only the source before the segment names ("the two
+    countries" as the two just named).
     A place opening a sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches
     for counts too ("Russians" where it says "os russos"); so does a word opening a sentence that the
     other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one side of a

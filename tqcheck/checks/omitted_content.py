@@ -17,10 +17,10 @@ class OmittedContent(Check):
     runs of ``min-run`` words; below ``half-length-ratio``, runs of ``half-min-run``: a short
     sentence cut to a fragment has no long run left to lose), or somewhat shorter (below
     ``cut-length-ratio``, runs of ``cut-min-run``) with the run cut out cleanly: the words on either
-    side of it stand side by side in both other texts, so nothing rewords it. A missing first or last sentence of a
-    multi-sentence segment is major: aligned files often carry it in the next segment. Through a
-    chain of two models (es→pt→en) the translations read too loosely for a short run: critical only
-    for ``chain-critical-words`` words or more. How the defaults were measured:
+    side of it stand side by side in both other texts, so nothing rewords it. A missing first or
+    last sentence of a multi-sentence segment is major: aligned files often carry it in the next
+    segment. Through a chain of two models (es→pt→en) the translations read too loosely for a short
+    run: critical only for ``chain-critical-words`` words or more. How the defaults were measured:
     references/calibration.md.
 
     Bad: source "Embora os efeitos nocivos da desigualdade sejam vastos, são evitáveis." — translation "Indeed, they are avoidable."
