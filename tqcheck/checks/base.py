@@ -7,6 +7,7 @@ translation and the scores, so every check is tested on plain strings.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
@@ -167,10 +168,12 @@ class CheckContext:
     def bilingual(self) -> bool:
         return self.source is not None
 
-    def probe(self, kind: ProbeKind, span: Span) -> Probe | None:
+    def probe(self, kind: ProbeKind, span: Span, least: float = -math.inf) -> Probe | None:
         """The probe of ``kind`` that changed the piece at ``span`` or a word holding it (a negation cue
-        "n't" is probed as the word "wasn't" it ends), if the segment was so probed."""
-        return next((p for p in self.probes if p.kind is kind and p.span[0] <= span[0] and span[1] <= p.span[1]), None)
+        "n't" is probed as the word "wasn't" it ends; a name, as the clause holding it) and gained at
+        least ``least`` nats, if the segment was so probed."""
+        holding = (p for p in self.probes if p.kind is kind and p.span[0] <= span[0] and span[1] <= p.span[1])
+        return next((p for p in holding if p.gain >= least), None)
 
     def length_ratios(self) -> tuple[float, float]:
         """The draft's length against the forward translation, and the back-translation's against the

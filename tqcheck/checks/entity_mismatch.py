@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from tqcheck import lang
 from tqcheck.checks.base import Check, CheckContext, Need
-from tqcheck.records import Finding, Probe, ProbeKind, Severity, Span
+from tqcheck.records import Finding, ProbeKind, Severity, Span
 from tqcheck.text.bodies import no_body_to_render, person_in_no_form, unaccounted_body
 from tqcheck.text.entities import Name, comparable, find_names, kept_words, name_in, name_words, verifiable
 from tqcheck.text.openers import kept_openers, openers
@@ -261,7 +261,7 @@ class EntityMismatch(Check):
                 continue
             person = person_in_no_form(src, source, f"{target} {back}", src_lang, langs, sim)  # nor any word of it
             message = f"source names {src.text}; " + (_LOST_PERSON if person else "the translation does not")
-            cut = None if listed or person else self._cut_with(src, ctx.probes)
+            cut = None if listed or person else ctx.probe(ProbeKind.CLAUSE, src.span, self.opts["probe-min-gain"])
             if listed:
                 other = listed[0].text
                 message = f"source lists {src.text} with {other}; the translation keeps {other} but not {src.text}"
@@ -278,19 +278,6 @@ class EntityMismatch(Check):
             else:
                 said = f"translation names {tgt.text}, which the source does not"
                 yield self.finding(said, tgt.span, None, Severity.MAJOR)
-
-    def _cut_with(self, name: Name, probes: Sequence[Probe]) -> Probe | None:
-        """The clause of the source holding ``name`` that the model reads the draft far likelier
-        without (``probe-min-gain`` nats, TQ105's own forward bar): the name went with a piece cut
-        out, not with a free rendering. Neither reading alone tells them apart."""
-        return next(
-            (
-                p for p in probes
-                if p.kind is ProbeKind.CLAUSE and p.gain >= self.opts["probe-min-gain"]
-                and p.span[0] <= name.span[0] and name.span[1] <= p.span[1]
-            ),
-            None,
-        )
 
     def _invented_place(self, ctx: CheckContext, name: str, span: Span, place: frozenset[str]) -> Finding:
         """Invented, unless the source before the segment names it (a reference made explicit): major."""
