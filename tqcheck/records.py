@@ -278,6 +278,9 @@ class Report:
     def segment_count(self) -> int:
         return sum(len(f.segments) for f in self.files)
 
+    def left_out_count(self) -> int:
+        return sum(f.left_out_count() for f in self.files)
+
     def worst(self) -> Severity | None:
         return max(
             (s.worst for f in self.files for s in f.segments if s.worst is not None),

@@ -122,7 +122,7 @@ def write(report: Report, stream: TextIO) -> None:
         f"{report.count(Severity.CRITICAL)} critical, {report.count(Severity.MAJOR)} major, "
         f"{report.count(Severity.MINOR)} minor"
     )
-    if left := sum(f.left_out_count() for f in report.files):
+    if left := report.left_out_count():
         summary.append(f"; {left} unit(s) left out, not checked")
     if report.errors:
         summary.append(f"; {len(report.errors)} file(s) could not be checked", style="bold red")

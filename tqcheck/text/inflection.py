@@ -26,6 +26,11 @@ def _listed(verb: str) -> frozenset[str] | None:
     return None if wordnet is None else wordnet.verb_forms(verb)
 
 
+def _consonant_y(verb: str) -> bool:
+    """Whether ``verb`` ends in a "y" after a consonant, which turns to "ie" before "s" and "d" ("fly", "carry")."""
+    return verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou"
+
+
 def third_person(verb: str) -> str | None:
     """"agree" → "agrees", "fly" → "flies", "have" → "has"."""
     forms = _listed(verb)
@@ -34,7 +39,7 @@ def third_person(verb: str) -> str | None:
     listed = [f for f in forms if f.endswith("s") and not f.endswith("ss")]
     if len(listed) == 1:
         return listed[0]
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+    if _consonant_y(verb):
         return verb[:-1] + "ies"
     return verb + ("es" if verb.endswith(_SIBILANT) else "s")
 
@@ -52,7 +57,7 @@ def past(verb: str) -> str | None:
             return verb
         if verb.endswith("e"):
             return verb + "d"
-        if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        if _consonant_y(verb):
             return verb[:-1] + "ied"
         return verb + "ed"
     if len(listed) == 1:
