@@ -13,12 +13,13 @@ from rich.console import Console
 from tqcheck import __version__, lang
 from tqcheck.checks.registry import ALL_CHECKS, lookup
 from tqcheck.cli_models import cache_app, models_app
-from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail, progress_bar
+from tqcheck.cli_output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, fail, note, progress_bar
 from tqcheck.config import load_config
 from tqcheck.errors import TqcheckError
 from tqcheck.pipeline import Languages, check_files
 from tqcheck.records import Report, Severity
 from tqcheck.reporters import atomic_output, jsonl, refuse_inputs, reporter
+from tqcheck.reporters.terminal import left_out_words
 
 app = typer.Typer(
     name="tqcheck",
@@ -166,7 +167,11 @@ def check(
         raise fail(str(exc)) from None
     for problem in report.errors:
         error(str(problem))
-    if sink is None:
+    if sink is not None:  # JSON Lines hold segments only; what a file left out is said beside them
+        for file in report.files:
+            if file.left_out:
+                note(f"{file.path}: left out, not checked: {left_out_words(file)}")
+    else:
         write = reporter(output_format.value).write
         if output is None:
             write(report, sys.stdout)

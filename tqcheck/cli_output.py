@@ -31,6 +31,10 @@ def error(message: str) -> None:
     typer.echo(f"tqcheck: error: {visible(message)}", err=True)  # one line, never wrapped
 
 
+def note(message: str) -> None:
+    typer.echo(f"tqcheck: note: {visible(message)}", err=True)
+
+
 def fail(message: str) -> typer.Exit:
     error(message)
     return typer.Exit(EXIT_ERROR)

@@ -184,6 +184,10 @@ def test_a_catalogue_with_nothing_translated_yet_passes_and_says_what_it_left_ou
     assert report["summary"]["left_out"] == 2
     text = runner.invoke(app, ["check", str(catalogue)])
     assert "left out, not checked: 1 untranslated, 1 fuzzy" in text.stdout
+    # JSON Lines carry segments only (none here): the count is said on stderr, the lines stay clean
+    lines = runner.invoke(app, ["check", "-f", "jsonl", str(catalogue)])
+    assert lines.exit_code == 0 and lines.stdout == ""
+    assert lines.stderr == f"tqcheck: note: {catalogue}: left out, not checked: 1 untranslated, 1 fuzzy\n"
 
 
 def test_a_memory_without_the_language_asked_for_exits_2_and_the_others_are_checked(tmp_path):

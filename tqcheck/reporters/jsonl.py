@@ -2,7 +2,8 @@
 
 The format for long runs (a translation memory, a whole release): a killed run keeps every line
 already written, and ``--resume`` appends only what is missing. Each object is a segment of the
-JSON report (same fields and schema version) with the ``path`` of its file.
+JSON report (same fields and schema version) with the ``path`` of its file. What a file leaves
+out unchecked (fuzzy, untranslated) is no segment: the command says it on stderr.
 """
 
 from __future__ import annotations
