@@ -452,6 +452,23 @@ def test_a_one_word_list_item_left_out_is_probed_and_critical_past_its_own_bar(t
     assert faithful == []
 
 
+def test_a_list_item_cut_from_a_draft_short_of_its_words_needs_a_lower_bar(tmp_path):
+    """A draft that is short of the item's words (against the machine translation of the source)
+    was cut, not rendered freely: the item's cost a word need only clear ``short-item-min-back-gain``
+    ("recorded an album" reads about 10 nats a word back, under the 12 of an item anywhere)."""
+    from tqcheck.checks.dropped_clause import DroppedClause
+    from tqcheck.records import Severity
+
+    sentence = "The singer toured Japan, recorded an album and married her manager in 2019."
+    cut = "A cantora fez uma digressão pelo Japão e casou com o seu empresário em 2019."
+    whole = "A cantora fez uma digressão pelo Japão, gravou um álbum e casou com o seu empresário em 2019."
+    [dropped], faithful = _dropped(tmp_path, sentence, cut, whole, ("en", "pt"))
+    assert dropped.severity is Severity.CRITICAL and "“recorded an album”" in dropped.message
+    back = dropped.evidence["back_gain_per_word"]
+    assert DroppedClause.options["short-item-min-back-gain"] <= back < DroppedClause.options["item-min-back-gain"]
+    assert faithful == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "cut", "whole", "name", "piece"),
     [

@@ -28,9 +28,10 @@ class DroppedClause(Check):
     follows or precedes an "and" of the source ("… a codeína e o suplemento de fibra Metamucil": a
     list's last item; "vai contratar duzentos enfermeiros e …": a middle one). A piece of one or two
     content words (a list item) is probed when the back-translation has none of them; its cost a
-    word is the noisier for being short, so it needs ``item-min-back-gain`` wherever it stands. Sees
-    what word counts miss in a paraphrase-rich draft (complements TQ103). Critical, with the
-    clause's span in the source. Through a route of two models the bars are the ``chain-`` ones,
+    word is the noisier for being short, so it needs ``item-min-back-gain`` wherever it stands, or
+    ``short-item-min-back-gain`` in a draft short of its words (not through a chain, whose data
+    did not choose it). Sees what word counts miss in a paraphrase-rich draft (complements
+    TQ103). Critical, with the clause's span in the source. Through a route of two models the bars are the ``chain-`` ones,
     chosen on that route's own data, and a list item, read more loosely there, is major at most.
     Needs a backend that scores. How the defaults were measured: references/calibration.md.
 
@@ -51,6 +52,8 @@ class DroppedClause(Check):
         "chain-last-min-back-gain": 7.0,
         "short-min-back-gain": 4.5,
         "item-min-back-gain": 12.0,
+        "short-item-min-back-gain": 9.0,
+        "chain-short-item-min-back-gain": 12.0,
     }
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -60,11 +63,12 @@ class DroppedClause(Check):
         for probe in probed:
             item = telling_words(probe.text, ctx.source_lang) < CLAUSE_MIN_UNCOVERED
             if item:  # one bar wherever it stands
-                least = self.opt("item-min-back-gain", ctx)
+                least, short = self.opt("item-min-back-gain", ctx), self.opt("short-item-min-back-gain", ctx)
             else:
                 least = self.opt("last-min-back-gain" if probe.span[1] == end else "min-back-gain", ctx)
-                if lacking >= SHORT_SHARE * word_count(probe.text):
-                    least = min(least, self.opt("short-min-back-gain", ctx))
+                short = self.opt("short-min-back-gain", ctx)
+            if lacking >= SHORT_SHARE * word_count(probe.text):
+                least = min(least, short)
             if probe.back_gain is None or probe.back_gain < least:
                 continue
             chained = item and ctx.legs > 1
