@@ -1,4 +1,7 @@
+import pytest
+
 from tqcheck.text.entities import Name, find_names, kept_words, name_in
+from tqcheck.text.titles import titled
 
 
 def test_names_from_a_seed_sentence(seed_lines):
@@ -97,3 +100,19 @@ def test_spanish_writes_the_united_states_with_spaced_initials():
     # "EE. UU." (the Royal Spanish Academy's form) is the United States, as "EE.UU." is
     assert name_in("US", "EE. UU. podría usar la Armada.")
     assert name_in("United States", "Los EE. UU. lo anunciaron.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "person"),
+    [
+        ("He praised U.S. President Donald Trump.", "en", "Donald Trump"),
+        ("The speech of Chancellor John McDonnell ended.", "en", "John McDonnell"),
+        ("O deputado elogiou ontem o Presidente Jair Bolsonaro no parlamento.", "pt", "Jair Bolsonaro"),
+        ("He met Judge Kavanaugh.", "en", None),  # one word after the title: a surname, or an abbreviation ("Sens.")
+        ("He met Tommy Fleetwood.", "en", None),  # no title: "Tommy" is no word the lexicon knows in lower case
+        ("They watched Saturday Night Live.", "en", None),  # every word known in lower case: a title of its own
+    ],
+)
+def test_the_person_a_title_leads(text, code, person):
+    [name] = find_names(text, code)
+    assert titled(name, code) == person

@@ -15,7 +15,7 @@ STAGES: list[tuple[str, ...]] = [
      "tqcheck.text.strings", "tqcheck.text.negation", "tqcheck.text.numbers", "tqcheck.text.coverage",
      "tqcheck.text.entities", "tqcheck.text.antonyms", "tqcheck.text.swaps", "tqcheck.text.demonyms", "tqcheck.text.holonyms", "tqcheck.text.places", "tqcheck.text.markup",
      "tqcheck.text.segment", "tqcheck.text.number_words", "tqcheck.text.lexicon", "tqcheck.text.order", "tqcheck.text.galechurch",
-     "tqcheck.text.sounds", "tqcheck.text.openers", "tqcheck.text.bodies", "tqcheck.text.place_pairs",
+     "tqcheck.text.sounds", "tqcheck.text.openers", "tqcheck.text.bodies", "tqcheck.text.titles", "tqcheck.text.place_pairs",
      "tqcheck.text.glossary", "tqcheck.text.inflection"),
     ("tqcheck.readers",),
     ("tqcheck.text.keys", "tqcheck.text.align"),

@@ -13,6 +13,7 @@ from tqcheck.text.places import dateline, mentions_place, place_names, place_of_
 from tqcheck.text.segment import listed_together
 from tqcheck.text.sounds import compared_names
 from tqcheck.text.strings import cognate, in_title, overlaps
+from tqcheck.text.titles import named
 
 _INVENTED_PLACE, _INVENTED_PERSON = "a place the source never mentions", "which the source has in no form"
 _LOST_PERSON = "the translation has no word of that name"
@@ -42,15 +43,17 @@ class EntityMismatch(Check):
     translator's liberty: "Pyongyang" → "North Korea"), a name replaced inside quotation marks (titles
     of works are translated freely), a place only the source before the segment names ("the two
     countries" as the two just named).
-    A place opening a sentence counts as a name ("Italy may be…"); a demonym the back-translation vouches
-    for counts too ("Russians" where it says "os russos"); so does a word opening a sentence that the
-    other language's text keeps as it is ("Trump said", "Trump dijo"), though only as one side of a
-    replacement. In languages whose capitals mark no names (German nouns, Japanese, Chinese) places alone
-    are compared. Without a model, places are compared, and in two languages of one script the names
-    translators keep as they are ("Theresa May" put for "Pompeo", a person the source never names or the
-    draft has no word of); across scripts, where a language module reads its script in Latin letters
-    (Greek), names are compared by sound ("Ουίλομπι" is Willoughby; ``text.sounds``), and a person none of
-    whose words the source sounds is made up. How the rules were measured: references/calibration.md.
+    A name a title leads counts only with its person ("U.S. President Donald Trump" is not in "the U.S.
+    president"; ``text.titles``). A place opening a sentence counts as a name ("Italy may be…"); a
+    demonym the back-translation vouches for counts too ("Russians" where it says "os russos"); so does
+    a word opening a sentence that the other language's text keeps as it is ("Trump said", "Trump
+    dijo"), though only as one side of a replacement. In languages whose capitals mark no names (German
+    nouns, Japanese, Chinese) places alone are compared. Without a model, places are compared, and in
+    two languages of one script the names translators keep as they are ("Theresa May" put for "Pompeo",
+    a person the source never names or the draft has no word of); across scripts, where a language
+    module reads its script in Latin letters (Greek), names are compared by sound ("Ουίλομπι" is
+    Willoughby; ``text.sounds``), and a person none of whose words the source sounds is made up. How the
+    rules were measured: references/calibration.md.
 
     Bad: source "A Alemanha e a Finlândia discordam." — translation "Germany and Sweden disagree."
     Good: source "A Alemanha e a Finlândia discordam." — translation "Germany and Finland disagree."
@@ -163,12 +166,8 @@ class EntityMismatch(Check):
         for src, tgt in zip(missing, added):
             title = in_title(source, src.span) or in_title(target, tgt.span)
             note = " (in a quoted title)" if title else ""
-            yield self.finding(
-                f"source names {src.text}, translation has {tgt.text} instead{note}",
-                tgt.span,
-                src.span,
-                Severity.MAJOR if title else None,
-            )
+            said = f"source names {src.text}, translation has {tgt.text} instead{note}"
+            yield self.finding(said, tgt.span, src.span, Severity.MAJOR if title else None)
         for tgt in added[len(missing) :]:  # a name left over: a person's is made up, whatever it was put for
             if person_in_no_form(tgt, target, source, codes[1], langs, sim):
                 yield self.finding(f"translation names {tgt.text}, {_INVENTED_PERSON}", tgt.span)
@@ -211,15 +210,15 @@ class EntityMismatch(Check):
             yield self.finding(message, None, opening[0])
         src_lang, tgt_lang = ctx.source_lang, ctx.target_lang
         in_source, in_target = names(source, src_lang), names(target, tgt_lang)
-        absent = self._absent(in_source, back, target, kept_in=forward)  # source names the draft lost
+        absent = self._absent(in_source, src_lang, back, target, kept_in=forward)  # source names the draft lost
         missing = [n for n in absent if verifiable(n)]
         # acronyms the machine translation keeps as they are: lost only from a list (translators spell them out)
         acronyms = [n for n in absent if not verifiable(n)]
-        added = self._absent(in_target, forward, source)  # draft names the source lacks
-        missing_in_forward = bool(self._absent(names(forward, tgt_lang), target))
+        added = self._absent(in_target, tgt_lang, forward, source)  # draft names the source lacks
+        missing_in_forward = bool(self._absent(names(forward, tgt_lang), tgt_lang, target))
         if not missing_in_forward:  # the machine translation lost none either
             missing = []
-        new_in_source_language = bool(self._absent(names(back, src_lang), source))
+        new_in_source_language = bool(self._absent(names(back, src_lang), src_lang, source))
         if not new_in_source_language:  # a demonym is not capitalised in Portuguese: "Russians", "os russos"
             added = [t for t in added if new_demonym(t, langs, back, source)]
         for src in list(missing):  # one place under another of its names ("Birmânia", "Myanmar")
@@ -230,11 +229,11 @@ class EntityMismatch(Check):
         pairs = list(zip(missing, added))  # names found outright; then one left over, with a name kept as it is
         missing, added = missing[len(pairs) :], added[len(pairs) :]
         if missing and new_in_source_language:
-            also = self._absent(kept_openers(target, tgt_lang, in_target, back, src_lang), forward, source)
+            also = self._absent(kept_openers(target, tgt_lang, in_target, back, src_lang), tgt_lang, forward, source)
             pairs += zip(missing, also)
             missing = missing[len(also) :]
         elif added and missing_in_forward:
-            also = self._absent(kept_openers(source, src_lang, in_source, forward, tgt_lang), back, target)
+            also = self._absent(kept_openers(source, src_lang, in_source, forward, tgt_lang), src_lang, back, target)
             pairs += zip(also, added)
             added = added[len(also) :]
         for src, tgt in pairs:
@@ -285,10 +284,11 @@ class EntityMismatch(Check):
         said = "which the source names only before this segment" if before else _INVENTED_PLACE
         return self.finding(f"translation names {name}, {said}", span, None, Severity.MAJOR if before else None)
 
-    def _absent(self, names: list[Name], *texts: str, kept_in: str = "") -> list[Name]:
-        """The ``names`` none of ``texts`` has; acronyms only those ``kept_in`` writes as they are."""
+    def _absent(self, names: list[Name], code: str | None, *texts: str, kept_in: str = "") -> list[Name]:
+        """The ``names`` (of language ``code``) none of ``texts`` has, with the person a title leads
+        (``text.titles``); acronyms only those ``kept_in`` writes as they are."""
         sim = self.opts["similarity"]
-        return [n for n in names if verifiable(n, kept_in) and not any(name_in(n, t, sim) for t in texts)]
+        return [n for n in names if verifiable(n, kept_in) and not any(named(n, t, code, sim) for t in texts)]
 
 
 def _may_be_lost(name: Name, taken: list[Span], langs: tuple[str, ...]) -> bool:

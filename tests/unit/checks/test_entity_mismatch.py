@@ -41,6 +41,27 @@ def test_dropped_name():
     assert finding.message == "source names Linas Linkevicius; the translation does not"
 
 
+def test_a_person_a_title_leads_is_lost_though_the_title_is_kept():
+    """"U.S. President Donald Trump" is one run of capitals; "the U.S. president" has half its words,
+    which used to count as the name present."""
+    source = "The singer praised U.S. President Donald Trump and said he would run in 2020."
+    forward = "O cantor elogiou o presidente dos EUA, Donald Trump, e disse que se candidataria em 2020."
+    cut = "O cantor elogiou o presidente dos EUA e disse que se candidataria em 2020."
+    back = "The singer praised the U.S. president and said he would run in 2020."
+    [finding] = run(source, cut, back, forward, source_lang="en", target_lang="pt")
+    assert (finding.severity.value, finding.message) == (
+        "major", "source names U.S. President Donald Trump; the translation does not"
+    )
+    # the person kept, whole or by surname, is the name kept
+    for draft, back in [
+        ("O cantor elogiou o presidente dos EUA, Donald Trump, e disse que se candidataria em 2020.",
+         "The singer praised U.S. President Donald Trump and said he would run in 2020."),
+        ("O cantor elogiou o presidente Trump e disse que se candidataria em 2020.",
+         "The singer praised President Trump and said he would run in 2020."),
+    ]:
+        assert run(source, draft, back, forward, source_lang="en", target_lang="pt") == []
+
+
 def test_a_person_whose_every_word_both_languages_drop_is_critical_and_a_surname_alone_major():
     source = "Rangers substitute Glenn Middleton claimed a late penalty."
     forward = "O suplente do Rangers, Glenn Middleton, reclamou um penálti tardio."
