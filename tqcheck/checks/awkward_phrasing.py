@@ -10,10 +10,12 @@ class AwkwardPhrasing(Check):
     """A slip inside a fluent sentence: two words the wrong way round, a wrong function word, a word missing.
 
     Reads the draft alone, in bilingual and monolingual checks, with the slip tagger built here
-    (``tqcheck models build-tagger``; English; needs the ``lm`` extra). The tagger reads each word
-    as the share of held-out fluent sentences whose likeliest slip it finds as likely; words at
+    (``tqcheck models build-tagger``; the languages it learned; needs the ``lm`` extra). The tagger
+    reads each word as the share of held-out fluent sentences of the language whose likeliest slip it
+    finds as likely; words at
     ``max-share`` or below are a slip, neighbouring ones one span; where two words swapped back or
-    one left out reads as fluent, the message says so. Minor: a rare but right phrase can read so. How it was learned and measured: references/calibration.md.
+    one left out reads as fluent, the message says so. Minor: a rare but right phrase can read so.
+    How it was learned and measured: references/calibration.md.
 
     Bad: "The government will build a hospital new in the north of the country."
     Good: "The government will build a new hospital in the north of the country."

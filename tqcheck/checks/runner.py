@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from tqcheck import lang
 from tqcheck.backends import how_to_get
 from tqcheck.backends.base import Backend
 from tqcheck.backends.language_model import LanguageModel, shared_language_model
@@ -103,15 +104,13 @@ def order_reader(caps: Capabilities, threads: int = 1) -> tuple[OrderJudge | Non
 
 
 def slip_reader(caps: Capabilities) -> tuple[SlipTagger | None, Capabilities]:
-    """The slip tagger built here as a reader of the file's drafts, if it reads their language;
+    """A slip tagger built here as a reader of the file's drafts, if one reads their language;
     ``caps`` saying so either way."""
     build = "tqcheck models build-tagger (after pip install 'tqcheck[lm]')"
     try:
-        tagger = shared_slip_tagger()
+        tagger = shared_slip_tagger(lang.base(caps.target_lang))
     except BackendError as exc:
         return None, replace(caps, slips=Missing(str(exc), build))
-    if caps.target_lang not in tagger.languages:
-        return None, replace(caps, slips=Missing(f"the slip tagger reads {', '.join(sorted(tagger.languages))} only"))
     return tagger, replace(caps, slips=None)
 
 
@@ -196,7 +195,7 @@ class CheckRunner:
             context = [items[i].preceding for i in todo], [items[i].forward for i in todo]
             judged = dict(zip(todo, readers.judge.read(texts, caps.target_lang, *context)))
         if readers.tagger and texts and Need.SLIP_TAGGER in needed:
-            tagged = dict(zip(todo, readers.tagger.read(texts)))
+            tagged = dict(zip(todo, readers.tagger.read(texts, lang.base(caps.target_lang))))
         results, fresh = [], {}
         for i, (item, key) in enumerate(zip(items, keys)):
             if key in known:  # the same texts, maybe at another place in another file
