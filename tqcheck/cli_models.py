@@ -14,6 +14,7 @@ from tqcheck.readers.base import read_text
 
 models_app = typer.Typer(help="Translation models: what is known, what is here, fetching and converting.")
 cache_app = typer.Typer(help="The persistent translation cache.")
+_LANGUAGE_GIVEN = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?=")  # "pt=news.txt", "pt-BR=news.txt"
 
 
 @models_app.command("list")
@@ -122,9 +123,6 @@ def models_build_tagger(
         raise fail(str(exc)) from None
     typer.echo(f"built the slip tagger in {tagger_folder(lines)} ({tagger.signature.version}), "
                f"reading {', '.join(sorted(tagger.languages))}")
-
-
-_LANGUAGE_GIVEN = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?=")
 
 
 @models_app.command("where")
