@@ -46,7 +46,7 @@ def tagger_folder(languages: Iterable[str]) -> Path:
 
 def built_taggers() -> dict[Path, frozenset[str]]:
     """The taggers built here and the languages each reads, without loading them."""
-    found = {}
+    found: dict[Path, frozenset[str]] = {}
     for folder in sorted((cache_dir() / "models").glob(f"{NAME}-*")):
         try:
             found[folder] = frozenset(json.loads((folder / CALIBRATION).read_bytes())["fluent_maxima"])
@@ -132,7 +132,9 @@ class SlipTagger:
         mendings = self._mendings(texts, read, code)
         return [SlipReading(tuple(found), mendings.get(k)) for k, found in enumerate(read)]
 
-    def _mendings(self, texts: Sequence[str], read: list[list[TaggedWord]], code: str) -> dict[int, tuple[Span, str]]:
+    def _mendings(
+        self, texts: Sequence[str], read: list[list[TaggedWord]], code: str
+    ) -> dict[int, tuple[Span, str]]:
         """For each text short enough to read whole whose likeliest slip is rare among fluent
         sentences: the one edit at that word (swapping it with a neighbour, or leaving out a word
         that repeats the one before) after which the text reads fluent, the most fluent if several
