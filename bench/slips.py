@@ -1,16 +1,17 @@
 """Fluency slips planted in human news sentences, checked with no source, as an editor would.
 
-    python bench/slips.py [--data ../shared/data] [--lines 200] [--json results.json] [--fluency-model smollm2]
+    python bench/slips.py [--data ../shared/data] [--languages en,pt] [--lines 200] [--json results.json]
+                          [--fluency-model smollm2]
 
-From the NTREX English and Portuguese (pt-PT) references, lines 1–1000, ``--lines`` from each fixed
-half (odd and even line numbers), seeded, each family changes one thing:
+From the NTREX English source and Portuguese (pt-PT) reference, or those of ``--languages`` (es and el
+too), lines 1–1000, ``--lines`` from each fixed half (odd and even line numbers), seeded, each family changes one thing:
 ``shuffle`` (every word moved), ``swap`` (two neighbouring words), ``repeat`` (a word written
 twice), ``function-word`` (a function word of the language replaced by another), ``drop`` (a word
 left out). Recall is the share of changed lines with a finding of any severity that their clean
 version does not have; the clean lines' own flag rate (any severity, and major or worse) is the
 false-flag figure. Targets (issue 16): shuffles 0.9, local slips 0.5, clean 3 % / 0.5 %. With
 ``--fluency-model`` the language-model check (TQ703) runs too, on the languages the model reads;
-the slip tagger's check (TQ706, English) runs when a tagger is built in tqcheck's cache folder
+the slip tagger's check (TQ706) runs on the languages of a tagger built in tqcheck's cache folder
 (``python bench/train_slip_tagger.py`` builds the project's from the odd lines).
 """
 
@@ -32,7 +33,10 @@ from tqcheck.backends.slips import SLIPS  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
 from tqcheck.records import Severity  # noqa: E402
 
-FILES = {"en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt"}
+FILES = {
+    "en": "newstest2019-src.eng.txt", "pt": "newstest2019-ref.por.txt",
+    "es": "newstest2019-ref.spa.txt", "el": "newstest2019-ref.ell.txt",
+}
 LINES = 1000  # the tuning lines; TQ705's judge learned from the odd ones (bench/train_order_judge.py)
 _WORD = re.compile(r"\S+")
 
@@ -90,10 +94,14 @@ def _row(code: str, clean: list[str], rng: random.Random, folder: Path, config: 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--languages", default="en,pt", help="comma-separated, of: " + ", ".join(FILES))
     parser.add_argument("--lines", type=int, default=200)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--fluency-model", help="a language model for TQ703 (smollm2; needs the lm extra)")
     args = parser.parse_args()
+    languages = args.languages.split(",")
+    if unknown := set(languages) - set(FILES):
+        parser.error(f"no NTREX file in {', '.join(sorted(unknown))}")
     config = Config(fluency_model=args.fluency_model)
     folder = args.data / "ntrex128-part1"
     if not folder.is_dir():
@@ -101,8 +109,8 @@ def main() -> None:
         return
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for code, name in FILES.items():
-            lines = (folder / name).read_text(encoding="utf-8").splitlines()[:LINES]
+        for code in languages:
+            lines = (folder / FILES[code]).read_text(encoding="utf-8").splitlines()[:LINES]
             for half, values in halves(lines).items():
                 rng = random.Random(16)
                 clean = rng.sample([line for line in values if len(_words(line)) >= 6], args.lines)
