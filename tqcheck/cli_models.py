@@ -55,9 +55,10 @@ def _fluency_readers() -> None:
     for spec in LANGUAGE_MODELS.values():
         here = "installed" if find_spec(spec.package) else f"not installed: {EXTRA}"
         typer.echo(f"  TQ703 language model {spec.name} (--fluency-model {spec.name})  reads {', '.join(sorted(spec.languages))}; {here}")
-    for folder, languages in built_taggers().items():
+    taggers = built_taggers()
+    for folder, languages in taggers.items():
         typer.echo(f"  TQ706 slip tagger  {folder.name}  reads {', '.join(sorted(languages))}")
-    if not built_taggers():
+    if not taggers:
         typer.echo("  TQ706 slip tagger  not available: none is built here (build one: tqcheck models build-tagger)")
 
 
@@ -105,7 +106,8 @@ def models_build_tagger(
     from tqcheck.backends.slip_tagger import tagger_folder
     from tqcheck.backends.slip_training import build_tagger, wordnet_examples
 
-    lines: dict[str, list[str]] = {"en": wordnet_examples()} if wordnet else {}
+    examples = wordnet_examples() if wordnet else []  # none without Debian's wordnet-base
+    lines: dict[str, list[str]] = {"en": examples} if examples else {}
     for given in text or []:
         code, path = given.split("=", 1) if _LANGUAGE_GIVEN.match(given) else ("en", given)
         try:  # read as every input is: UTF-8 or marked UTF-16/32

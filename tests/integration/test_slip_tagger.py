@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -100,8 +102,6 @@ def test_the_tagger_reads_english_only(slip_tagger, tmp_path):
 def test_a_tagger_of_more_languages_learns_on_the_multilingual_encoder_and_english_keeps_its_own(
     built_slip_tagger, tmp_path, monkeypatch
 ):
-    from pathlib import Path
-
     from tqcheck.backends.slip_tagger import built_taggers
     from tqcheck.backends.slip_training import wordnet_examples
 
@@ -123,3 +123,15 @@ def test_a_tagger_of_more_languages_learns_on_the_multilingual_encoder_and_engli
     assert shared_slip_tagger("en").signature.model == "slip-tagger-en"
     with pytest.raises(BackendError, match="the slip tagger reads en, pt only"):
         shared_slip_tagger("el")
+
+
+@pytest.mark.slow
+def test_without_wordnet_a_tagger_is_built_from_the_text_given_alone(tmp_path, monkeypatch):
+    import tqcheck.backends.slip_training as training
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(training, "wordnet_dir", lambda: None)  # a machine without Debian's wordnet-base
+    fluent_pt = Path(__file__).parents[1] / "data" / "fluent.pt.txt"
+    result = CliRunner().invoke(app, ["models", "build-tagger", "--steps", "1", "--text", f"pt={fluent_pt}"])
+    assert result.exit_code == 0, result.output
+    assert "reading pt" in result.stdout and (tmp_path / "cache" / "models" / "slip-tagger-pt").is_dir()
