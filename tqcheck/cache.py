@@ -12,14 +12,18 @@ is moved aside and rebuilt: the cache only ever saves time, so losing it is neve
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import redirect_stderr
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from tqcheck.backends.base import Backend
 from tqcheck.codec import decode, encode
@@ -41,6 +45,21 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("tqcheck"))
+
+
+def save_model(folder: Path, model: Any, tokenizer: Any, files: Mapping[str, str] | None = None) -> None:
+    """A transformers model and its tokenizer (and ``files``, text by name) saved as ``folder``
+    whole or not at all: written beside it, then moved in place of what was there, so a build cut
+    short never leaves half a model to load."""
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    with redirect_stderr(io.StringIO()):  # saving draws its own bars
+        model.save_pretrained(partial)
+        tokenizer.save_pretrained(partial)
+    for name, text in (files or {}).items():
+        (partial / name).write_text(text, encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
 
 
 def cache_path() -> Path:

@@ -10,16 +10,13 @@ rounding kept. Nothing is downloaded.
 
 from __future__ import annotations
 
-import io
-import shutil
 import struct
-from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from tqcheck.cache import cache_dir
+from tqcheck.cache import cache_dir, save_model
 from tqcheck.errors import BackendError
 
 NAME = "multilingual-e5-small"
@@ -148,10 +145,4 @@ def _write(folder: Path) -> None:
         tokenizer_object=tokenizer, bos_token=bos, eos_token=eos, unk_token=vocabulary[special["unk"]][0],
         pad_token=vocabulary[special["pad"]][0], model_max_length=int(shape["positions"]),
     )
-    partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    with redirect_stderr(io.StringIO()):
-        model.save_pretrained(partial)
-        fast.save_pretrained(partial)
-    shutil.rmtree(folder, ignore_errors=True)
-    partial.rename(folder)
+    save_model(folder, model, fast)

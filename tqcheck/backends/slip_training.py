@@ -19,7 +19,6 @@ import io
 import json
 import random
 import re
-import shutil
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -29,6 +28,7 @@ from tqcheck.backends.slip_tagger import BATCH, CALIBRATION, EXTRA, MAX_WORDS, S
 from tqcheck.backends.e5_torch import NAME as E5_NAME
 from tqcheck.backends.e5_torch import e5_folder
 from tqcheck.backends.slips import SLIPS, Slip
+from tqcheck.cache import save_model
 from tqcheck.errors import BackendError
 from tqcheck.text.antonyms import wordnet_dir
 
@@ -146,17 +146,10 @@ def build_tagger(
 def _save(
     model: object, tokenizer: object, calibrate: dict[str, list[list[str]]], folder: Path, built: dict
 ) -> SlipTagger:
-    """The tagger calibrated, written to a folder beside ``folder``, then moved into place."""
-    partial = folder.with_name(folder.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    with redirect_stderr(io.StringIO()):
-        model.save_pretrained(partial)  # type: ignore[attr-defined]
-        tokenizer.save_pretrained(partial)  # type: ignore[attr-defined]
+    """The tagger calibrated and saved whole as ``folder``."""
     maxima = {
         code: sorted(round(max(p, default=0.0), 6) for p in word_probabilities(model, tokenizer, sentences))
         for code, sentences in sorted(calibrate.items())
     }
-    (partial / CALIBRATION).write_text(json.dumps({"fluent_maxima": maxima, **built}), encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    partial.rename(folder)
+    save_model(folder, model, tokenizer, {CALIBRATION: json.dumps({"fluent_maxima": maxima, **built})})
     return SlipTagger(folder)
